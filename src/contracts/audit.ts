@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { PageQuery, Timestamp, Uuid } from './common';
+
+export const AUDIT_ENTITY_TYPES = [
+  'party',
+  'sphere',
+  'organisation',
+  'user',
+  'api_token',
+  'session',
+  'agreement',
+  'provision',
+  'roadmap',
+  'measure',
+  'system',
+] as const;
+
+export const AuditEvent = z.object({
+  seq: z.number().int(),
+  id: Uuid,
+  occurredAt: Timestamp,
+  actorId: Uuid.nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entityType: z.enum(AUDIT_ENTITY_TYPES),
+  entityId: Uuid.nullable(),
+  requestId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditQuery = PageQuery.extend({
+  entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
+  entityId: Uuid.optional(),
+  actorId: Uuid.optional(),
+  action: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+  to: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+});
+
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadSeq: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -1,0 +1,394 @@
+/**
+ * The relational model. Multilingual texts are jsonb `{ ru, kk?, en? }`; every mutable row
+ * carries `version` for optimistic locking. Migrations are generated from this file by
+ * drizzle-kit (`npm run db:generate`) and committed under `migrations/`.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { I18nText } from '../contracts/common';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  COMPLETION_FORMS,
+  LOCALES,
+  MEASURE_STATUSES,
+  ORGANISATION_KINDS,
+  PARTY_KINDS,
+  RESPONSIBLE_ROLES,
+  ROADMAP_STATUSES,
+  ROLES,
+  TIERS,
+} from '../contracts/enums';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const roleEnum = pgEnum('role', ROLES);
+export const localeEnum = pgEnum('locale', LOCALES);
+export const partyKindEnum = pgEnum('party_kind', PARTY_KINDS);
+export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
+export const agreementKindEnum = pgEnum('agreement_kind', AGREEMENT_KINDS);
+export const agreementStatusEnum = pgEnum('agreement_status', AGREEMENT_STATUSES);
+export const roadmapStatusEnum = pgEnum('roadmap_status', ROADMAP_STATUSES);
+export const measureStatusEnum = pgEnum('measure_status', MEASURE_STATUSES);
+export const completionFormEnum = pgEnum('completion_form', COMPLETION_FORMS);
+export const tierEnum = pgEnum('tier', TIERS);
+export const responsibleRoleEnum = pgEnum('responsible_role', RESPONSIBLE_ROLES);
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const i18n = (name: string) => jsonb(name).$type<I18nText>();
+const timestamps = {
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+};
+
+export const parties = pgTable('parties', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  kind: partyKindEnum('kind').notNull(),
+  name: i18n('name').notNull(),
+  ...timestamps,
+});
+
+export const spheres = pgTable('spheres', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: i18n('name').notNull(),
+  description: i18n('description'),
+  position: integer('position').notNull().default(0),
+  ...timestamps,
+});
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    parentId: uuid('parent_id').references((): any => organisations.id),
+    kind: organisationKindEnum('kind').notNull(),
+    name: i18n('name').notNull(),
+    shortName: i18n('short_name'),
+    ...timestamps,
+  },
+  (t) => [index('organisations_party_idx').on(t.partyId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    role: roleEnum('role').notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Denormalised from the organisation so that scoping never needs a join. */
+    partyId: uuid('party_id').references(() => parties.id),
+    locale: localeEnum('locale').notNull().default('ru'),
+    disabled: boolean('disabled').notNull().default(false),
+    lastSignInAt: ts('last_sign_in_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+    index('users_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie's secret: a stolen database does not yield usable cookies. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastUsedAt: ts('last_used_at'),
+    expiresAt: ts('expires_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+/** Sign-in attempts, kept in the database so that the limit holds across instances. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
+);
+
+export const agreements = pgTable('agreements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: agreementKindEnum('kind').notNull(),
+  title: i18n('title').notNull(),
+  signedOn: date('signed_on', { mode: 'string' }),
+  signedPlace: i18n('signed_place'),
+  binding: boolean('binding').notNull(),
+  status: agreementStatusEnum('status').notNull().default('signed'),
+  fullText: i18n('full_text'),
+  ...timestamps,
+});
+
+export const agreementParties = pgTable(
+  'agreement_parties',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.partyId] }), index('agreement_parties_party_idx').on(t.partyId)],
+);
+
+export const provisions = pgTable(
+  'provisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    position: integer('position').notNull().default(0),
+    text: i18n('text').notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('provisions_agreement_number_idx').on(t.agreementId, t.number)],
+);
+
+export const provisionSpheres = pgTable(
+  'provision_spheres',
+  {
+    provisionId: uuid('provision_id')
+      .notNull()
+      .references(() => provisions.id, { onDelete: 'cascade' }),
+    sphereId: uuid('sphere_id')
+      .notNull()
+      .references(() => spheres.id),
+  },
+  (t) => [primaryKey({ columns: [t.provisionId, t.sphereId] }), index('provision_spheres_sphere_idx').on(t.sphereId)],
+);
+
+export const roadmaps = pgTable('roadmaps', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: i18n('title').notNull(),
+  description: i18n('description'),
+  status: roadmapStatusEnum('status').notNull().default('draft'),
+  ...timestamps,
+});
+
+export const roadmapAgreements = pgTable(
+  'roadmap_agreements',
+  {
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+  },
+  (t) => [primaryKey({ columns: [t.roadmapId, t.agreementId] })],
+);
+
+export const measures = pgTable(
+  'measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): any => measures.id),
+    code: text('code').notNull(),
+    /** The code with each segment zero-padded, so that 2.10 sorts after 2.9. */
+    sortKey: text('sort_key').notNull(),
+    depth: smallint('depth').notNull().default(0),
+    title: i18n('title').notNull(),
+    description: i18n('description'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    completionForm: completionFormEnum('completion_form').notNull(),
+    weight: doublePrecision('weight').notNull().default(1),
+    tier: tierEnum('tier').notNull().default('shared'),
+    ownerPartyId: uuid('owner_party_id').references(() => parties.id),
+    status: measureStatusEnum('status').notNull().default('not_started'),
+    progress: smallint('progress').notNull().default(0),
+    /** Children that count towards this measure's roll-up; 0 for a leaf. */
+    childCount: integer('child_count').notNull().default(0),
+    /** Lemmatised code, titles and descriptions (see src/text), for Russian full-text search. */
+    searchVector: tsvector('search_vector'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('measures_roadmap_code_idx').on(t.roadmapId, t.code),
+    index('measures_roadmap_sort_idx').on(t.roadmapId, t.sortKey),
+    index('measures_parent_idx').on(t.parentId),
+    index('measures_roadmap_due_idx').on(t.roadmapId, t.dueDate),
+    index('measures_search_idx').using('gin', t.searchVector),
+    check('measures_dates_check', sql`${t.dueDate} >= ${t.startDate}`),
+    check('measures_progress_check', sql`${t.progress} between 0 and 100`),
+    check(
+      'measures_owner_check',
+      sql`(${t.tier} = 'internal') = (${t.ownerPartyId} is not null)`,
+    ),
+  ],
+);
+
+export const measureSpheres = pgTable(
+  'measure_spheres',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    sphereId: uuid('sphere_id')
+      .notNull()
+      .references(() => spheres.id),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.sphereId] }), index('measure_spheres_sphere_idx').on(t.sphereId, t.measureId)],
+);
+
+export const measureProvisions = pgTable(
+  'measure_provisions',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    provisionId: uuid('provision_id')
+      .notNull()
+      .references(() => provisions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.provisionId] }),
+    index('measure_provisions_provision_idx').on(t.provisionId),
+  ],
+);
+
+export const measureResponsibles = pgTable(
+  'measure_responsibles',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Denormalised from the organisation: party filters and roll-ups need no join. */
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    role: responsibleRoleEnum('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.organisationId] }),
+    index('measure_responsibles_org_idx').on(t.organisationId, t.measureId),
+    index('measure_responsibles_party_idx').on(t.partyId, t.measureId),
+  ],
+);
+
+export const measureDependencies = pgTable(
+  'measure_dependencies',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    dependsOnId: uuid('depends_on_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.dependsOnId] }),
+    index('measure_dependencies_target_idx').on(t.dependsOnId),
+    check('measure_dependencies_self_check', sql`${t.measureId} <> ${t.dependsOnId}`),
+  ],
+);
+
+/**
+ * Append-only, hash-chained log of every change. `hash` = sha256(prevHash + canonical JSON of
+ * the event's own fields); `audit_head` holds the newest hash so that deleting the tail is
+ * detected too. `party_scope` marks events about one party's internal data.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().unique(),
+    occurredAt: ts('occurred_at').notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id'),
+    partyScope: uuid('party_scope'),
+    requestId: text('request_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_events_entity_idx').on(t.entityType, t.entityId, t.seq),
+    index('audit_events_actor_idx').on(t.actorId, t.seq),
+    index('audit_events_time_idx').on(t.occurredAt),
+  ],
+);
+
+export const auditHead = pgTable('audit_head', {
+  id: smallint('id').primaryKey().default(1),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Small key/value facts about this installation (demo loaded, schema checks). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

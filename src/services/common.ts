@@ -1,0 +1,43 @@
+/** Small helpers every service uses: version checks, transactions with audit, ids. */
+import { inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../db/client';
+import { AppError, notFound, versionConflict } from '../domain/errors';
+
+/** Throws 404 when the row is absent and 409 when the caller's version is stale. */
+export function checkVersion<T extends { version: number }>(row: T | undefined, version: number, what: string): T {
+  if (!row) throw notFound(what);
+  if (row.version !== version) throw versionConflict(what, row.version);
+  return row;
+}
+
+/** Drops keys whose value is undefined (absent in a PATCH). */
+export function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Checks that every id exists in `table` (in one query); a missing one is a 422 naming
+ * the field and index, e.g. `sphereIds.2`.
+ */
+export async function requireIds(
+  db: DbOrTx,
+  table: PgTable,
+  idColumn: PgColumn,
+  ids: readonly string[],
+  path: string,
+  what: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = (await db
+    .select({ id: idColumn })
+    .from(table)
+    .where(inArray(idColumn, [...ids]))) as { id: string }[];
+  const found = new Set(rows.map((r) => r.id));
+  const details = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `${path}.${i}`, message: `no such ${what}` }]));
+  if (details.length) {
+    throw new AppError('rule_violation', `${details[0].path}: no such ${what}`, details);
+  }
+}
+
+export const iso = (d: Date) => d.toISOString();

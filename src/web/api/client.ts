@@ -1,0 +1,180 @@
+/** A typed fetch client for the Accord API (`/api/v1`), same-origin and cookie-authenticated. */
+
+export const API_BASE = '/api/v1';
+
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** Every failed API call throws this: the server's code, its message in words, and field details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ApiErrorDetail[];
+  readonly requestId?: string;
+
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = [], requestId?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.requestId = requestId;
+  }
+}
+
+/** A network failure (server down, offline): no HTTP answer at all. */
+export const NETWORK_ERROR = 'network_error';
+
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+export type QueryParams = Record<string, QueryValue>;
+
+/** Builds `?a=1&b=x,y` from an object, dropping empty values. */
+export function toQueryString(params?: QueryParams): string {
+  if (!params) return '';
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) sp.set(k, v.join(','));
+    } else sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+function statusCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'validation_failed';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'payload_too_large';
+    case 422:
+      return 'rule_violation';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'internal';
+  }
+}
+
+/** Turns any error body into an ApiError; never shows raw HTML or a stack to the user. */
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    const text = await res.text();
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const err = (body as { error?: unknown } | null)?.error;
+  if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown };
+    const details = Array.isArray(e.details)
+      ? e.details
+          .filter((d): d is ApiErrorDetail => !!d && typeof d === 'object')
+          .map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') }))
+      : [];
+    return new ApiError(
+      res.status,
+      typeof e.code === 'string' ? e.code : statusCode(res.status),
+      typeof e.message === 'string' && e.message ? e.message : res.statusText || `HTTP ${res.status}`,
+      details,
+      typeof e.requestId === 'string' ? e.requestId : undefined,
+    );
+  }
+  return new ApiError(res.status, statusCode(res.status), res.statusText || `HTTP ${res.status}`);
+}
+
+type Listener = (err: ApiError) => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Called when any request answers 401 (the session expired): the app sends the user to sign-in. */
+export function onUnauthenticated(fn: Listener): () => void {
+  unauthenticatedListeners.add(fn);
+  return () => unauthenticatedListeners.delete(fn);
+}
+
+export interface RequestOptions {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not notify the 401 listeners (the session probe and sign-in itself). */
+  quiet401?: boolean;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}${toQueryString(opts.query)}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new ApiError(0, NETWORK_ERROR, (e as Error)?.message || 'Network error');
+  }
+  if (!res.ok) {
+    const err = await toApiError(res);
+    if (res.status === 401 && !opts.quiet401) unauthenticatedListeners.forEach((fn) => fn(err));
+    throw err;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('PATCH', path, { ...opts, body }),
+  delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+};
+
+/** A page of a list endpoint. */
+export interface Page<T> {
+  data: T[];
+  page: number;
+  limit: number;
+  total: number;
+}
+
+/**
+ * Reads every page of a list (limit 500): the first page tells the total, the rest are
+ * fetched in parallel.
+ */
+export async function fetchAll<T>(path: string, query: QueryParams = {}, signal?: AbortSignal): Promise<T[]> {
+  const limit = 500;
+  const first = await api.get<Page<T>>(path, { query: { ...query, page: 1, limit }, signal });
+  const pages = Math.ceil(first.total / limit);
+  if (pages <= 1) return first.data;
+  const rest = await Promise.all(
+    Array.from({ length: pages - 1 }, (_, i) =>
+      api.get<Page<T>>(path, { query: { ...query, page: i + 2, limit }, signal }),
+    ),
+  );
+  return first.data.concat(...rest.map((p) => p.data));
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}

@@ -1,0 +1,30 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The web app lives in src/web and builds to dist/web, which the server serves at `/`.
+ * Under Vitest the root stays at the repository so that every package's tests are found.
+ */
+export default defineConfig({
+  root: process.env.VITEST ? undefined : here('./src/web'),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: here('./dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: {
+      '/api': { target: process.env.ACCORD_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+  preview: { host: '127.0.0.1', port: 4173 },
+});
