@@ -1,0 +1,37 @@
+/**
+ * Opening the system for the server and for the CLI: configuration, database (embedded or
+ * DATABASE_URL), migrations and the morphology dictionaries, in that order.
+ */
+import { type Config, loadConfig } from './config';
+import { connect, type Database, migrateDatabase } from './db/client';
+import type { EmbeddedServer } from './db/embedded';
+import type { Ctx } from './services/context';
+import { initMorphology } from './text';
+
+export interface System {
+  config: Config;
+  database: Database & { embedded: EmbeddedServer | null };
+  ctx: Ctx;
+  close(): Promise<void>;
+}
+
+export async function openSystem(
+  opts: { migrate?: boolean; log?: (m: string) => void; poolSize?: number; config?: Config } = {},
+): Promise<System> {
+  const config = opts.config ?? loadConfig();
+  const database = await connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: opts.log,
+    poolSize: opts.poolSize,
+  });
+  try {
+    if (opts.migrate !== false) await migrateDatabase(database);
+    await initMorphology();
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const ctx: Ctx = { db: database.db, now: () => new Date() };
+  return { config, database, ctx, close: () => database.close() };
+}

@@ -1,0 +1,135 @@
+/**
+ * The HTTP server: the API under /api/v1 (validated and documented by zod schemas), the
+ * OpenAPI document and its UI, health probes and the built web app at `/`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LIMITS } from '../contracts/common';
+import { type Database, isMigrated } from '../db/client';
+import type { Ctx } from '../services/context';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandling } from './plugins/errors';
+import { routeModules } from './routes';
+import type { ApiApp, RouteDeps } from './types';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  database: Pick<Database, 'pool'> & Partial<Database>;
+  ctx: Ctx;
+  config: RouteDeps['config'];
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from this folder (default dist/web, when it exists). */
+  webDir?: string | null;
+}
+
+export async function buildApp(opts: AppOptions): Promise<ApiApp> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: LIMITS.bodyBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects its CSS variables in <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Accord API',
+        version: '1',
+        description:
+          'Plans and monitors the implementation of intergovernmental agreements. Sign in with POST /api/v1/session (cookie) or send `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'accord_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const deps: RouteDeps = { ctx: opts.ctx, config: opts.config };
+  registerAuth(app, { ctx: opts.ctx, sessionHours: opts.config.sessionHours, publicUrl: opts.config.publicUrl });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    const ready = await isMigrated(opts.database as Database).catch(() => false);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+  });
+
+  await app.register(
+    async (api) => {
+      for (const mod of routeModules) mod(api as ApiApp, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = opts.webDir === undefined ? WEB_DIR : opts.webDir;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    // The web app routes in the browser: any other GET that is not the API gets index.html.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.code(404).send({ error: { code: 'not_found', message: `No route GET ${req.url}`, details: [] } });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    });
+  }
+  return app as ApiApp;
+}
+
+/** Response for the health probes, kept out of the public document. */
+export const HealthStatus = z.object({ status: z.string() });

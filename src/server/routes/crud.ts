@@ -1,0 +1,115 @@
+/**
+ * The five routes of a plain resource (list, get, create, update, delete), so that each
+ * entity's module names only its schemas and use cases. Reads need a signed-in user; the
+ * service decides who may write.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IdParams, Version } from '../../contracts/common';
+import type { Actor } from '../../domain/policies';
+import type { Ctx } from '../../services/context';
+import { requireActor } from '../plugins/auth';
+import { type ApiApp, ERRORS, NoContent } from '../types';
+
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), page: z.number().int(), limit: z.number().int(), total: z.number().int() });
+
+/** `?version=N` on DELETE, so a delete cannot hit a row changed since it was read. */
+export const DeleteQuery = z.object({ version: z.coerce.number().pipe(Version).optional() });
+
+interface CrudSpec<
+  Out extends z.ZodType,
+  Q extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+> {
+  path: string;
+  tag: string;
+  noun: string;
+  item: Out;
+  query?: Q;
+  create: C;
+  update: U;
+  list: (ctx: Ctx, actor: Actor, q: z.output<Q>) => Promise<unknown>;
+  get: (ctx: Ctx, actor: Actor, id: string) => Promise<unknown>;
+  add: (ctx: Ctx, actor: Actor, input: z.output<C>) => Promise<unknown>;
+  change: (ctx: Ctx, actor: Actor, id: string, input: z.output<U>) => Promise<unknown>;
+  remove: (ctx: Ctx, actor: Actor, id: string, version?: number) => Promise<void>;
+}
+
+export function crudRoutes<Out extends z.ZodType, Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType>(
+  app: ApiApp,
+  ctx: Ctx,
+  s: CrudSpec<Out, Q, C, U>,
+) {
+  // A generic spec cannot prove to the type provider that a service's result matches the
+  // route's response schema; the plain instance skips that, the serializer checks at run time.
+  const plainApp = app as unknown as FastifyInstance;
+  const tags = [s.tag];
+  const one = `${s.path}/:id`;
+  plainApp.get(
+    s.path,
+    {
+      schema: {
+        tags,
+        summary: `List ${s.noun}s`,
+        querystring: (s.query ?? z.object({})) as z.ZodType,
+        response: { 200: pageSchema(s.item), 400: ERRORS[400], 401: ERRORS[401] },
+      },
+    },
+    async (req) => s.list(ctx, requireActor(req), req.query as z.output<Q>),
+  );
+  plainApp.get(
+    one,
+    {
+      schema: {
+        tags,
+        summary: `Get one ${s.noun}`,
+        params: IdParams,
+        response: { 200: s.item, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
+      },
+    },
+    async (req) => s.get(ctx, requireActor(req), (req.params as { id: string }).id),
+  );
+  plainApp.post(
+    s.path,
+    {
+      schema: {
+        tags,
+        summary: `Create a ${s.noun}`,
+        body: s.create as z.ZodType,
+        response: { 201: s.item, ...ERRORS },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await s.add(ctx, requireActor(req), req.body as z.output<C>)),
+  );
+  plainApp.patch(
+    one,
+    {
+      schema: {
+        tags,
+        summary: `Change a ${s.noun} (send the version you read)`,
+        params: IdParams,
+        body: s.update as z.ZodType,
+        response: { 200: s.item, ...ERRORS },
+      },
+    },
+    async (req) => s.change(ctx, requireActor(req), (req.params as { id: string }).id, req.body as z.output<U>),
+  );
+  plainApp.delete(
+    one,
+    {
+      schema: {
+        tags,
+        summary: `Delete a ${s.noun}`,
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: NoContent, ...ERRORS },
+      },
+    },
+    async (req, reply) => {
+      await s.remove(ctx, requireActor(req), (req.params as { id: string }).id, (req.query as { version?: number }).version);
+      return reply.code(204).send(null);
+    },
+  );
+}

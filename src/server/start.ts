@@ -1,0 +1,85 @@
+/**
+ * `accord start`: opens the system, creates the first admin, loads the demo data into an
+ * empty database, builds the web app when needed and serves everything on HOST:PORT.
+ * SIGINT/SIGTERM stop accepting connections, let running requests finish, then stop the
+ * embedded PostgreSQL cleanly.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { openSystem } from '../bootstrap';
+import { SYSTEM_ACTOR } from '../domain/policies';
+import { ensureAdmin } from '../services/users';
+import { buildApp } from './app';
+import { ensureWebBuild } from './web-build';
+
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void> {
+  const started = Date.now();
+  const system = await openSystem({ log: (m) => say(`accord: ${m}`) });
+  const { config, ctx, database } = system;
+  let stopping = false;
+  try {
+    const generated = config.adminPassword ? null : randomBytes(12).toString('base64url');
+    const created = await ensureAdmin(ctx, config.adminEmail, config.adminPassword ?? generated!);
+
+    if (config.demo) {
+      const r = await ctx.db.execute(
+        sql`select (select count(*) from agreements) + (select count(*) from measures) as n`,
+      );
+      if (Number(r.rows[0].n) === 0) {
+        const { loadDemo } = await import('../services/demo');
+        const s = await loadDemo(ctx, SYSTEM_ACTOR);
+        say(`accord: loaded the demo dataset (${JSON.stringify(s)})`);
+      }
+    }
+
+    if (opts.buildWeb !== false) ensureWebBuild((m) => say(`accord: ${m}`));
+
+    const app = await buildApp({
+      database,
+      ctx,
+      config,
+      logger: { level: config.logLevel },
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      say(`accord: ${signal} received, finishing requests and stopping…`);
+      const force = setTimeout(() => process.exit(1), 30_000);
+      force.unref();
+      try {
+        await app.close();
+      } finally {
+        await system.close();
+        say('accord: stopped');
+        process.exit(0);
+      }
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+
+    say('');
+    say(`Accord is running at ${url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    say(`  API documentation: ${url}/api/docs`);
+    say(`  Database: ${database.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`);
+    if (created && generated) {
+      say(`  Sign in as ${config.adminEmail} with the password ${generated}`);
+      say('  (generated now and shown only once: set ACCORD_ADMIN_PASSWORD to choose it, or change it in Profile)');
+    } else if (created) {
+      say(`  Sign in as ${config.adminEmail} with the password from ACCORD_ADMIN_PASSWORD`);
+    } else {
+      say(`  Sign in as ${config.adminEmail} (its password was set at first start; \`accord user password\` resets it)`);
+    }
+    if (config.demo) say('  Demo users: coordinator.kz@accord.local, coordinator.ru@accord.local, reporter.kz@accord.local, reporter.ru@accord.local, viewer@accord.local — password accord-demo-2025');
+    say('Press Ctrl+C to stop.');
+  } catch (e) {
+    if (!stopping) await system.close().catch(() => {});
+    throw e;
+  }
+}
