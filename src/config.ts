@@ -25,7 +25,12 @@ const Env = z.object({
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Sessions last this many hours after the last request. */
-  ACCORD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  ACCORD_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
 });
 
 export interface Config {

@@ -83,5 +83,10 @@ export const queryList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(4000)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(LIMITS.listItems));

@@ -11,7 +11,13 @@ export const PartyCode = z
   .string()
   .regex(/^[A-Z]{2,8}$/, 'must be 2–8 upper-case Latin letters (ISO 3166-1 alpha-2 for states)');
 
-export const Party = z.object({ id: Uuid, code: z.string(), kind: z.enum(PARTY_KINDS), name: I18nText, ...meta });
+export const Party = z.object({
+  id: Uuid,
+  code: z.string(),
+  kind: z.enum(PARTY_KINDS),
+  name: I18nText,
+  ...meta,
+});
 export type Party = z.infer<typeof Party>;
 export const PartyCreate = z.strictObject({ code: PartyCode, kind: z.enum(PARTY_KINDS), name: I18nText });
 export const PartyUpdate = z.strictObject({

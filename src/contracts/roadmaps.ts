@@ -181,7 +181,10 @@ export const MEASURE_SORTS = [
 
 export const MeasureQuery = PageQuery.extend({
   roadmapId: Uuid.optional(),
-  parentId: z.union([Uuid, z.literal('root')]).optional().describe('"root" for top-level measures'),
+  parentId: z
+    .union([Uuid, z.literal('root')])
+    .optional()
+    .describe('"root" for top-level measures'),
   sphereId: Uuid.optional(),
   partyId: Uuid.optional(),
   organisationId: Uuid.optional(),

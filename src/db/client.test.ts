@@ -18,7 +18,9 @@ describe('test database', () => {
 
   it('round-trips Kazakh letters in multilingual text', async () => {
     const name = { ru: 'Казахстан', kk: 'Қазақстан Республикасы әғқңөұүһі' };
-    await t.db.execute(sql`insert into parties (code, kind, name) values ('KZ', 'state', ${JSON.stringify(name)}::jsonb)`);
+    await t.db.execute(
+      sql`insert into parties (code, kind, name) values ('KZ', 'state', ${JSON.stringify(name)}::jsonb)`,
+    );
     const r = await t.db.execute(sql`select name from parties where code = 'KZ'`);
     expect(r.rows[0].name).toEqual(name);
   });

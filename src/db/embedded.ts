@@ -105,7 +105,10 @@ function ensureTraversable(dir: string) {
  * Starts (or attaches to) the embedded server for `dataDir`. `log` receives one line per
  * notable step; PostgreSQL's own chatter is dropped unless ACCORD_PG_LOG=1.
  */
-export async function startEmbedded(dataDir: string, log: (m: string) => void = () => {}): Promise<EmbeddedServer> {
+export async function startEmbedded(
+  dataDir: string,
+  log: (m: string) => void = () => {},
+): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
   const pgDir = path.join(dataDir, 'pg');
   const lockPath = path.join(dataDir, 'accord.lock');

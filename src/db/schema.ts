@@ -85,6 +85,7 @@ export const organisations = pgTable(
     partyId: uuid('party_id')
       .notNull()
       .references(() => parties.id),
+    // biome-ignore lint/suspicious/noExplicitAny: a self-reference needs the annotation (drizzle docs)
     parentId: uuid('parent_id').references((): any => organisations.id),
     kind: organisationKindEnum('kind').notNull(),
     name: i18n('name').notNull(),
@@ -161,7 +162,10 @@ export const signInAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
+  (t) => [
+    index('sign_in_attempts_email_idx').on(t.email, t.at),
+    index('sign_in_attempts_ip_idx').on(t.ip, t.at),
+  ],
 );
 
 export const agreements = pgTable('agreements', {
@@ -187,7 +191,10 @@ export const agreementParties = pgTable(
       .references(() => parties.id),
     position: smallint('position').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.partyId] }), index('agreement_parties_party_idx').on(t.partyId)],
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.partyId] }),
+    index('agreement_parties_party_idx').on(t.partyId),
+  ],
 );
 
 export const provisions = pgTable(
@@ -215,7 +222,10 @@ export const provisionSpheres = pgTable(
       .notNull()
       .references(() => spheres.id),
   },
-  (t) => [primaryKey({ columns: [t.provisionId, t.sphereId] }), index('provision_spheres_sphere_idx').on(t.sphereId)],
+  (t) => [
+    primaryKey({ columns: [t.provisionId, t.sphereId] }),
+    index('provision_spheres_sphere_idx').on(t.sphereId),
+  ],
 );
 
 export const roadmaps = pgTable('roadmaps', {
@@ -246,6 +256,7 @@ export const measures = pgTable(
     roadmapId: uuid('roadmap_id')
       .notNull()
       .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    // biome-ignore lint/suspicious/noExplicitAny: a self-reference needs the annotation (drizzle docs)
     parentId: uuid('parent_id').references((): any => measures.id),
     code: text('code').notNull(),
     /** The code with each segment zero-padded, so that 2.10 sorts after 2.9. */
@@ -275,10 +286,7 @@ export const measures = pgTable(
     index('measures_search_idx').using('gin', t.searchVector),
     check('measures_dates_check', sql`${t.dueDate} >= ${t.startDate}`),
     check('measures_progress_check', sql`${t.progress} between 0 and 100`),
-    check(
-      'measures_owner_check',
-      sql`(${t.tier} = 'internal') = (${t.ownerPartyId} is not null)`,
-    ),
+    check('measures_owner_check', sql`(${t.tier} = 'internal') = (${t.ownerPartyId} is not null)`),
   ],
 );
 
@@ -292,7 +300,10 @@ export const measureSpheres = pgTable(
       .notNull()
       .references(() => spheres.id),
   },
-  (t) => [primaryKey({ columns: [t.measureId, t.sphereId] }), index('measure_spheres_sphere_idx').on(t.sphereId, t.measureId)],
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.sphereId] }),
+    index('measure_spheres_sphere_idx').on(t.sphereId, t.measureId),
+  ],
 );
 
 export const measureProvisions = pgTable(

@@ -75,7 +75,13 @@ export function verifyEvents(
     }
     const { prevHash: _p, hash, ...content } = e;
     if (eventHash(e.prevHash, content) !== hash) {
-      return { ok: false, checked, firstBadSeq: e.seq, problem: `event ${e.seq} was altered after it was written`, last };
+      return {
+        ok: false,
+        checked,
+        firstBadSeq: e.seq,
+        problem: `event ${e.seq} was altered after it was written`,
+        last,
+      };
     }
     last = { hash: e.hash, seq: e.seq };
     checked++;

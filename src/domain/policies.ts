@@ -123,7 +123,9 @@ export function responsibleChangeAllowed(
 /** Creating (and deleting or moving) measures: admins, and coordinators for their own internal ones. */
 export function canCreateMeasure(a: Actor, m: Pick<MeasureFacts, 'tier' | 'ownerPartyId'>): boolean {
   if (a.role === 'admin') return true;
-  return a.role === 'coordinator' && m.tier === 'internal' && a.partyId !== null && m.ownerPartyId === a.partyId;
+  return (
+    a.role === 'coordinator' && m.tier === 'internal' && a.partyId !== null && m.ownerPartyId === a.partyId
+  );
 }
 
 export const canDeleteMeasure = (a: Actor, m: MeasureFacts) => canCreateMeasure(a, m);
@@ -131,3 +133,51 @@ export const canMoveMeasure = (a: Actor, m: MeasureFacts) => canCreateMeasure(a,
 
 /** Audit log: the joint secretariat only. A measure's history follows canReadMeasure. */
 export const canReadAudit = (a: Actor) => isAdmin(a);
+
+/** Accounts of other people (create, edit, disable, reset passwords): the joint secretariat only. */
+export const canManageUsers = (a: Actor) => isAdmin(a);
+
+/** API tokens of a user: the user themselves, and admins (to revoke a leaked one). */
+export const canManageTokensOf = (a: Actor, ownerId: string) => a.userId === ownerId || isAdmin(a);
+
+/**
+ * Which organisation and party a user of this role belongs to. Coordinators and reporters
+ * act for an organisation and so for its party; an admin is the joint secretariat, above
+ * both parties; a viewer may name an organisation (an analyst's institute) but never gains a
+ * party, since a party would open that party's internal data.
+ */
+export function userAffiliationRule(
+  role: Role,
+  organisation: { id: string; partyId: string } | null,
+): { ok: true; organisationId: string | null; partyId: string | null } | { ok: false; message: string } {
+  switch (role) {
+    case 'coordinator':
+    case 'reporter':
+      return organisation
+        ? { ok: true, organisationId: organisation.id, partyId: organisation.partyId }
+        : { ok: false, message: `is required for a ${role}` };
+    case 'admin':
+      return organisation
+        ? { ok: false, message: 'must be empty for an administrator, who acts for both parties' }
+        : { ok: true, organisationId: null, partyId: null };
+    default:
+      return { ok: true, organisationId: organisation?.id ?? null, partyId: null };
+  }
+}
+
+/**
+ * An admin may not lock themselves out: neither disable their own account nor give up the
+ * admin role (another admin must do it), so at least one working admin always remains.
+ */
+export function selfLockoutProblem(
+  a: Actor,
+  targetId: string,
+  change: { disabled?: boolean; role?: Role },
+): { path: 'disabled' | 'role'; message: string } | null {
+  if (a.userId !== targetId) return null;
+  if (change.disabled === true) return { path: 'disabled', message: 'you cannot disable your own account' };
+  if (change.role !== undefined && change.role !== a.role) {
+    return { path: 'role', message: 'you cannot change your own role' };
+  }
+  return null;
+}

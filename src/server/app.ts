@@ -27,6 +27,13 @@ import { registerErrorHandling } from './plugins/errors';
 import { routeModules } from './routes';
 import type { ApiApp, RouteDeps } from './types';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The /api/v1 routes as registered (method and URL pattern). */
+    apiRoutes: { method: string; url: string }[];
+  }
+}
+
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface AppOptions {
@@ -49,6 +56,14 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Every API route as registered, so a test can hold the OpenAPI document against it.
+  const apiRoutes: { method: string; url: string }[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1/') || r.url === '/api/v1/openapi.json') return;
+    for (const method of [r.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: r.url });
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -101,7 +116,11 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const deps: RouteDeps = { ctx: opts.ctx, config: opts.config };
-  registerAuth(app, { ctx: opts.ctx, sessionHours: opts.config.sessionHours, publicUrl: opts.config.publicUrl });
+  registerAuth(app, {
+    ctx: opts.ctx,
+    sessionHours: opts.config.sessionHours,
+    publicUrl: opts.config.publicUrl,
+  });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -115,7 +134,9 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
     },
     { prefix: '/api/v1' },
   );
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
 
   const webDir = opts.webDir === undefined ? WEB_DIR : opts.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
@@ -123,7 +144,9 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
     // The web app routes in the browser: any other GET that is not the API gets index.html.
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) {
-        return reply.code(404).send({ error: { code: 'not_found', message: `No route GET ${req.url}`, details: [] } });
+        return reply
+          .code(404)
+          .send({ error: { code: 'not_found', message: `No route GET ${req.url}`, details: [] } });
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
     });

@@ -67,16 +67,25 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
     say('');
     say(`Accord is running at ${url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     say(`  API documentation: ${url}/api/docs`);
-    say(`  Database: ${database.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`);
+    say(
+      `  Database: ${database.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`,
+    );
     if (created && generated) {
       say(`  Sign in as ${config.adminEmail} with the password ${generated}`);
-      say('  (generated now and shown only once: set ACCORD_ADMIN_PASSWORD to choose it, or change it in Profile)');
+      say(
+        '  (generated now and shown only once: set ACCORD_ADMIN_PASSWORD to choose it, or change it in Profile)',
+      );
     } else if (created) {
       say(`  Sign in as ${config.adminEmail} with the password from ACCORD_ADMIN_PASSWORD`);
     } else {
-      say(`  Sign in as ${config.adminEmail} (its password was set at first start; \`accord user password\` resets it)`);
+      say(
+        `  Sign in as ${config.adminEmail} (its password was set at first start; \`accord user password\` resets it)`,
+      );
     }
-    if (config.demo) say('  Demo users: coordinator.kz@accord.local, coordinator.ru@accord.local, reporter.kz@accord.local, reporter.ru@accord.local, viewer@accord.local — password accord-demo-2025');
+    if (config.demo)
+      say(
+        '  Demo users: coordinator.kz@accord.local, coordinator.ru@accord.local, reporter.kz@accord.local, reporter.ru@accord.local, viewer@accord.local — password accord-demo-2025',
+      );
     say('Press Ctrl+C to stop.');
   } catch (e) {
     if (!stopping) await system.close().catch(() => {});

@@ -36,6 +36,9 @@ export function ensureWebBuild(log: (m: string) => void, root = ROOT): void {
   if (!webBuildIsStale(root)) return;
   log('building the web app (dist/web is missing or older than its sources)…');
   const vite = createRequire(path.join(root, 'package.json')).resolve('vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`the web app did not build:\n${r.stdout}\n${r.stderr}`);
 }

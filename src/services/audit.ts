@@ -133,11 +133,19 @@ export async function findAuditEvents(ctx: Ctx, actor: Actor, f: AuditFilter) {
 }
 
 /** The history of one entity, newest first, filtered to what the actor may read. */
-export async function entityHistory(db: DbOrTx, actor: Actor, entityType: string, entityId: string, limit = 200) {
+export async function entityHistory(
+  db: DbOrTx,
+  actor: Actor,
+  entityType: string,
+  entityId: string,
+  limit = 200,
+) {
   const rows = await db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId), auditVisibility(actor)))
+    .where(
+      and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId), auditVisibility(actor)),
+    )
     .orderBy(desc(auditEvents.seq))
     .limit(limit);
   return rows.map(presentAuditEvent);

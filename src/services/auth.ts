@@ -36,7 +36,9 @@ export interface SignInResult {
 }
 
 const wrongCredentials = () =>
-  new AppError('unauthenticated', 'Wrong e-mail or password', [{ path: '', message: 'wrong e-mail or password' }]);
+  new AppError('unauthenticated', 'Wrong e-mail or password', [
+    { path: '', message: 'wrong e-mail or password' },
+  ]);
 
 /**
  * Checks the password and opens a session. An unknown e-mail, a wrong password and a
@@ -53,11 +55,23 @@ export async function signIn(
     ctx.db
       .select({ n: count() })
       .from(signInAttempts)
-      .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since))),
+      .where(
+        and(
+          eq(signInAttempts.email, email),
+          eq(signInAttempts.succeeded, false),
+          gt(signInAttempts.at, since),
+        ),
+      ),
     ctx.db
       .select({ n: count() })
       .from(signInAttempts)
-      .where(and(eq(signInAttempts.ip, input.ip), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since))),
+      .where(
+        and(
+          eq(signInAttempts.ip, input.ip),
+          eq(signInAttempts.succeeded, false),
+          gt(signInAttempts.at, since),
+        ),
+      ),
   ]);
   if (byEmail[0].n >= SIGN_IN_LIMITS.perEmail || byIp[0].n >= SIGN_IN_LIMITS.perIp) {
     throw new AppError(
@@ -68,9 +82,9 @@ export async function signIn(
     );
   }
   const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
-  const ok = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await dummyHash(), input.password), false);
+  let ok = false;
+  if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
+  else await verifyPassword(await dummyHash(), input.password);
   if (!ok || !user || user.disabled) {
     await ctx.db.insert(signInAttempts).values({ email, ip: input.ip, succeeded: false, at: ctx.now() });
     throw wrongCredentials();
@@ -100,10 +114,18 @@ export async function signIn(
 /** Ends the session behind this cookie value (a no-op for an unknown one). */
 export async function signOut(ctx: Ctx, secret: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [s] = await tx.delete(sessions).where(eq(sessions.id, sha256(secret))).returning();
+    const [s] = await tx
+      .delete(sessions)
+      .where(eq(sessions.id, sha256(secret)))
+      .returning();
     if (s) {
       const [u] = await tx.select().from(users).where(eq(users.id, s.userId));
-      if (u) await recordAudit(tx, actorOf(u), { action: 'session.delete', entityType: 'session', entityId: u.id });
+      if (u)
+        await recordAudit(tx, actorOf(u), {
+          action: 'session.delete',
+          entityType: 'session',
+          entityId: u.id,
+        });
     }
   });
 }
@@ -134,7 +156,10 @@ export async function authenticateSession(
 }
 
 /** The actor behind a bearer token, or null for an unknown, revoked or expired token or a disabled user. */
-export async function authenticateToken(ctx: Ctx, token: string): Promise<{ actor: Actor; user: UserRow } | null> {
+export async function authenticateToken(
+  ctx: Ctx,
+  token: string,
+): Promise<{ actor: Actor; user: UserRow } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const now = ctx.now();
   const [row] = await ctx.db

@@ -5,7 +5,11 @@ import type { DbOrTx } from '../db/client';
 import { AppError, notFound, versionConflict } from '../domain/errors';
 
 /** Throws 404 when the row is absent and 409 when the caller's version is stale. */
-export function checkVersion<T extends { version: number }>(row: T | undefined, version: number, what: string): T {
+export function checkVersion<T extends { version: number }>(
+  row: T | undefined,
+  version: number,
+  what: string,
+): T {
   if (!row) throw notFound(what);
   if (row.version !== version) throw versionConflict(what, row.version);
   return row;
@@ -34,7 +38,9 @@ export async function requireIds(
     .from(table)
     .where(inArray(idColumn, [...ids]))) as { id: string }[];
   const found = new Set(rows.map((r) => r.id));
-  const details = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `${path}.${i}`, message: `no such ${what}` }]));
+  const details = ids.flatMap((id, i) =>
+    found.has(id) ? [] : [{ path: `${path}.${i}`, message: `no such ${what}` }],
+  );
   if (details.length) {
     throw new AppError('rule_violation', `${details[0].path}: no such ${what}`, details);
   }

@@ -9,7 +9,21 @@
  * parent does not count internal children, so one party's private plan never shows
  * through the joint figures.
  */
-import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Measure,
@@ -110,7 +124,13 @@ const group = <T>(rows: T[], key: (r: T) => string) => {
 /** Loads the relations of many measures in five queries, whatever their number. */
 async function loadRelated(db: DbOrTx, actor: Actor, ids: string[]): Promise<Related> {
   if (ids.length === 0)
-    return { spheres: new Map(), provisions: new Map(), responsible: new Map(), deps: new Map(), children: new Map() };
+    return {
+      spheres: new Map(),
+      provisions: new Map(),
+      responsible: new Map(),
+      deps: new Map(),
+      children: new Map(),
+    };
   const dep = sql.raw('"dep"');
   const [s, p, r, d, c] = await Promise.all([
     db
@@ -230,28 +250,26 @@ const DESC_SORTS: Record<string, SQL[]> = {
 };
 
 /** The WHERE condition of a measure list; exported for the summary and exports. */
-export function measureFilter(actor: Actor, q: Omit<z.output<typeof MeasureQuery>, 'page' | 'limit' | 'sort'>, day: string) {
+export function measureFilter(
+  actor: Actor,
+  q: Omit<z.output<typeof MeasureQuery>, 'page' | 'limit' | 'sort'>,
+  day: string,
+) {
   const conds: (SQL | undefined)[] = [measureVisibility(actor)];
   if (q.roadmapId) conds.push(eq(measures.roadmapId, q.roadmapId));
   if (q.parentId === 'root') conds.push(isNull(measures.parentId));
   else if (q.parentId) conds.push(eq(measures.parentId, q.parentId));
   if (q.sphereId)
     conds.push(
-      exists(
-        sql`select 1 from ${measureSpheres} where ${measureSpheres.measureId} = ${measures.id} and ${measureSpheres.sphereId} = ${q.sphereId}`,
-      ),
+      sql`exists (select 1 from ${measureSpheres} where ${measureSpheres.measureId} = ${measures.id} and ${measureSpheres.sphereId} = ${q.sphereId})`,
     );
   if (q.partyId)
     conds.push(
-      exists(
-        sql`select 1 from ${measureResponsibles} where ${measureResponsibles.measureId} = ${measures.id} and ${measureResponsibles.partyId} = ${q.partyId}`,
-      ),
+      sql`exists (select 1 from ${measureResponsibles} where ${measureResponsibles.measureId} = ${measures.id} and ${measureResponsibles.partyId} = ${q.partyId})`,
     );
   if (q.organisationId)
     conds.push(
-      exists(
-        sql`select 1 from ${measureResponsibles} where ${measureResponsibles.measureId} = ${measures.id} and ${measureResponsibles.organisationId} = ${q.organisationId}`,
-      ),
+      sql`exists (select 1 from ${measureResponsibles} where ${measureResponsibles.measureId} = ${measures.id} and ${measureResponsibles.organisationId} = ${q.organisationId})`,
     );
   if (q.status?.length) conds.push(inArray(measures.status, q.status));
   if (q.tier?.length) conds.push(inArray(measures.tier, q.tier));
@@ -263,7 +281,10 @@ export function measureFilter(actor: Actor, q: Omit<z.output<typeof MeasureQuery
     const text = q.q.trim();
     const tsq = lemmatizeForQuery(text);
     const byCode = /^\d+(\.\d+)*\.?$/.test(text)
-      ? or(eq(measures.code, text.replace(/\.$/, '')), sql`${measures.code} like ${`${text.replace(/\.$/, '')}.%`}`)
+      ? or(
+          eq(measures.code, text.replace(/\.$/, '')),
+          sql`${measures.code} like ${`${text.replace(/\.$/, '')}.%`}`,
+        )
       : undefined;
     const byText = tsq ? sql`${measures.searchVector} @@ to_tsquery('simple', ${tsq})` : undefined;
     conds.push(byCode && byText ? or(byCode, byText) : (byCode ?? byText ?? sql`false`));
@@ -337,14 +358,18 @@ async function checkReferences(
   prefix = '',
 ): Promise<ResponsibleRow[] | undefined> {
   const details: ErrorDetail[] = [];
-  if (input.sphereIds) await requireIds(tx, spheres, spheres.id, input.sphereIds, `${prefix}sphereIds`, 'sphere');
+  if (input.sphereIds)
+    await requireIds(tx, spheres, spheres.id, input.sphereIds, `${prefix}sphereIds`, 'sphere');
   if (input.provisionIds?.length) {
     const rows = await tx
       .select({ id: provisions.id, linked: sql<boolean>`${roadmapAgreements.roadmapId} is not null` })
       .from(provisions)
       .leftJoin(
         roadmapAgreements,
-        and(eq(roadmapAgreements.agreementId, provisions.agreementId), eq(roadmapAgreements.roadmapId, shape.roadmapId)),
+        and(
+          eq(roadmapAgreements.agreementId, provisions.agreementId),
+          eq(roadmapAgreements.roadmapId, shape.roadmapId),
+        ),
       )
       .where(inArray(provisions.id, input.provisionIds));
     const byId = new Map(rows.map((r) => [r.id, r.linked]));
@@ -370,7 +395,8 @@ async function checkReferences(
     responsible = [];
     input.responsible.forEach((r, i) => {
       const partyId = party.get(r.organisationId);
-      if (!partyId) details.push({ path: `${prefix}responsible.${i}.organisationId`, message: 'no such organisation' });
+      if (!partyId)
+        details.push({ path: `${prefix}responsible.${i}.organisationId`, message: 'no such organisation' });
       else if (shape.tier === 'internal' && partyId !== shape.ownerPartyId)
         details.push({
           path: `${prefix}responsible.${i}.organisationId`,
@@ -381,13 +407,19 @@ async function checkReferences(
   }
   if (input.dependsOn?.length) {
     const rows = await tx
-      .select({ id: measures.id, roadmapId: measures.roadmapId, tier: measures.tier, ownerPartyId: measures.ownerPartyId })
+      .select({
+        id: measures.id,
+        roadmapId: measures.roadmapId,
+        tier: measures.tier,
+        ownerPartyId: measures.ownerPartyId,
+      })
       .from(measures)
       .where(inArray(measures.id, input.dependsOn));
     const byId = new Map(rows.map((r) => [r.id, r]));
     input.dependsOn.forEach((id, i) => {
       const m = byId.get(id);
-      if (!m || !canReadMeasure(actor, m)) details.push({ path: `${prefix}dependsOn.${i}`, message: 'no such measure' });
+      if (!m || !canReadMeasure(actor, m))
+        details.push({ path: `${prefix}dependsOn.${i}`, message: 'no such measure' });
       else if (m.roadmapId !== shape.roadmapId)
         details.push({ path: `${prefix}dependsOn.${i}`, message: 'belongs to another roadmap' });
     });
@@ -406,7 +438,8 @@ async function checkReferences(
         });
     }
   }
-  if (details.length) throw new AppError('rule_violation', `${details[0].path}: ${details[0].message}`, details);
+  if (details.length)
+    throw new AppError('rule_violation', `${details[0].path}: ${details[0].message}`, details);
   return responsible;
 }
 
@@ -417,8 +450,11 @@ function checkShape(shape: Shape, parent: Row | null, prefix = '') {
     throw ruleViolation(p('ownerPartyId'), 'is required for an internal measure');
   if (shape.tier !== 'internal' && shape.ownerPartyId)
     throw ruleViolation(p('ownerPartyId'), 'only internal measures have an owner party');
-  if (parent?.tier === 'internal' && (shape.tier !== 'internal' || shape.ownerPartyId !== parent.ownerPartyId))
-    throw ruleViolation(p('tier'), "a measure under an internal measure must be internal to the same party");
+  if (
+    parent?.tier === 'internal' &&
+    (shape.tier !== 'internal' || shape.ownerPartyId !== parent.ownerPartyId)
+  )
+    throw ruleViolation(p('tier'), 'a measure under an internal measure must be internal to the same party');
   const dates = dateRangeError(shape.startDate, shape.dueDate);
   if (dates) throw ruleViolation(p('dueDate'), dates);
   if (shape.status === 'completed' && shape.progress !== 100)
@@ -439,7 +475,9 @@ async function replaceRelations(
   if (input.sphereIds) {
     await tx.delete(measureSpheres).where(eq(measureSpheres.measureId, id));
     if (input.sphereIds.length)
-      await tx.insert(measureSpheres).values(input.sphereIds.map((sphereId) => ({ measureId: id, sphereId })));
+      await tx
+        .insert(measureSpheres)
+        .values(input.sphereIds.map((sphereId) => ({ measureId: id, sphereId })));
   }
   if (input.provisionIds) {
     await tx.delete(measureProvisions).where(eq(measureProvisions.measureId, id));
@@ -464,7 +502,10 @@ async function replaceRelations(
 
 /** Children that count towards a parent's roll-up: all for an internal parent, else the non-internal ones. */
 const countedChildren = (parent: Pick<Row, 'id' | 'tier'>) =>
-  and(eq(measures.parentId, parent.id), parent.tier === 'internal' ? undefined : ne(measures.tier, 'internal'));
+  and(
+    eq(measures.parentId, parent.id),
+    parent.tier === 'internal' ? undefined : ne(measures.tier, 'internal'),
+  );
 
 /**
  * Recomputes progress, status and child count of `parentId` and its ancestors from their
@@ -518,12 +559,18 @@ export async function createMeasure(ctx: Ctx, actor: Actor, input: CreateInput):
 }
 
 /** The write of createMeasure without audit, for imports that audit in bulk. */
-export async function insertMeasure(tx: Tx, actor: Actor, input: CreateInput, _day: string, prefix = ''): Promise<Row> {
+export async function insertMeasure(
+  tx: Tx,
+  actor: Actor,
+  input: CreateInput,
+  _day: string,
+  prefix = '',
+): Promise<Row> {
   const ownerPartyId = input.ownerPartyId ?? null;
   if (!canCreateMeasure(actor, { tier: input.tier, ownerPartyId }))
     throw forbidden(
       actor.role === 'coordinator'
-        ? "Coordinators create internal measures of their own party only; joint measures are created by the secretariat"
+        ? 'Coordinators create internal measures of their own party only; joint measures are created by the secretariat'
         : 'You are not allowed to create measures',
     );
   await loadRoadmapForWrite(tx, input.roadmapId, `${prefix}roadmapId`);
@@ -531,7 +578,8 @@ export async function insertMeasure(tx: Tx, actor: Actor, input: CreateInput, _d
   if (input.parentId) {
     const [p] = await tx.select().from(measures).where(eq(measures.id, input.parentId)).for('update');
     if (!p || !canReadMeasure(actor, p)) throw ruleViolation(`${prefix}parentId`, 'no such measure');
-    if (p.roadmapId !== input.roadmapId) throw ruleViolation(`${prefix}parentId`, 'belongs to another roadmap');
+    if (p.roadmapId !== input.roadmapId)
+      throw ruleViolation(`${prefix}parentId`, 'belongs to another roadmap');
     parent = p;
   }
   const status = input.status;
@@ -547,9 +595,15 @@ export async function insertMeasure(tx: Tx, actor: Actor, input: CreateInput, _d
       .select({ code: measures.code })
       .from(measures)
       .where(
-        and(eq(measures.roadmapId, input.roadmapId), parent ? eq(measures.parentId, parent.id) : isNull(measures.parentId)),
+        and(
+          eq(measures.roadmapId, input.roadmapId),
+          parent ? eq(measures.parentId, parent.id) : isNull(measures.parentId),
+        ),
       );
-    code = nextChildCode(parent?.code ?? null, siblings.map((s) => s.code));
+    code = nextChildCode(
+      parent?.code ?? null,
+      siblings.map((s) => s.code),
+    );
   }
   const responsible = await checkReferences(tx, actor, shape, null, input, prefix);
   const values = {
@@ -633,7 +687,12 @@ async function applyUpdate(
     const orgs = await tx
       .select({ id: organisations.id, partyId: organisations.partyId })
       .from(organisations)
-      .where(inArray(organisations.id, patch.responsible.map((r) => r.organisationId)));
+      .where(
+        inArray(
+          organisations.id,
+          patch.responsible.map((r) => r.organisationId),
+        ),
+      );
     const party = new Map(orgs.map((o) => [o.id, o.partyId]));
     const after = patch.responsible.map((r) => ({ ...r, partyId: party.get(r.organisationId) ?? '' }));
     if (!responsibleChangeAllowed(actor, before.responsible, after))
@@ -647,14 +706,21 @@ async function applyUpdate(
       'is rolled up from the child measures; change those instead',
     );
 
-  const parent = cur.parentId ? ((await tx.select().from(measures).where(eq(measures.id, cur.parentId)))[0] ?? null) : null;
+  const parent = cur.parentId
+    ? ((await tx.select().from(measures).where(eq(measures.id, cur.parentId)))[0] ?? null)
+    : null;
   const status = patch.status ?? cur.status;
   const progress = patch.progress ?? (patch.status === 'completed' ? 100 : cur.progress);
   const shape: Shape = {
     roadmapId: cur.roadmapId,
     parentId: cur.parentId,
     tier: patch.tier ?? cur.tier,
-    ownerPartyId: patch.ownerPartyId !== undefined ? patch.ownerPartyId : patch.tier && patch.tier !== 'internal' ? null : cur.ownerPartyId,
+    ownerPartyId:
+      patch.ownerPartyId !== undefined
+        ? patch.ownerPartyId
+        : patch.tier && patch.tier !== 'internal'
+          ? null
+          : cur.ownerPartyId,
     startDate: patch.startDate ?? cur.startDate,
     dueDate: patch.dueDate ?? cur.dueDate,
     status,
@@ -664,7 +730,10 @@ async function applyUpdate(
   if (shape.tier !== 'internal') {
     // keep shape.ownerPartyId null
   } else if (!patch.responsible && before.responsible.some((r) => r.partyId !== shape.ownerPartyId)) {
-    throw ruleViolation(`${prefix}responsible`, "an internal measure is carried out by its owner party's organisations only");
+    throw ruleViolation(
+      `${prefix}responsible`,
+      "an internal measure is carried out by its owner party's organisations only",
+    );
   }
   if (shape.tier !== cur.tier && cur.childCount > 0 && shape.tier === 'internal')
     throw ruleViolation(`${prefix}tier`, 'a measure with joint children cannot become internal');
@@ -690,7 +759,9 @@ async function applyUpdate(
       ...next,
       version: cur.version + 1,
       updatedAt: sql`now()`,
-      ...(textChanged ? { searchVector: sql`to_tsvector('simple', ${searchText({ ...cur, ...next })})` } : {}),
+      ...(textChanged
+        ? { searchVector: sql`to_tsvector('simple', ${searchText({ ...cur, ...next })})` }
+        : {}),
     })
     .where(eq(measures.id, id))
     .returning();
@@ -708,10 +779,20 @@ const auditUpdate = (r: { before: Measure; after: Measure }) => ({
   entityId: r.after.id,
   before: r.before,
   after: r.after,
-  partyScope: r.after.tier === 'internal' ? r.after.ownerPartyId : r.before.tier === 'internal' ? r.before.ownerPartyId : null,
+  partyScope:
+    r.after.tier === 'internal'
+      ? r.after.ownerPartyId
+      : r.before.tier === 'internal'
+        ? r.before.ownerPartyId
+        : null,
 });
 
-export async function updateMeasure(ctx: Ctx, actor: Actor, id: string, input: UpdateInput): Promise<Measure> {
+export async function updateMeasure(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: UpdateInput,
+): Promise<Measure> {
   const day = today(ctx);
   const result = await ctx.db.transaction(async (tx) => {
     const r = await applyUpdate(tx, actor, id, input, day);
@@ -735,15 +816,19 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
     let firstError: AppError | null = null;
     for (const [i, item] of input.items.entries()) {
       try {
-        const r = await tx.transaction(async (sp) => applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, `items.${i}.`));
+        const r = await tx.transaction(async (sp) =>
+          applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, `items.${i}.`),
+        );
         if (r) done.push(r);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         firstError ??= e;
-        details.push(...(e.details.length ? e.details : [{ path: `items.${i}`, message: e.message }]).map((d) => ({
-          path: d.path.startsWith('items.') ? d.path : `items.${i}${d.path ? `.${d.path}` : ''}`,
-          message: d.path.startsWith('items.') ? `${d.message}` : d.message,
-        })));
+        details.push(
+          ...(e.details.length ? e.details : [{ path: `items.${i}`, message: e.message }]).map((d) => ({
+            path: d.path.startsWith('items.') ? d.path : `items.${i}${d.path ? `.${d.path}` : ''}`,
+            message: d.path.startsWith('items.') ? `${d.message}` : d.message,
+          })),
+        );
       }
     }
     if (firstError) {
@@ -793,14 +878,27 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
       const siblings = await tx
         .select({ code: measures.code })
         .from(measures)
-        .where(and(eq(measures.roadmapId, cur.roadmapId), parent ? eq(measures.parentId, parent.id) : isNull(measures.parentId)));
-      code = nextChildCode(parent?.code ?? null, siblings.map((s) => s.code));
+        .where(
+          and(
+            eq(measures.roadmapId, cur.roadmapId),
+            parent ? eq(measures.parentId, parent.id) : isNull(measures.parentId),
+          ),
+        );
+      code = nextChildCode(
+        parent?.code ?? null,
+        siblings.map((s) => s.code),
+      );
     }
     const depthDelta = (parent ? parent.depth + 1 : 0) - cur.depth;
     const subtree = await tx
       .select({ id: measures.id, code: measures.code, depth: measures.depth })
       .from(measures)
-      .where(and(eq(measures.roadmapId, cur.roadmapId), or(eq(measures.id, id), sql`${measures.sortKey} like ${`${cur.sortKey}.%`}`)));
+      .where(
+        and(
+          eq(measures.roadmapId, cur.roadmapId),
+          or(eq(measures.id, id), sql`${measures.sortKey} like ${`${cur.sortKey}.%`}`),
+        ),
+      );
     const taken = await tx
       .select({ code: measures.code })
       .from(measures)
@@ -817,12 +915,20 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
           ),
         ),
       );
-    if (taken.length) throw new AppError('conflict', `code: ${taken[0].code} is already used in this roadmap`, [{ path: 'code', message: `${taken[0].code} is already used in this roadmap` }]);
+    if (taken.length)
+      throw new AppError('conflict', `code: ${taken[0].code} is already used in this roadmap`, [
+        { path: 'code', message: `${taken[0].code} is already used in this roadmap` },
+      ]);
     // Two steps so that the unique (roadmap, code) index never sees a transient clash.
     await tx
       .update(measures)
       .set({ code: sql`'~' || ${measures.id}::text` })
-      .where(inArray(measures.id, subtree.map((s) => s.id)));
+      .where(
+        inArray(
+          measures.id,
+          subtree.map((s) => s.id),
+        ),
+      );
     for (const s of subtree) {
       const newCode = code + s.code.slice(cur.code.length);
       await tx
@@ -831,7 +937,9 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
           code: newCode,
           sortKey: codeSortKey(newCode),
           depth: s.depth + depthDelta,
-          ...(s.id === id ? { parentId: parent?.id ?? null, version: cur.version + 1, updatedAt: sql`now()` } : {}),
+          ...(s.id === id
+            ? { parentId: parent?.id ?? null, version: cur.version + 1, updatedAt: sql`now()` }
+            : {}),
         })
         .where(eq(measures.id, s.id));
     }
@@ -859,7 +967,11 @@ export async function deleteMeasure(ctx: Ctx, actor: Actor, id: string, version:
     if (!canDeleteMeasure(actor, { ...cur, responsible: before.responsible }))
       throw forbidden('Only administrators delete joint measures');
     await loadRoadmapForWrite(tx, cur.roadmapId, 'roadmapId');
-    const [child] = await tx.select({ id: measures.id }).from(measures).where(eq(measures.parentId, id)).limit(1);
+    const [child] = await tx
+      .select({ id: measures.id })
+      .from(measures)
+      .where(eq(measures.parentId, id))
+      .limit(1);
     if (child) throw new AppError('conflict', 'The measure has child measures; delete or move them first');
     await tx.delete(measures).where(eq(measures.id, id));
     if (cur.parentId) await rollUpAncestors(tx, cur.parentId);

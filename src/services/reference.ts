@@ -110,7 +110,12 @@ export async function deleteParty(ctx: Ctx, actor: Actor, id: string) {
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.delete(parties).where(eq(parties.id, id)).returning();
     if (!cur) throw notFound('Party');
-    await recordAudit(tx, actor, { action: 'party.delete', entityType: 'party', entityId: id, before: presentParty(cur) });
+    await recordAudit(tx, actor, {
+      action: 'party.delete',
+      entityType: 'party',
+      entityId: id,
+      before: presentParty(cur),
+    });
   });
 }
 
@@ -132,7 +137,12 @@ export async function createSphere(ctx: Ctx, actor: Actor, input: z.output<typeo
   return ctx.db.transaction(async (tx) => {
     const [r] = await tx.insert(spheres).values(input).returning();
     const out = presentSphere(r);
-    await recordAudit(tx, actor, { action: 'sphere.create', entityType: 'sphere', entityId: r.id, after: out });
+    await recordAudit(tx, actor, {
+      action: 'sphere.create',
+      entityType: 'sphere',
+      entityId: r.id,
+      after: out,
+    });
     return out;
   });
 }
@@ -187,7 +197,10 @@ export async function listOrganisations(ctx: Ctx, _actor: Actor, q: { partyId?: 
         text
           ? or(
               ilike(sql`${organisations.name}::text`, `%${text.replace(/[%_\\]/g, '\\$&')}%`),
-              ilike(sql`coalesce(${organisations.shortName}::text, '')`, `%${text.replace(/[%_\\]/g, '\\$&')}%`),
+              ilike(
+                sql`coalesce(${organisations.shortName}::text, '')`,
+                `%${text.replace(/[%_\\]/g, '\\$&')}%`,
+              ),
             )
           : undefined,
       ),
@@ -213,7 +226,8 @@ async function checkParentOrg(
   let cur: string | null = parentId;
   const seen = new Set<string>();
   while (cur) {
-    if (cur === id || seen.has(cur)) throw ruleViolation('parentId', 'would make the organisation its own ancestor');
+    if (cur === id || seen.has(cur))
+      throw ruleViolation('parentId', 'would make the organisation its own ancestor');
     seen.add(cur);
     const [p] = await db.select().from(organisations).where(eq(organisations.id, cur));
     if (!p) throw ruleViolation('parentId', 'no such organisation');

@@ -2,11 +2,22 @@
  * Users: the accounts of the joint secretariat (admins), party coordinators, reporters of an
  * organisation and viewers. Admins manage them; everyone manages their own profile.
  */
-import { eq, sql } from 'drizzle-orm';
-import type { User } from '../contracts/accounts';
-import { users } from '../db/schema';
-import { SYSTEM_ACTOR } from '../domain/policies';
+import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { User, UserCreate, UserQuery, UserUpdate } from '../contracts/accounts';
+import type { Role } from '../contracts/enums';
+import type { DbOrTx, Tx } from '../db/client';
+import { organisations, sessions, users } from '../db/schema';
+import { AppError, forbidden, notFound, ruleViolation } from '../domain/errors';
+import {
+  type Actor,
+  canManageUsers,
+  SYSTEM_ACTOR,
+  selfLockoutProblem,
+  userAffiliationRule,
+} from '../domain/policies';
 import { recordAudit } from './audit';
+import { checkVersion, defined } from './common';
 import type { Ctx } from './context';
 import { hashPassword } from './passwords';
 
@@ -34,7 +45,10 @@ export const presentUser = (r: Row): User => ({
  */
 export async function ensureAdmin(ctx: Ctx, email: string, password: string): Promise<boolean> {
   const normalized = email.trim().toLowerCase();
-  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${normalized}`);
+  const [existing] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normalized}`);
   if (existing) return false;
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
@@ -42,7 +56,12 @@ export async function ensureAdmin(ctx: Ctx, email: string, password: string): Pr
       .insert(users)
       .values({ email: normalized, name: 'Administrator', role: 'admin', passwordHash })
       .returning();
-    await recordAudit(tx, SYSTEM_ACTOR, { action: 'user.create', entityType: 'user', entityId: u.id, after: presentUser(u) });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: u.id,
+      after: presentUser(u),
+    });
   });
   return true;
 }
@@ -51,4 +70,199 @@ export async function ensureAdmin(ctx: Ctx, email: string, password: string): Pr
 export async function findUserRow(ctx: Ctx, id: string): Promise<Row | undefined> {
   const [u] = await ctx.db.select().from(users).where(eq(users.id, id));
   return u;
+}
+
+function mustManage(actor: Actor) {
+  if (!canManageUsers(actor)) throw forbidden('Only administrators manage user accounts');
+}
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** 409 naming `email` when another account already uses this address, in any letter case. */
+async function assertEmailFree(db: DbOrTx, email: string, exceptId?: string) {
+  const [clash] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(sql`lower(${users.email}) = ${email.toLowerCase()}`, exceptId ? ne(users.id, exceptId) : undefined),
+    );
+  if (clash) throw emailTaken();
+}
+
+const emailTaken = () =>
+  new AppError('conflict', 'email: another account already uses this e-mail address', [
+    { path: 'email', message: 'is already used by another account' },
+  ]);
+
+/** The unique index still guards against a concurrent insert; answer that race the same way. */
+function rethrowEmailRace(e: unknown): never {
+  for (
+    let cur = e as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, i = 0;
+    cur && i < 5;
+    i++
+  ) {
+    if (cur.code === '23505' && cur.constraint === 'users_email_lower_idx') throw emailTaken();
+    cur = cur.cause as typeof cur;
+  }
+  throw e;
+}
+
+/**
+ * Resolves the organisation a user of `role` would belong to and applies the affiliation
+ * rule; the party is always taken from the organisation, never from the caller.
+ */
+async function affiliation(db: DbOrTx, role: Role, organisationId: string | null) {
+  let org: { id: string; partyId: string } | null = null;
+  if (organisationId) {
+    [org] = await db
+      .select({ id: organisations.id, partyId: organisations.partyId })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId));
+    if (!org) throw ruleViolation('organisationId', 'no such organisation');
+  }
+  const r = userAffiliationRule(role, org);
+  if (!r.ok) throw ruleViolation('organisationId', r.message);
+  return { organisationId: r.organisationId, partyId: r.partyId };
+}
+
+/** Ends every session of a user except `keep` (a session id, i.e. the cookie's sha256). */
+export async function endSessions(tx: Tx, actor: Actor, userId: string, reason: string, keep?: string) {
+  const ended = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined))
+    .returning({ id: sessions.id });
+  if (ended.length) {
+    await recordAudit(tx, actor, {
+      action: 'session.end_all',
+      entityType: 'session',
+      entityId: userId,
+      after: { ended: ended.length, reason },
+    });
+  }
+  return ended.length;
+}
+
+/** Users, filtered by role, party, organisation and a text in the name or e-mail (admins). */
+export async function findUsers(ctx: Ctx, actor: Actor, q: z.output<typeof UserQuery>) {
+  mustManage(actor);
+  const text = q.q?.trim();
+  const where = and(
+    q.role ? eq(users.role, q.role) : undefined,
+    q.partyId ? eq(users.partyId, q.partyId) : undefined,
+    q.organisationId ? eq(users.organisationId, q.organisationId) : undefined,
+    text
+      ? or(ilike(users.name, `%${escapeLike(text)}%`), ilike(users.email, `%${escapeLike(text)}%`))
+      : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.name), asc(users.email))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    ctx.db.$count(users, where),
+  ]);
+  return { data: rows.map(presentUser), page: q.page, limit: q.limit, total };
+}
+
+/** One user by id (admins); 404 when absent. */
+export async function getUser(ctx: Ctx, actor: Actor, id: string): Promise<User> {
+  mustManage(actor);
+  const u = await findUserRow(ctx, id);
+  if (!u) throw notFound('User');
+  return presentUser(u);
+}
+
+/**
+ * Creates an account (admins, and the CLI as the system). The e-mail is unique in any letter
+ * case; coordinators and reporters need an organisation, whose party they then act for.
+ */
+export async function createUser(ctx: Ctx, actor: Actor, input: z.output<typeof UserCreate>): Promise<User> {
+  mustManage(actor);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await assertEmailFree(tx, input.email);
+      const aff = await affiliation(tx, input.role, input.organisationId ?? null);
+      const [u] = await tx
+        .insert(users)
+        .values({
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          locale: input.locale,
+          passwordHash,
+          ...aff,
+        })
+        .returning();
+      const out = presentUser(u);
+      await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: u.id, after: out });
+      return out;
+    });
+  } catch (e) {
+    rethrowEmailRace(e);
+  }
+}
+
+/**
+ * Changes an account (admins). Disabling it, or setting a new password for it, ends its
+ * sessions in the same transaction; its API tokens stop working at once because token
+ * authentication refuses disabled users. An admin may not disable or demote themselves.
+ */
+export async function updateUser(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof UserUpdate>,
+): Promise<User> {
+  mustManage(actor);
+  const lockout = selfLockoutProblem(actor, id, input);
+  if (lockout) throw ruleViolation(lockout.path, lockout.message);
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [cur] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+      checkVersion(cur, input.version, 'User');
+      const { version, password: _secret, ...patch } = input;
+      if (patch.email !== undefined && patch.email !== cur.email.toLowerCase())
+        await assertEmailFree(tx, patch.email, id);
+      const role = patch.role ?? cur.role;
+      // An organisation kept from before is dropped when the new role cannot have one (a
+      // reporter promoted to admin); one sent explicitly is checked against the rule.
+      let organisationId = patch.organisationId !== undefined ? patch.organisationId : cur.organisationId;
+      if (patch.organisationId === undefined && role === 'admin') organisationId = null;
+      const aff = await affiliation(tx, role, organisationId);
+      const [u] = await tx
+        .update(users)
+        .set({
+          ...defined(patch),
+          ...aff,
+          ...(passwordHash ? { passwordHash } : {}),
+          version: version + 1,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(users.id, id))
+        .returning();
+      const out = presentUser(u);
+      const action =
+        patch.disabled === true && !cur.disabled
+          ? 'user.disable'
+          : patch.disabled === false && cur.disabled
+            ? 'user.enable'
+            : 'user.update';
+      await recordAudit(tx, actor, [
+        { action, entityType: 'user', entityId: id, before: presentUser(cur), after: out },
+        ...(passwordHash
+          ? [{ action: 'user.password_reset', entityType: 'user' as const, entityId: id }]
+          : []),
+      ]);
+      if (u.disabled) await endSessions(tx, actor, id, 'account disabled');
+      else if (passwordHash) await endSessions(tx, actor, id, 'password reset by an administrator');
+      return out;
+    });
+  } catch (e) {
+    rethrowEmailRace(e);
+  }
 }

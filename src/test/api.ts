@@ -24,7 +24,14 @@ export interface TestApi {
 
 export async function createTestApi(opts: { now?: Date } = {}): Promise<TestApi> {
   const t = await createTestDatabase({ now: opts.now });
-  const app = await buildApp({ database: t, ctx: t.ctx, config: { sessionHours: 12 }, webDir: null });
+  const app = await buildApp({
+    database: t,
+    ctx: t.ctx,
+    config: { sessionHours: 12 },
+    webDir: null,
+    // ACCORD_TEST_LOG=error shows the server's log of unexpected errors while debugging a test.
+    logger: process.env.ACCORD_TEST_LOG ? { level: process.env.ACCORD_TEST_LOG } : false,
+  });
   await app.ready();
   const call: TestApi['call'] = (method, url, o = {}) =>
     app.inject({
@@ -36,7 +43,8 @@ export async function createTestApi(opts: { now?: Date } = {}): Promise<TestApi>
         ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...o.headers,
       },
-      payload: o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body),
+      payload:
+        o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body),
     });
   return {
     app,

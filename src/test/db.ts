@@ -31,7 +31,9 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(opts: { now?: Date; poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  opts: { now?: Date; poolSize?: number } = {},
+): Promise<TestDatabase> {
   const serverUrl = inject('pgServerUrl');
   const name = `accord_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -4,6 +4,7 @@
  * measures, which go through the service so search vectors and roll-ups are real.
  */
 import { randomBytes } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import type { MeasureCreate } from '../contracts/roadmaps';
 import type { Role } from '../contracts/enums';
 import type { Db } from '../db/client';
@@ -30,7 +31,7 @@ let letters = 0;
 /** Party codes must be upper-case letters: AA, AB, … */
 const nextPartyCode = () => {
   const n = letters++;
-  return `T${String.fromCharCode(65 + Math.floor(n / 26) % 26)}${String.fromCharCode(65 + (n % 26))}`;
+  return `T${String.fromCharCode(65 + (Math.floor(n / 26) % 26))}${String.fromCharCode(65 + (n % 26))}`;
 };
 
 export type PartyRow = typeof parties.$inferSelect;
@@ -79,7 +80,9 @@ export async function buildUser(
   const role = o.role ?? 'viewer';
   const org =
     organisation ??
-    (role === 'reporter' || role === 'coordinator' ? await buildOrganisation(db, { partyId: o.partyId ?? undefined }) : null);
+    (role === 'reporter' || role === 'coordinator'
+      ? await buildOrganisation(db, { partyId: o.partyId ?? undefined })
+      : null);
   const [r] = await db
     .insert(users)
     .values({
@@ -95,14 +98,25 @@ export async function buildUser(
   return { ...r, actor: actorOf(r) };
 }
 
-export async function buildAgreement(db: Db, o: { partyIds?: string[] } & Partial<typeof agreements.$inferInsert> = {}) {
+export async function buildAgreement(
+  db: Db,
+  o: { partyIds?: string[] } & Partial<typeof agreements.$inferInsert> = {},
+) {
   const { partyIds, ...rest } = o;
   const ids = partyIds ?? [(await buildParty(db)).id, (await buildParty(db)).id];
   const [a] = await db
     .insert(agreements)
-    .values({ kind: 'declaration', title: { ru: 'Декларация о партнёрстве' }, binding: false, signedOn: '2025-11-12', ...rest })
+    .values({
+      kind: 'declaration',
+      title: { ru: 'Декларация о партнёрстве' },
+      binding: false,
+      signedOn: '2025-11-12',
+      ...rest,
+    })
     .returning();
-  await db.insert(agreementParties).values(ids.map((partyId, position) => ({ agreementId: a.id, partyId, position })));
+  await db
+    .insert(agreementParties)
+    .values(ids.map((partyId, position) => ({ agreementId: a.id, partyId, position })));
   return { ...a, partyIds: ids };
 }
 
@@ -110,18 +124,29 @@ export async function buildProvision(db: Db, o: Partial<typeof provisions.$infer
   const agreementId = o.agreementId ?? (await buildAgreement(db)).id;
   const [p] = await db
     .insert(provisions)
-    .values({ number: String(Math.floor(Math.random() * 900) + 1), text: { ru: 'Стороны развивают сотрудничество' }, ...o, agreementId })
+    .values({
+      number: String(Math.floor(Math.random() * 900) + 1),
+      text: { ru: 'Стороны развивают сотрудничество' },
+      ...o,
+      agreementId,
+    })
     .returning();
   return p;
 }
 
-export async function buildRoadmap(db: Db, o: Partial<typeof roadmaps.$inferInsert> & { agreementIds?: string[] } = {}) {
+export async function buildRoadmap(
+  db: Db,
+  o: Partial<typeof roadmaps.$inferInsert> & { agreementIds?: string[] } = {},
+) {
   const { agreementIds, ...rest } = o;
   const [r] = await db
     .insert(roadmaps)
     .values({ title: { ru: 'Дорожная карта' }, status: 'approved', ...rest })
     .returning();
-  if (agreementIds?.length) await db.insert(roadmapAgreements).values(agreementIds.map((agreementId) => ({ roadmapId: r.id, agreementId })));
+  if (agreementIds?.length)
+    await db
+      .insert(roadmapAgreements)
+      .values(agreementIds.map((agreementId) => ({ roadmapId: r.id, agreementId })));
   return r;
 }
 
@@ -150,10 +175,21 @@ export async function buildMeasure(
  */
 export async function buildWorld(ctx: Ctx) {
   const db = ctx.db;
-  const [kz, ru] = [await buildParty(db, { code: 'KZ' }), await buildParty(db, { code: 'RU' })];
+  // The first world of a database gets the real codes; later ones get fresh test codes.
+  const taken = await db
+    .select({ id: parties.id })
+    .from(parties)
+    .where(inArray(parties.code, ['KZ', 'RU']));
+  const [kz, ru] = taken.length
+    ? [await buildParty(db), await buildParty(db)]
+    : [await buildParty(db, { code: 'KZ' }), await buildParty(db, { code: 'RU' })];
   const side = async (party: PartyRow) => {
     const ministry = await buildOrganisation(db, { partyId: party.id, name: { ru: `МИД ${party.code}` } });
-    const agency = await buildOrganisation(db, { partyId: party.id, kind: 'agency', name: { ru: `Агентство ${party.code}` } });
+    const agency = await buildOrganisation(db, {
+      partyId: party.id,
+      kind: 'agency',
+      name: { ru: `Агентство ${party.code}` },
+    });
     return {
       party,
       ministry,
@@ -166,7 +202,10 @@ export async function buildWorld(ctx: Ctx) {
   const b = await side(ru);
   const admin = await buildUser(db, { role: 'admin' });
   const viewer = await buildUser(db, { role: 'viewer' });
-  const sphere = await buildSphere(db, { code: `trade_${uniq()}`, name: { ru: 'Торговля', kk: 'Сауда', en: 'Trade' } });
+  const sphere = await buildSphere(db, {
+    code: `trade_${uniq()}`,
+    name: { ru: 'Торговля', kk: 'Сауда', en: 'Trade' },
+  });
   const agreement = await buildAgreement(db, { partyIds: [kz.id, ru.id] });
   const roadmap = await buildRoadmap(db, { agreementIds: [agreement.id] });
   return { kz: a, ru: b, admin, viewer, sphere, agreement, roadmap };

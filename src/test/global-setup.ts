@@ -48,9 +48,10 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   // Leftovers of an earlier interrupted run on an external server.
-  const old = await admin.query(`select datname from pg_database where datname like 'accord_t_%' or datname = $1`, [
-    TEMPLATE_DB,
-  ]);
+  const old = await admin.query(
+    `select datname from pg_database where datname like 'accord_t_%' or datname = $1`,
+    [TEMPLATE_DB],
+  );
   for (const r of old.rows) await admin.query(`drop database if exists "${r.datname}" with (force)`);
   await admin.query(`create database ${TEMPLATE_DB}`);
   await admin.end();
@@ -63,9 +64,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     const a = new pg.Client({ connectionString: serverUrl });
     await a.connect();
-    const left = await a.query(`select datname from pg_database where datname like 'accord_t_%' or datname = $1`, [
-      TEMPLATE_DB,
-    ]);
+    const left = await a.query(
+      `select datname from pg_database where datname like 'accord_t_%' or datname = $1`,
+      [TEMPLATE_DB],
+    );
     for (const r of left.rows) await a.query(`drop database if exists "${r.datname}" with (force)`);
     await a.end();
     await stop();

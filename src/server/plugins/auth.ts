@@ -61,7 +61,10 @@ export function isCrossOrigin(req: FastifyRequest, publicUrl?: string): boolean 
   return !allowed.has(origin);
 }
 
-export function registerAuth(app: FastifyInstance, opts: { ctx: Ctx; sessionHours: number; publicUrl?: string }) {
+export function registerAuth(
+  app: FastifyInstance,
+  opts: { ctx: Ctx; sessionHours: number; publicUrl?: string },
+) {
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
 
@@ -89,7 +92,11 @@ export function registerAuth(app: FastifyInstance, opts: { ctx: Ctx; sessionHour
       }
     }
     // Cookie writes, and sign-in itself (login CSRF), must come from our own pages.
-    if (!SAFE.has(req.method) && (secret || req.url.startsWith('/api/v1/session')) && isCrossOrigin(req, opts.publicUrl)) {
+    if (
+      !SAFE.has(req.method) &&
+      (secret || req.url.startsWith('/api/v1/session')) &&
+      isCrossOrigin(req, opts.publicUrl)
+    ) {
       throw new AppError('forbidden', 'Cross-origin requests may not change data with a session cookie', [
         { path: 'origin', message: 'must be the origin of this server' },
       ]);
@@ -99,6 +106,7 @@ export function registerAuth(app: FastifyInstance, opts: { ctx: Ctx; sessionHour
   // Before validation, so an anonymous caller learns only that it must sign in (401), not
   // what the route would accept (400).
   app.addHook('preValidation', async (req) => {
-    if (req.url.startsWith('/api/v1/') && !req.routeOptions.config?.public && req.routeOptions.url) requireActor(req);
+    if (req.url.startsWith('/api/v1/') && !req.routeOptions.config?.public && req.routeOptions.url)
+      requireActor(req);
   });
 }

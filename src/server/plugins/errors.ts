@@ -37,7 +37,11 @@ interface PgErrorLike {
 
 /** The PostgreSQL error inside a (Drizzle-wrapped) error, if any. */
 function pgErrorOf(e: unknown): PgErrorLike | null {
-  for (let cur = e as { code?: unknown; cause?: unknown } | undefined, i = 0; cur && i < 5; cur = cur.cause as never, i++) {
+  for (
+    let cur = e as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    cur && i < 5;
+    cur = cur.cause as never, i++
+  ) {
     if (typeof cur.code === 'string' && /^[0-9A-Z]{5}$/.test(cur.code)) return cur as PgErrorLike;
   }
   return null;
@@ -52,7 +56,10 @@ const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperC
 export function appErrorFromPg(e: unknown): AppError | null {
   const pg = pgErrorOf(e);
   if (!pg) return null;
-  const column = /Key \(([^)]+)\)/.exec(pg.detail ?? '')?.[1]?.split(',')[0]?.trim();
+  const column = /Key \(([^)]+)\)/
+    .exec(pg.detail ?? '')?.[1]
+    ?.split(',')[0]
+    ?.trim();
   const field = column ? camel(column.replace(/^lower\((.*)\)$/, '$1')) : '';
   switch (pg.code) {
     case '23505':
@@ -62,22 +69,30 @@ export function appErrorFromPg(e: unknown): AppError | null {
     case '23503':
       if (/is still referenced/.test(pg.detail ?? '')) {
         const table = /from table "([^"]+)"/.exec(pg.detail ?? '')?.[1] ?? 'other records';
-        return new AppError('conflict', `It is still used by ${table.replace(/_/g, ' ')}; remove those first`, [
-          { path: '', message: `still used by ${table.replace(/_/g, ' ')}` },
-        ]);
+        return new AppError(
+          'conflict',
+          `It is still used by ${table.replace(/_/g, ' ')}; remove those first`,
+          [{ path: '', message: `still used by ${table.replace(/_/g, ' ')}` }],
+        );
       }
       return new AppError('rule_violation', `${field || 'A reference'}: no such record`, [
         { path: field, message: 'no such record' },
       ]);
     case '23514':
-      return new AppError('rule_violation', `A rule of the data model refused the change (${pg.constraint ?? 'check'})`, [
-        { path: '', message: pg.constraint ?? 'check failed' },
-      ]);
+      return new AppError(
+        'rule_violation',
+        `A rule of the data model refused the change (${pg.constraint ?? 'check'})`,
+        [{ path: '', message: pg.constraint ?? 'check failed' }],
+      );
     case '22001':
-      return new AppError('validation_failed', 'A value is too long', [{ path: field, message: 'is too long' }]);
+      return new AppError('validation_failed', 'A value is too long', [
+        { path: field, message: 'is too long' },
+      ]);
     case '40001':
     case '40P01':
-      return new AppError('conflict', 'A concurrent change got in the way; try again', [{ path: '', message: 'retry' }]);
+      return new AppError('conflict', 'A concurrent change got in the way; try again', [
+        { path: '', message: 'retry' },
+      ]);
     default:
       return null;
   }
@@ -85,7 +100,13 @@ export function appErrorFromPg(e: unknown): AppError | null {
 
 const CONTEXT_NAMES: Record<string, string> = { body: 'request body', querystring: 'query', params: 'path' };
 
-function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetail[] = [],
+) {
   return reply
     .code(HTTP_STATUS[code])
     .type('application/json; charset=utf-8')
@@ -124,7 +145,11 @@ export function registerErrorHandling(app: FastifyInstance) {
         { path: '', message: 'content type must be application/json' },
       ]);
     }
-    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+    if (
+      fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       return send(reply, req, 'validation_failed', `The request body is not valid JSON: ${err.message}`, [
         { path: '', message: 'must be valid JSON' },
       ]);
@@ -134,7 +159,12 @@ export function registerErrorHandling(app: FastifyInstance) {
       return send(reply, req, 'validation_failed', err.message, [{ path: '', message: err.message }]);
     }
     req.log.error({ err }, 'unexpected error');
-    return send(reply, req, 'internal', 'Something went wrong on the server; the request id identifies it in the log');
+    return send(
+      reply,
+      req,
+      'internal',
+      'Something went wrong on the server; the request id identifies it in the log',
+    );
   });
 
   app.setNotFoundHandler((req, reply) =>

@@ -27,7 +27,8 @@ const audit: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
-        summary: 'Recompute the hash chain; reports the first altered, inserted or deleted event (administrators)',
+        summary:
+          'Recompute the hash chain; reports the first altered, inserted or deleted event (administrators)',
         response: { 200: AuditVerification, 401: ERRORS[401], 403: ERRORS[403] },
       },
     },

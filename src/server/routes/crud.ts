@@ -17,12 +17,7 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 /** `?version=N` on DELETE, so a delete cannot hit a row changed since it was read. */
 export const DeleteQuery = z.object({ version: z.coerce.number().pipe(Version).optional() });
 
-interface CrudSpec<
-  Out extends z.ZodType,
-  Q extends z.ZodType,
-  C extends z.ZodType,
-  U extends z.ZodType,
-> {
+interface CrudSpec<Out extends z.ZodType, Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
   path: string;
   tag: string;
   noun: string;
@@ -37,11 +32,12 @@ interface CrudSpec<
   remove: (ctx: Ctx, actor: Actor, id: string, version?: number) => Promise<void>;
 }
 
-export function crudRoutes<Out extends z.ZodType, Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType>(
-  app: ApiApp,
-  ctx: Ctx,
-  s: CrudSpec<Out, Q, C, U>,
-) {
+export function crudRoutes<
+  Out extends z.ZodType,
+  Q extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+>(app: ApiApp, ctx: Ctx, s: CrudSpec<Out, Q, C, U>) {
   // A generic spec cannot prove to the type provider that a service's result matches the
   // route's response schema; the plain instance skips that, the serializer checks at run time.
   const plainApp = app as unknown as FastifyInstance;
@@ -94,7 +90,8 @@ export function crudRoutes<Out extends z.ZodType, Q extends z.ZodType, C extends
         response: { 200: s.item, ...ERRORS },
       },
     },
-    async (req) => s.change(ctx, requireActor(req), (req.params as { id: string }).id, req.body as z.output<U>),
+    async (req) =>
+      s.change(ctx, requireActor(req), (req.params as { id: string }).id, req.body as z.output<U>),
   );
   plainApp.delete(
     one,
@@ -108,7 +105,12 @@ export function crudRoutes<Out extends z.ZodType, Q extends z.ZodType, C extends
       },
     },
     async (req, reply) => {
-      await s.remove(ctx, requireActor(req), (req.params as { id: string }).id, (req.query as { version?: number }).version);
+      await s.remove(
+        ctx,
+        requireActor(req),
+        (req.params as { id: string }).id,
+        (req.query as { version?: number }).version,
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,8 +1,21 @@
 /** Every API route module; app.ts registers them all under /api/v1. */
 import type { RouteModule } from '../types';
+import agreements from './agreements';
 import audit from './audit';
+import me from './me';
 import measures from './measures';
 import reference from './reference';
+import roadmaps from './roadmaps';
 import session from './session';
+import users from './users';
 
-export const routeModules: RouteModule[] = [session, reference, measures, audit];
+export const routeModules: RouteModule[] = [
+  session,
+  reference,
+  agreements,
+  roadmaps,
+  measures,
+  audit,
+  users,
+  me,
+];

@@ -65,7 +65,8 @@ const routes: RouteModule = (app, { ctx }) => {
         response: { 201: Measure, ...ERRORS },
       },
     },
-    async (req, reply) => reply.code(201).send(await measures.createMeasure(ctx, requireActor(req), req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await measures.createMeasure(ctx, requireActor(req), req.body)),
   );
   app.patch(
     '/measures/:id',

@@ -24,15 +24,21 @@ describe('session', () => {
   });
 
   it('gives the same answer for an unknown e-mail as for a wrong password', async () => {
-    const unknown = await api.call('POST', '/api/v1/session', { body: { email: 'nobody@example.org', password: 'whatever-123' } });
-    const wrong = await api.call('POST', '/api/v1/session', { body: { email: user.email, password: 'whatever-123' } });
+    const unknown = await api.call('POST', '/api/v1/session', {
+      body: { email: 'nobody@example.org', password: 'whatever-123' },
+    });
+    const wrong = await api.call('POST', '/api/v1/session', {
+      body: { email: user.email, password: 'whatever-123' },
+    });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
   });
 
   it('signs in case-insensitively with an HttpOnly SameSite cookie, then signs out', async () => {
-    const r = await api.call('POST', '/api/v1/session', { body: { email: 'viewer.one@EXAMPLE.org', password: 'correct horse battery' } });
+    const r = await api.call('POST', '/api/v1/session', {
+      body: { email: 'viewer.one@EXAMPLE.org', password: 'correct horse battery' },
+    });
     expect(r.statusCode).toBe(200);
     const c = r.cookies.find((x) => x.name === 'accord_session')!;
     expect(c.httpOnly).toBe(true);
@@ -61,11 +67,15 @@ describe('session', () => {
     const target = await buildUser(api.t.db, { role: 'viewer' });
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const r = await api.call('POST', '/api/v1/session', { body: { email: target.email, password: `wrong-${i}-xxxx` } });
+      const r = await api.call('POST', '/api/v1/session', {
+        body: { email: target.email, password: `wrong-${i}-xxxx` },
+      });
       codes.push(r.statusCode);
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    const last = await api.call('POST', '/api/v1/session', { body: { email: target.email, password: 'correct horse battery' } });
+    const last = await api.call('POST', '/api/v1/session', {
+      body: { email: target.email, password: 'correct horse battery' },
+    });
     expect(last.statusCode).toBe(429);
     expect(last.headers['retry-after']).toBeDefined();
   });

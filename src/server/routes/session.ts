@@ -26,7 +26,12 @@ const session: RouteModule = (app, { ctx, config }) => {
     async (req, reply) => {
       const r = await signIn(
         ctx,
-        { email: req.body.email, password: req.body.password, ip: req.ip, userAgent: req.headers['user-agent'] },
+        {
+          email: req.body.email,
+          password: req.body.password,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+        },
         config.sessionHours,
       );
       reply.setCookie(SESSION_COOKIE, r.secret, {
@@ -55,7 +60,11 @@ const session: RouteModule = (app, { ctx, config }) => {
     '/session',
     {
       config: { public: true },
-      schema: { tags, summary: 'Sign out: ends the session and clears the cookie', response: { 204: NoContent } },
+      schema: {
+        tags,
+        summary: 'Sign out: ends the session and clears the cookie',
+        response: { 204: NoContent },
+      },
     },
     async (req, reply) => {
       const secret = req.cookies[SESSION_COOKIE];

@@ -1,0 +1,106 @@
+/** Agreements and their numbered provisions: every user reads them, admins change them. */
+
+import {
+  Agreement,
+  AgreementCreate,
+  AgreementQuery,
+  AgreementUpdate,
+  Provision,
+  ProvisionCreate,
+  ProvisionUpdate,
+} from '../../contracts/agreements';
+import { IdParams, PageQuery } from '../../contracts/common';
+import * as svc from '../../services/agreements';
+import { requireActor } from '../plugins/auth';
+import { ERRORS, NoContent, type RouteModule } from '../types';
+import { crudRoutes, DeleteQuery, pageSchema } from './crud';
+
+const tags = ['provisions'];
+
+const routes: RouteModule = (app, { ctx }) => {
+  crudRoutes(app, ctx, {
+    path: '/agreements',
+    tag: 'agreements',
+    noun: 'agreement',
+    item: Agreement,
+    query: AgreementQuery,
+    create: AgreementCreate,
+    update: AgreementUpdate,
+    list: svc.findAgreements,
+    get: svc.getAgreement,
+    add: svc.createAgreement,
+    change: svc.updateAgreement,
+    remove: svc.deleteAgreement,
+  });
+
+  app.get(
+    '/agreements/:id/provisions',
+    {
+      schema: {
+        tags,
+        summary: "An agreement's provisions in reading order (position, then clause number)",
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: pageSchema(Provision), 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
+      },
+    },
+    async (req) => svc.listProvisions(ctx, requireActor(req), req.params.id, req.query),
+  );
+  app.post(
+    '/agreements/:id/provisions',
+    {
+      schema: {
+        tags,
+        summary: 'Add a provision (without a position it goes after the last one)',
+        params: IdParams,
+        body: ProvisionCreate,
+        response: { 201: Provision, ...ERRORS },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await svc.createProvision(ctx, requireActor(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/provisions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get one provision',
+        params: IdParams,
+        response: { 200: Provision, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
+      },
+    },
+    async (req) => svc.getProvision(ctx, requireActor(req), req.params.id),
+  );
+  app.patch(
+    '/provisions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a provision (send the version you read)',
+        params: IdParams,
+        body: ProvisionUpdate,
+        response: { 200: Provision, ...ERRORS },
+      },
+    },
+    async (req) => svc.updateProvision(ctx, requireActor(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/provisions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a provision no measure implements',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: NoContent, ...ERRORS },
+      },
+    },
+    async (req, reply) => {
+      await svc.deleteProvision(ctx, requireActor(req), req.params.id, req.query.version);
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default routes;
