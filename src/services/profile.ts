@@ -1,0 +1,100 @@
+/**
+ * What every signed-in user manages about themselves: name, interface language and
+ * password. Admin-side account management is in users.ts.
+ */
+import { and, count, eq, gt, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { PasswordChange, ProfileUpdate, User } from '../contracts/accounts';
+import { signInAttempts, users } from '../db/schema';
+import { AppError, notFound, ruleViolation } from '../domain/errors';
+import type { Actor } from '../domain/policies';
+import { recordAudit } from './audit';
+import { SIGN_IN_LIMITS } from './auth';
+import { defined } from './common';
+import type { Ctx } from './context';
+import { hashPassword, verifyPassword } from './passwords';
+import { endSessions, presentUser } from './users';
+
+/** Changes the actor's own name and locale; the version moves on like any other write. */
+export async function updateProfile(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.output<typeof ProfileUpdate>,
+): Promise<User> {
+  return ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
+    if (!cur) throw notFound('User');
+    const patch = defined(input);
+    if (Object.keys(patch).length === 0) return presentUser(cur);
+    const [u] = await tx
+      .update(users)
+      .set({ ...patch, version: cur.version + 1, updatedAt: sql`now()` })
+      .where(eq(users.id, cur.id))
+      .returning();
+    const out = presentUser(u);
+    await recordAudit(tx, actor, {
+      action: 'user.profile_update',
+      entityType: 'user',
+      entityId: u.id,
+      before: presentUser(cur),
+      after: out,
+    });
+    return out;
+  });
+}
+
+/**
+ * Changes the actor's own password after checking the current one. Every other session of
+ * the user ends (a password change is what one does after a suspected theft); the session
+ * `keepSessionId` (the sha256 of the caller's cookie) stays signed in. Wrong current
+ * passwords count as failed sign-ins, so a stolen session cannot guess the password faster
+ * than the sign-in form allows.
+ */
+export async function changePassword(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.output<typeof PasswordChange>,
+  opts: { keepSessionId?: string; ip: string },
+): Promise<void> {
+  const [cur] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!cur) throw notFound('User');
+  const email = cur.email.toLowerCase();
+  const since = new Date(ctx.now().getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
+  const [failed] = await ctx.db
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(
+      and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)),
+    );
+  if (failed.n >= SIGN_IN_LIMITS.perEmail) {
+    throw new AppError(
+      'rate_limited',
+      `Too many wrong passwords; try again in ${SIGN_IN_LIMITS.windowMinutes} minutes`,
+      [],
+      { 'retry-after': String(SIGN_IN_LIMITS.windowMinutes * 60) },
+    );
+  }
+  if (!cur.passwordHash || !(await verifyPassword(cur.passwordHash, input.currentPassword))) {
+    await ctx.db.insert(signInAttempts).values({ email, ip: opts.ip, succeeded: false, at: ctx.now() });
+    throw ruleViolation('currentPassword', 'is not your current password');
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw ruleViolation('newPassword', 'must differ from the current password');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    // The version check guards against an admin changing the account in between.
+    const [u] = await tx
+      .update(users)
+      .set({ passwordHash, version: cur.version + 1, updatedAt: sql`now()` })
+      .where(and(eq(users.id, cur.id), eq(users.version, cur.version)))
+      .returning({ id: users.id });
+    if (!u) {
+      throw new AppError('conflict', 'Your account was changed meanwhile; try again', [
+        { path: '', message: 'retry' },
+      ]);
+    }
+    await recordAudit(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: cur.id });
+    await endSessions(tx, actor, cur.id, 'password changed', opts.keepSessionId);
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * API tokens: long-lived credentials for integrations, sent as `Authorization: Bearer`.
+ * Only a sha256 of the secret is stored; the secret is shown once, at creation. A user
+ * manages their own tokens; an admin may list and revoke anyone's (a leaked token).
+ */
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ApiToken, ApiTokenCreate, ApiTokenCreated } from '../contracts/accounts';
+import { apiTokens, users } from '../db/schema';
+import { forbidden, notFound, ruleViolation } from '../domain/errors';
+import { type Actor, canManageTokensOf } from '../domain/policies';
+import { recordAudit } from './audit';
+import { newTokenSecret } from './auth';
+import { iso } from './common';
+import type { Ctx } from './context';
+
+type Row = typeof apiTokens.$inferSelect;
+
+/** Live (unrevoked, unexpired) tokens one user may hold: a bound on what a leak can spread to. */
+export const MAX_ACTIVE_TOKENS = 50;
+
+/** A token as the API shows it: its prefix, never its secret or hash. */
+export const presentToken = (r: Row): ApiToken => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: iso(r.createdAt),
+  lastUsedAt: r.lastUsedAt ? iso(r.lastUsedAt) : null,
+  expiresAt: r.expiresAt ? iso(r.expiresAt) : null,
+  revokedAt: r.revokedAt ? iso(r.revokedAt) : null,
+});
+
+function mustManage(actor: Actor, ownerId: string) {
+  if (!canManageTokensOf(actor, ownerId))
+    throw forbidden("Only administrators manage other users' API tokens");
+}
+
+/** 404 for an unknown user, so that the token routes of an absent user say so. */
+async function requireUser(ctx: Ctx, userId: string) {
+  const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!u) throw notFound('User');
+}
+
+/** A user's tokens, newest first, revoked and expired ones included (with their dates). */
+export async function listTokens(ctx: Ctx, actor: Actor, userId: string): Promise<{ data: ApiToken[] }> {
+  mustManage(actor, userId);
+  if (actor.userId !== userId) await requireUser(ctx, userId);
+  const rows = await ctx.db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return { data: rows.map(presentToken) };
+}
+
+/** Issues a token for the user; the answer carries the secret, which is never shown again. */
+export async function createToken(
+  ctx: Ctx,
+  actor: Actor,
+  userId: string,
+  input: z.output<typeof ApiTokenCreate>,
+): Promise<z.infer<typeof ApiTokenCreated>> {
+  mustManage(actor, userId);
+  const now = ctx.now();
+  const secret = newTokenSecret();
+  return ctx.db.transaction(async (tx) => {
+    // Locking the owner serialises concurrent creations, so the cap below holds.
+    const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    if (!owner) throw notFound('User');
+    const active = await tx.$count(
+      apiTokens,
+      and(
+        eq(apiTokens.userId, userId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+    if (active >= MAX_ACTIVE_TOKENS) {
+      throw ruleViolation(
+        '',
+        `a user may hold at most ${MAX_ACTIVE_TOKENS} active tokens; revoke unused ones first`,
+      );
+    }
+    const [r] = await tx
+      .insert(apiTokens)
+      .values({
+        userId,
+        name: input.name,
+        prefix: secret.prefix,
+        tokenHash: secret.hash,
+        expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+      })
+      .returning();
+    const out = presentToken(r);
+    await recordAudit(tx, actor, {
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: r.id,
+      after: { ...out, userId },
+    });
+    return { ...out, token: secret.token };
+  });
+}
+
+/**
+ * Revokes one of the user's tokens: it stops working at the next request. A token of
+ * another user answers 404, as if absent; revoking a revoked token changes nothing.
+ */
+export async function revokeToken(ctx: Ctx, actor: Actor, userId: string, tokenId: string): Promise<void> {
+  mustManage(actor, userId);
+  await ctx.db.transaction(async (tx) => {
+    const [cur] = await tx
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+      .for('update');
+    if (!cur) throw notFound('API token');
+    if (cur.revokedAt) return;
+    const [r] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: ctx.now() })
+      .where(eq(apiTokens.id, tokenId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: tokenId,
+      before: { ...presentToken(cur), userId },
+      after: { ...presentToken(r), userId },
+    });
+  });
+}
