@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openSystem } from '../bootstrap';
 import { SYSTEM_ACTOR } from '../domain/policies';
+import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../services/demo';
 import { ensureAdmin } from '../services/users';
 import { buildApp } from './app';
 import { ensureWebBuild } from './web-build';
@@ -28,7 +29,6 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
         sql`select (select count(*) from agreements) + (select count(*) from measures) as n`,
       );
       if (Number(r.rows[0].n) === 0) {
-        const { loadDemo } = await import('../services/demo');
         const s = await loadDemo(ctx, SYSTEM_ACTOR);
         say(`accord: loaded the demo dataset (${JSON.stringify(s)})`);
       }

@@ -461,8 +461,13 @@ function checkShape(shape: Shape, parent: Row | null, prefix = '') {
     throw ruleViolation(p('progress'), 'a completed measure is 100% done');
 }
 
-function searchText(m: Pick<Row, 'code' | 'title' | 'description'>): string {
-  const t = (x: Row['title'] | null) => (x ? [x.ru, x.kk, x.en].filter(Boolean).join(' ') : '');
+/** The lemmatised text indexed for a measure: its code and every language of title and description. */
+export function searchText(m: {
+  code: string;
+  title: Row['title'];
+  description?: Row['title'] | null;
+}): string {
+  const t = (x: Row['title'] | null | undefined) => (x ? [x.ru, x.kk, x.en].filter(Boolean).join(' ') : '');
   return lemmatizeForIndex(`${m.code} ${t(m.title)} ${t(m.description)}`);
 }
 
