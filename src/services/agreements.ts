@@ -1,0 +1,475 @@
+/**
+ * Agreements and their provisions: the registry every roadmap implements. Every signed-in
+ * user reads them (they are not tiered); only admins change them. Each write runs in one
+ * transaction with its audit event. Deletes refuse while a roadmap or a measure still
+ * builds on the agreement or provision, because the database would otherwise cascade
+ * silently through `measure_provisions`.
+ */
+import { and, asc, count, desc, eq, exists, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Agreement,
+  AgreementCreate,
+  AgreementQuery,
+  AgreementUpdate,
+  Provision,
+  ProvisionCreate,
+  ProvisionUpdate,
+} from '../contracts/agreements';
+import type { PageQuery } from '../contracts/common';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { DbOrTx, Tx } from '../db/client';
+import {
+  agreementParties,
+  agreements,
+  measureProvisions,
+  parties,
+  provisionSpheres,
+  provisions,
+  roadmapAgreements,
+  spheres,
+} from '../db/schema';
+import { AppError, forbidden, notFound } from '../domain/errors';
+import { type Actor, canManageReference } from '../domain/policies';
+import { recordAudit } from './audit';
+import { checkVersion, defined, iso, requireIds } from './common';
+import type { Ctx } from './context';
+
+type AgreementRow = typeof agreements.$inferSelect;
+type ProvisionRow = typeof provisions.$inferSelect;
+
+function mustManage(actor: Actor) {
+  if (!canManageReference(actor)) throw forbidden('Only administrators change agreements and provisions');
+}
+
+const meta = (r: { version: number; createdAt: Date; updatedAt: Date }) => ({
+  version: r.version,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+});
+
+/**
+ * Two independent reads: in parallel on the pool, one after the other inside a transaction,
+ * whose single connection must not be handed two queries at once.
+ */
+export async function readBoth<A, B>(db: DbOrTx, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (db instanceof PgTransaction) return [await a(), await b()];
+  return Promise.all([a(), b()]);
+}
+
+/** `%`, `_` and `\` typed by a user are literal characters, not patterns. */
+export const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+
+// ---------- agreements: presenting ----------
+
+export function presentAgreement(r: AgreementRow, partyIds: string[], provisionCount: number): Agreement {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    partyIds,
+    signedOn: r.signedOn ?? null,
+    signedPlace: r.signedPlace ?? null,
+    binding: r.binding,
+    status: r.status,
+    fullText: r.fullText ?? null,
+    provisionCount,
+    ...meta(r),
+  };
+}
+
+/** Parties and provision counts of many agreements in two queries. */
+async function presentAgreements(db: DbOrTx, rows: AgreementRow[]): Promise<Agreement[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [ps, counts] = await readBoth(
+    db,
+    () =>
+      db
+        .select({ a: agreementParties.agreementId, p: agreementParties.partyId })
+        .from(agreementParties)
+        .where(inArray(agreementParties.agreementId, ids))
+        .orderBy(asc(agreementParties.position)),
+    () =>
+      db
+        .select({ a: provisions.agreementId, n: count() })
+        .from(provisions)
+        .where(inArray(provisions.agreementId, ids))
+        .groupBy(provisions.agreementId),
+  );
+  const partyIds = new Map<string, string[]>();
+  for (const x of ps) partyIds.set(x.a, [...(partyIds.get(x.a) ?? []), x.p]);
+  const n = new Map(counts.map((c) => [c.a, c.n]));
+  return rows.map((r) => presentAgreement(r, partyIds.get(r.id) ?? [], n.get(r.id) ?? 0));
+}
+
+async function presentOneAgreement(db: DbOrTx, row: AgreementRow): Promise<Agreement> {
+  const [a] = await presentAgreements(db, [row]);
+  return a;
+}
+
+// ---------- agreements: reads ----------
+
+/** A page of agreements: by party, by status, by title in any of its languages. */
+export async function findAgreements(ctx: Ctx, _actor: Actor, q: z.output<typeof AgreementQuery>) {
+  const conds: (SQL | undefined)[] = [];
+  if (q.partyId)
+    conds.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(agreementParties)
+          .where(
+            and(eq(agreementParties.agreementId, agreements.id), eq(agreementParties.partyId, q.partyId)),
+          ),
+      ),
+    );
+  if (q.status) conds.push(eq(agreements.status, q.status));
+  const text = q.q?.trim();
+  if (text) {
+    const p = likePattern(text);
+    conds.push(
+      or(
+        ilike(sql`${agreements.title}->>'ru'`, p),
+        ilike(sql`coalesce(${agreements.title}->>'kk', '')`, p),
+        ilike(sql`coalesce(${agreements.title}->>'en', '')`, p),
+      ),
+    );
+  }
+  const where = and(...conds);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select()
+      .from(agreements)
+      .where(where)
+      .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.createdAt), asc(agreements.id))
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    ctx.db.$count(agreements, where),
+  ]);
+  return { data: await presentAgreements(ctx.db, rows), page: q.page, limit: q.limit, total };
+}
+
+export async function getAgreement(ctx: Ctx, _actor: Actor, id: string): Promise<Agreement> {
+  const [r] = await ctx.db.select().from(agreements).where(eq(agreements.id, id));
+  if (!r) throw notFound('Agreement');
+  return presentOneAgreement(ctx.db, r);
+}
+
+// ---------- agreements: writes ----------
+
+async function replaceParties(tx: Tx, agreementId: string, partyIds: string[]) {
+  await requireIds(tx, parties, parties.id, partyIds, 'partyIds', 'party');
+  await tx.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId));
+  await tx
+    .insert(agreementParties)
+    .values(partyIds.map((partyId, position) => ({ agreementId, partyId, position })));
+}
+
+export async function createAgreement(ctx: Ctx, actor: Actor, input: z.output<typeof AgreementCreate>) {
+  mustManage(actor);
+  return ctx.db.transaction(async (tx) => {
+    const { partyIds, ...values } = input;
+    const [r] = await tx.insert(agreements).values(values).returning();
+    await replaceParties(tx, r.id, partyIds);
+    const out = await presentOneAgreement(tx, r);
+    await recordAudit(tx, actor, {
+      action: 'agreement.create',
+      entityType: 'agreement',
+      entityId: r.id,
+      after: out,
+    });
+    return out;
+  });
+}
+
+export async function updateAgreement(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof AgreementUpdate>,
+) {
+  mustManage(actor);
+  return ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
+    checkVersion(cur, input.version, 'Agreement');
+    const before = await presentOneAgreement(tx, cur);
+    const { version, partyIds, ...patch } = input;
+    if (partyIds) await replaceParties(tx, id, partyIds);
+    const [r] = await tx
+      .update(agreements)
+      .set({ ...defined(patch), version: version + 1, updatedAt: sql`now()` })
+      .where(eq(agreements.id, id))
+      .returning();
+    const out = await presentOneAgreement(tx, r);
+    await recordAudit(tx, actor, {
+      action: 'agreement.update',
+      entityType: 'agreement',
+      entityId: id,
+      before,
+      after: out,
+    });
+    return out;
+  });
+}
+
+/** Deletes an agreement with its provisions; refused while a roadmap or a measure uses it. */
+export async function deleteAgreement(ctx: Ctx, actor: Actor, id: string, version?: number) {
+  mustManage(actor);
+  await ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
+    if (!cur) throw notFound('Agreement');
+    if (version !== undefined) checkVersion(cur, version, 'Agreement');
+    const [roadmap] = await tx
+      .select({ id: roadmapAgreements.roadmapId })
+      .from(roadmapAgreements)
+      .where(eq(roadmapAgreements.agreementId, id))
+      .limit(1);
+    const [measure] = await tx
+      .select({ id: measureProvisions.measureId })
+      .from(measureProvisions)
+      .innerJoin(provisions, eq(provisions.id, measureProvisions.provisionId))
+      .where(eq(provisions.agreementId, id))
+      .limit(1);
+    if (roadmap)
+      throw new AppError(
+        'conflict',
+        'A roadmap implements this agreement; remove it from the roadmap first',
+        [{ path: '', message: 'still used by a roadmap' }],
+      );
+    if (measure)
+      throw new AppError('conflict', "Measures implement this agreement's provisions; unlink them first", [
+        { path: '', message: 'still used by measures' },
+      ]);
+    const before = {
+      ...(await presentOneAgreement(tx, cur)),
+      provisions: await presentProvisions(tx, await provisionRows(tx, id)),
+    };
+    await tx.delete(agreements).where(eq(agreements.id, id));
+    await recordAudit(tx, actor, {
+      action: 'agreement.delete',
+      entityType: 'agreement',
+      entityId: id,
+      before,
+    });
+  });
+}
+
+// ---------- provisions ----------
+
+/** Orders clause numbers naturally: 2 before 10, 4 before 4a, 4.9 before 4.10. */
+const naturalNumber = sql`array(select lpad(coalesce(substring(s from '^\\d+'), ''), 4, '0') || coalesce(substring(s from '[a-z]$'), '') from unnest(string_to_array(${provisions.number}, '.')) as s)`;
+const provisionOrder = [asc(provisions.position), naturalNumber, asc(provisions.id)];
+
+export function presentProvision(r: ProvisionRow, sphereIds: string[]): Provision {
+  return {
+    id: r.id,
+    agreementId: r.agreementId,
+    number: r.number,
+    position: r.position,
+    text: r.text,
+    sphereIds,
+    ...meta(r),
+  };
+}
+
+async function presentProvisions(db: DbOrTx, rows: ProvisionRow[]): Promise<Provision[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .select({ p: provisionSpheres.provisionId, s: provisionSpheres.sphereId })
+    .from(provisionSpheres)
+    .innerJoin(spheres, eq(spheres.id, provisionSpheres.sphereId))
+    .where(
+      inArray(
+        provisionSpheres.provisionId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(spheres.position), asc(spheres.code));
+  const byProvision = new Map<string, string[]>();
+  for (const l of links) byProvision.set(l.p, [...(byProvision.get(l.p) ?? []), l.s]);
+  return rows.map((r) => presentProvision(r, byProvision.get(r.id) ?? []));
+}
+
+const provisionRows = (db: DbOrTx, agreementId: string) =>
+  db
+    .select()
+    .from(provisions)
+    .where(eq(provisions.agreementId, agreementId))
+    .orderBy(...provisionOrder);
+
+async function requireAgreement(db: DbOrTx, id: string, lock = false) {
+  const base = db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id));
+  const [r] = lock ? await base.for('share') : await base;
+  if (!r) throw notFound('Agreement');
+}
+
+/** An agreement's provisions in reading order (position, then clause number), a page at a time. */
+export async function listProvisions(
+  ctx: Ctx,
+  _actor: Actor,
+  agreementId: string,
+  q: z.output<typeof PageQuery>,
+) {
+  await requireAgreement(ctx.db, agreementId);
+  const where = eq(provisions.agreementId, agreementId);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select()
+      .from(provisions)
+      .where(where)
+      .orderBy(...provisionOrder)
+      .limit(q.limit)
+      .offset((q.page - 1) * q.limit),
+    ctx.db.$count(provisions, where),
+  ]);
+  return { data: await presentProvisions(ctx.db, rows), page: q.page, limit: q.limit, total };
+}
+
+export async function getProvision(ctx: Ctx, _actor: Actor, id: string): Promise<Provision> {
+  const [r] = await ctx.db.select().from(provisions).where(eq(provisions.id, id));
+  if (!r) throw notFound('Provision');
+  const [p] = await presentProvisions(ctx.db, [r]);
+  return p;
+}
+
+const numberTaken = (number: string) =>
+  new AppError('conflict', `number: clause ${number} already exists in this agreement`, [
+    { path: 'number', message: `clause ${number} already exists in this agreement` },
+  ]);
+
+async function checkNumberFree(tx: Tx, agreementId: string, number: string, selfId: string | null) {
+  const [clash] = await tx
+    .select({ id: provisions.id })
+    .from(provisions)
+    .where(
+      and(
+        eq(provisions.agreementId, agreementId),
+        eq(provisions.number, number),
+        selfId ? ne(provisions.id, selfId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (clash) throw numberTaken(number);
+}
+
+/** A concurrent insert of the same number slips past the check; the unique index catches it. */
+async function guardNumber<T>(number: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const pg = (e as { cause?: { code?: string; constraint?: string } }).cause ?? (e as { code?: string });
+    if (
+      pg?.code === '23505' &&
+      (pg as { constraint?: string }).constraint === 'provisions_agreement_number_idx'
+    )
+      throw numberTaken(number);
+    throw e;
+  }
+}
+
+async function replaceSpheres(tx: Tx, provisionId: string, sphereIds: string[]) {
+  await tx.delete(provisionSpheres).where(eq(provisionSpheres.provisionId, provisionId));
+  if (sphereIds.length)
+    await tx.insert(provisionSpheres).values(sphereIds.map((sphereId) => ({ provisionId, sphereId })));
+}
+
+/** Adds a clause; without a position it goes after the agreement's last one. */
+export async function createProvision(
+  ctx: Ctx,
+  actor: Actor,
+  agreementId: string,
+  input: z.output<typeof ProvisionCreate>,
+) {
+  mustManage(actor);
+  return guardNumber(input.number, () =>
+    ctx.db.transaction(async (tx) => {
+      await requireAgreement(tx, agreementId, true);
+      await requireIds(tx, spheres, spheres.id, input.sphereIds, 'sphereIds', 'sphere');
+      await checkNumberFree(tx, agreementId, input.number, null);
+      let position = input.position;
+      if (position === undefined) {
+        const [last] = await tx
+          .select({ max: sql<number | null>`max(${provisions.position})` })
+          .from(provisions)
+          .where(eq(provisions.agreementId, agreementId));
+        position = Math.min((last?.max ?? 0) + 1, 100_000);
+      }
+      const [r] = await tx
+        .insert(provisions)
+        .values({ agreementId, number: input.number, position, text: input.text })
+        .returning();
+      await replaceSpheres(tx, r.id, input.sphereIds);
+      const [out] = await presentProvisions(tx, [r]);
+      await recordAudit(tx, actor, {
+        action: 'provision.create',
+        entityType: 'provision',
+        entityId: r.id,
+        after: out,
+      });
+      return out;
+    }),
+  );
+}
+
+export async function updateProvision(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof ProvisionUpdate>,
+) {
+  mustManage(actor);
+  return guardNumber(input.number ?? '', () =>
+    ctx.db.transaction(async (tx) => {
+      const [cur] = await tx.select().from(provisions).where(eq(provisions.id, id)).for('update');
+      checkVersion(cur, input.version, 'Provision');
+      const [before] = await presentProvisions(tx, [cur]);
+      const { version, sphereIds, ...patch } = input;
+      if (sphereIds) await requireIds(tx, spheres, spheres.id, sphereIds, 'sphereIds', 'sphere');
+      if (patch.number !== undefined && patch.number !== cur.number)
+        await checkNumberFree(tx, cur.agreementId, patch.number, id);
+      if (sphereIds) await replaceSpheres(tx, id, sphereIds);
+      const [r] = await tx
+        .update(provisions)
+        .set({ ...defined(patch), version: version + 1, updatedAt: sql`now()` })
+        .where(eq(provisions.id, id))
+        .returning();
+      const [out] = await presentProvisions(tx, [r]);
+      await recordAudit(tx, actor, {
+        action: 'provision.update',
+        entityType: 'provision',
+        entityId: id,
+        before,
+        after: out,
+      });
+      return out;
+    }),
+  );
+}
+
+/** Deletes a clause; refused while a measure implements it (the link would vanish silently). */
+export async function deleteProvision(ctx: Ctx, actor: Actor, id: string, version?: number) {
+  mustManage(actor);
+  await ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(provisions).where(eq(provisions.id, id)).for('update');
+    if (!cur) throw notFound('Provision');
+    if (version !== undefined) checkVersion(cur, version, 'Provision');
+    const [used] = await tx
+      .select({ id: measureProvisions.measureId })
+      .from(measureProvisions)
+      .where(eq(measureProvisions.provisionId, id))
+      .limit(1);
+    if (used)
+      throw new AppError('conflict', 'Measures implement this provision; unlink them first', [
+        { path: '', message: 'still used by measures' },
+      ]);
+    const [before] = await presentProvisions(tx, [cur]);
+    await tx.delete(provisions).where(eq(provisions.id, id));
+    await recordAudit(tx, actor, {
+      action: 'provision.delete',
+      entityType: 'provision',
+      entityId: id,
+      before,
+    });
+  });
+}
