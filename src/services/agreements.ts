@@ -32,7 +32,7 @@ import {
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
 import { recordAudit } from './audit';
-import { checkVersion, defined, iso, requireIds } from './common';
+import { checkVersion, defined, iso, requireIds, readAll } from './common';
 import type { Ctx } from './context';
 
 type AgreementRow = typeof agreements.$inferSelect;
@@ -47,15 +47,6 @@ const meta = (r: { version: number; createdAt: Date; updatedAt: Date }) => ({
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });
-
-/**
- * Two independent reads: in parallel on the pool, one after the other inside a transaction,
- * whose single connection must not be handed two queries at once.
- */
-export async function readBoth<A, B>(db: DbOrTx, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
-  if (db instanceof PgTransaction) return [await a(), await b()];
-  return Promise.all([a(), b()]);
-}
 
 /** `%`, `_` and `\` typed by a user are literal characters, not patterns. */
 export const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
@@ -82,8 +73,7 @@ export function presentAgreement(r: AgreementRow, partyIds: string[], provisionC
 async function presentAgreements(db: DbOrTx, rows: AgreementRow[]): Promise<Agreement[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [ps, counts] = await readBoth(
-    db,
+  const [ps, counts] = await readAll(db, [
     () =>
       db
         .select({ a: agreementParties.agreementId, p: agreementParties.partyId })
@@ -96,7 +86,7 @@ async function presentAgreements(db: DbOrTx, rows: AgreementRow[]): Promise<Agre
         .from(provisions)
         .where(inArray(provisions.agreementId, ids))
         .groupBy(provisions.agreementId),
-  );
+  ]);
   const partyIds = new Map<string, string[]>();
   for (const x of ps) partyIds.set(x.a, [...(partyIds.get(x.a) ?? []), x.p]);
   const n = new Map(counts.map((c) => [c.a, c.n]));

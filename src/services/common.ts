@@ -1,5 +1,6 @@
 /** Small helpers every service uses: version checks, transactions with audit, ids. */
 import { inArray } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
 import { AppError, notFound, versionConflict } from '../domain/errors';
@@ -47,3 +48,23 @@ export async function requireIds(
 }
 
 export const iso = (d: Date) => d.toISOString();
+
+type Results<T extends readonly (() => PromiseLike<unknown>)[]> = {
+  -readonly [K in keyof T]: Awaited<ReturnType<T[K]>>;
+};
+
+/**
+ * Runs independent reads in parallel on the pool, but one after another inside a
+ * transaction: its single connection runs one query at a time (pg warns, and will refuse).
+ */
+export async function readAll<const T extends readonly (() => PromiseLike<unknown>)[]>(
+  db: DbOrTx,
+  reads: T,
+): Promise<Results<T>> {
+  if (db instanceof PgTransaction) {
+    const out: unknown[] = [];
+    for (const read of reads) out.push(await read());
+    return out as Results<T>;
+  }
+  return (await Promise.all(reads.map((read) => read()))) as Results<T>;
+}

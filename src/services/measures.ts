@@ -73,7 +73,7 @@ import {
 } from '../domain/policies';
 import { lemmatizeForIndex, lemmatizeForQuery } from '../text';
 import { entityHistory, recordAudit } from './audit';
-import { checkVersion, iso, requireIds } from './common';
+import { checkVersion, iso, readAll, requireIds } from './common';
 import { type Ctx, today } from './context';
 
 type Row = typeof measures.$inferSelect;
@@ -132,39 +132,44 @@ async function loadRelated(db: DbOrTx, actor: Actor, ids: string[]): Promise<Rel
       children: new Map(),
     };
   const dep = sql.raw('"dep"');
-  const [s, p, r, d, c] = await Promise.all([
-    db
-      .select({ m: measureSpheres.measureId, id: measureSpheres.sphereId })
-      .from(measureSpheres)
-      .innerJoin(spheres, eq(spheres.id, measureSpheres.sphereId))
-      .where(inArray(measureSpheres.measureId, ids))
-      .orderBy(asc(spheres.position)),
-    db
-      .select({ m: measureProvisions.measureId, id: measureProvisions.provisionId })
-      .from(measureProvisions)
-      .innerJoin(provisions, eq(provisions.id, measureProvisions.provisionId))
-      .where(inArray(measureProvisions.measureId, ids))
-      .orderBy(asc(provisions.position)),
-    db
-      .select({
-        m: measureResponsibles.measureId,
-        organisationId: measureResponsibles.organisationId,
-        partyId: measureResponsibles.partyId,
-        role: measureResponsibles.role,
-      })
-      .from(measureResponsibles)
-      .where(inArray(measureResponsibles.measureId, ids))
-      .orderBy(asc(measureResponsibles.role), asc(measureResponsibles.partyId)),
-    db
-      .select({ m: measureDependencies.measureId, id: measureDependencies.dependsOnId })
-      .from(measureDependencies)
-      .innerJoin(measures, eq(measures.id, measureDependencies.dependsOnId))
-      .where(and(inArray(measureDependencies.measureId, ids), measureVisibility(actor))),
-    db
-      .select({ m: measures.parentId, n: sql<number>`count(*)::int` })
-      .from(measures)
-      .where(and(inArray(measures.parentId, ids), measureVisibility(actor)))
-      .groupBy(measures.parentId),
+  const [s, p, r, d, c] = await readAll(db, [
+    () =>
+      db
+        .select({ m: measureSpheres.measureId, id: measureSpheres.sphereId })
+        .from(measureSpheres)
+        .innerJoin(spheres, eq(spheres.id, measureSpheres.sphereId))
+        .where(inArray(measureSpheres.measureId, ids))
+        .orderBy(asc(spheres.position)),
+    () =>
+      db
+        .select({ m: measureProvisions.measureId, id: measureProvisions.provisionId })
+        .from(measureProvisions)
+        .innerJoin(provisions, eq(provisions.id, measureProvisions.provisionId))
+        .where(inArray(measureProvisions.measureId, ids))
+        .orderBy(asc(provisions.position)),
+    () =>
+      db
+        .select({
+          m: measureResponsibles.measureId,
+          organisationId: measureResponsibles.organisationId,
+          partyId: measureResponsibles.partyId,
+          role: measureResponsibles.role,
+        })
+        .from(measureResponsibles)
+        .where(inArray(measureResponsibles.measureId, ids))
+        .orderBy(asc(measureResponsibles.role), asc(measureResponsibles.partyId)),
+    () =>
+      db
+        .select({ m: measureDependencies.measureId, id: measureDependencies.dependsOnId })
+        .from(measureDependencies)
+        .innerJoin(measures, eq(measures.id, measureDependencies.dependsOnId))
+        .where(and(inArray(measureDependencies.measureId, ids), measureVisibility(actor))),
+    () =>
+      db
+        .select({ m: measures.parentId, n: sql<number>`count(*)::int` })
+        .from(measures)
+        .where(and(inArray(measures.parentId, ids), measureVisibility(actor)))
+        .groupBy(measures.parentId),
   ]);
   void dep;
   const ids_ = (m: Map<string, { id: string }[]>) => new Map([...m].map(([k, v]) => [k, v.map((x) => x.id)]));

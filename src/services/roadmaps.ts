@@ -20,9 +20,8 @@ import {
 } from '../db/schema';
 import { AppError, forbidden, notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
-import { readBoth } from './agreements';
 import { recordAudit } from './audit';
-import { checkVersion, defined, iso, requireIds } from './common';
+import { checkVersion, defined, iso, readAll, requireIds } from './common';
 import type { Ctx } from './context';
 import { measureVisibility } from './measures';
 
@@ -64,8 +63,7 @@ export function presentRoadmap(r: Row, agreementIds: string[], measureCount: num
 async function presentRoadmaps(db: DbOrTx, actor: Actor, rows: Row[]): Promise<Roadmap[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [links, counts] = await readBoth(
-    db,
+  const [links, counts] = await readAll(db, [
     () =>
       db
         .select({ r: roadmapAgreements.roadmapId, a: roadmapAgreements.agreementId })
@@ -79,7 +77,7 @@ async function presentRoadmaps(db: DbOrTx, actor: Actor, rows: Row[]): Promise<R
         .from(measures)
         .where(and(inArray(measures.roadmapId, ids), measureVisibility(actor)))
         .groupBy(measures.roadmapId),
-  );
+  ]);
   const agreementIds = new Map<string, string[]>();
   for (const l of links) agreementIds.set(l.r, [...(agreementIds.get(l.r) ?? []), l.a]);
   const n = new Map(counts.map((c) => [c.r, c.n]));
