@@ -35,7 +35,9 @@ export function webBuildIsStale(root = ROOT): boolean {
 export function ensureWebBuild(log: (m: string) => void, root = ROOT): void {
   if (!webBuildIsStale(root)) return;
   log('building the web app (dist/web is missing or older than its sources)…');
-  const vite = createRequire(path.join(root, 'package.json')).resolve('vite/bin/vite.js');
+  // Vite's package exports do not expose its bin; find it beside its package.json.
+  const vitePkg = createRequire(path.join(root, 'package.json')).resolve('vite/package.json');
+  const vite = path.join(path.dirname(vitePkg), 'bin/vite.js');
   const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: root,
     encoding: 'utf8',

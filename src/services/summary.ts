@@ -22,12 +22,21 @@
  * - a measure counts once for each of its spheres, each party among its responsible
  *   organisations, and each responsible organisation.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { MEASURE_STATUSES, type MeasureStatus } from '../contracts/enums';
 import type { RoadmapSummary } from '../contracts/roadmaps';
-import { measureResponsibles, measureSpheres, measures, organisations, parties, spheres } from '../db/schema';
+import {
+  measureResponsibles,
+  measureSpheres,
+  measures,
+  organisations,
+  parties,
+  roadmapChanges,
+  spheres,
+  summaryCache,
+} from '../db/schema';
 import { completionLevel, rollUpProgress, rollUpStatus, weightedMean } from '../domain/measures';
-import type { Actor } from '../domain/policies';
+import { type Actor, internalScope } from '../domain/policies';
 import { type Ctx, today } from './context';
 import { atRiskSql, measureFilter, overdueSql } from './measures';
 import { loadRoadmap } from './roadmaps';
@@ -112,10 +121,52 @@ function byKey<R extends RawPart>(rows: R[], key: (r: R) => string) {
   return [...out.values()];
 }
 
-/** The summary of one roadmap as the actor may see it. */
+/** The cache key of what the actor may see: 'all', 'shared', or the party whose internal data it reads. */
+export function summaryScope(actor: Actor): string {
+  const scope = internalScope(actor);
+  return scope === null ? 'shared' : scope;
+}
+
+/**
+ * The summary of one roadmap as the actor may see it. Served from `summary_cache` while no
+ * measure of the roadmap has changed since it was computed (and on the same day, since
+ * overdue and at-risk depend on the date); otherwise computed and stored. The stamp is
+ * read before computing, so a change that lands meanwhile makes the next read recompute.
+ */
 export async function roadmapSummary(ctx: Ctx, actor: Actor, roadmapId: string): Promise<RoadmapSummary> {
-  await loadRoadmap(ctx.db, roadmapId);
   const day = today(ctx);
+  const scope = summaryScope(actor);
+  const cached = await ctx.db.execute<{ cur: number; body: RoadmapSummary | null }>(sql`
+    with cur as (select coalesce(max(${roadmapChanges.id}), 0)::int8 as stamp from ${roadmapChanges} where ${roadmapChanges.roadmapId} = ${roadmapId})
+    select cur.stamp as cur, c.body
+    from cur left join ${summaryCache} c
+      on c.roadmap_id = ${roadmapId} and c.scope = ${scope} and c.day = ${day}::date and c.stamp = cur.stamp`);
+  const hit = cached.rows[0];
+  if (hit?.body) return hit.body;
+  const stamp = Number(hit?.cur ?? 0);
+  const body = await computeSummary(ctx, actor, roadmapId, day);
+  await ctx.db
+    .insert(summaryCache)
+    .values({ roadmapId, scope, day, stamp, body })
+    .onConflictDoUpdate({
+      target: [summaryCache.roadmapId, summaryCache.scope],
+      set: { day, stamp, body, computedAt: sql`now()` },
+    });
+  // Older change notes of this roadmap are no longer needed by anyone: only the newest counts.
+  await ctx.db
+    .delete(roadmapChanges)
+    .where(and(eq(roadmapChanges.roadmapId, roadmapId), lt(roadmapChanges.id, stamp)));
+  return body;
+}
+
+/** Computes the summary with four aggregate queries (see the module comment). */
+async function computeSummary(
+  ctx: Ctx,
+  actor: Actor,
+  roadmapId: string,
+  day: string,
+): Promise<RoadmapSummary> {
+  await loadRoadmap(ctx.db, roadmapId);
   const where = measureFilter(actor, { roadmapId }, day) as SQL;
   const agg = aggregates(day);
   const run = <R>(q: SQL) => ctx.db.execute(q).then((r) => r.rows as unknown as R[]);
