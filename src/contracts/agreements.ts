@@ -13,7 +13,7 @@ export const Agreement = z.object({
   signedPlace: I18nText.nullable(),
   binding: z.boolean(),
   status: z.enum(AGREEMENT_STATUSES),
-  fullText: I18nText.nullable(),
+  fullText: i18nText(LIMITS.fullText).nullable(),
   provisionCount: z.number().int(),
   ...meta,
 });
@@ -64,7 +64,7 @@ export const Provision = z.object({
   agreementId: Uuid,
   number: z.string(),
   position: z.number().int(),
-  text: I18nText,
+  text: i18nText(LIMITS.longText),
   sphereIds: z.array(Uuid),
   ...meta,
 });

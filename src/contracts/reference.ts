@@ -37,7 +37,7 @@ export const Sphere = z.object({
   id: Uuid,
   code: z.string(),
   name: I18nText,
-  description: I18nText.nullable(),
+  description: i18nText(LIMITS.longText).nullable(),
   position: z.number().int(),
   ...meta,
 });

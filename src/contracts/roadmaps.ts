@@ -32,7 +32,7 @@ const uniqueIds = (max: number) =>
 export const Roadmap = z.object({
   id: Uuid,
   title: I18nText,
-  description: I18nText.nullable(),
+  description: i18nText(LIMITS.longText).nullable(),
   status: z.enum(ROADMAP_STATUSES),
   agreementIds: z.array(Uuid),
   measureCount: z.number().int().describe('measures the caller may see'),
@@ -94,7 +94,7 @@ export const Measure = z.object({
   code: z.string(),
   depth: z.number().int().describe('0 for a top-level measure'),
   title: I18nText,
-  description: I18nText.nullable(),
+  description: i18nText(LIMITS.longText).nullable(),
   startDate: IsoDate,
   dueDate: IsoDate,
   completionForm: z.enum(COMPLETION_FORMS),

@@ -175,6 +175,15 @@ describe('measures: bad input', () => {
     expect(big.json().error.code).toBe('payload_too_large');
   });
 
+  it('accepts and returns a long description (responses are never stricter than requests)', async () => {
+    const description = { ru: 'Описание. '.repeat(1500) };
+    const r = await api.call('POST', M, { cookie: cookies.admin, body: { ...base(), description } });
+    expect(r.statusCode, r.body).toBe(201);
+    const again = await api.call('GET', `${M}/${r.json().id}`, { cookie: cookies.admin });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().description.ru).toBe(description.ru.trim());
+  });
+
   it('round-trips Kazakh letters through create, read and search', async () => {
     const title = { ru: 'Сотрудничество', kk: 'Әріптестік: ғылым, құқық, ңөұүһі' };
     const r = await api.call('POST', M, { cookie: cookies.admin, body: { ...base(), title } });
