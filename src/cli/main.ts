@@ -15,7 +15,8 @@ export function reportError(e: unknown): number {
   }
   if (e instanceof AppError) {
     process.stderr.write(`accord: ${e.message}\n`);
-    for (const d of e.details) if (d.path || d.message !== e.message) process.stderr.write(`  ${d.path || '(input)'}: ${d.message}\n`);
+    for (const d of e.details)
+      if (d.path || d.message !== e.message) process.stderr.write(`  ${d.path || '(input)'}: ${d.message}\n`);
     return 1;
   }
   if (e instanceof CommanderError) return e.exitCode || 1;
@@ -38,7 +39,10 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')) {
+    if (
+      e instanceof CommanderError &&
+      (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')
+    ) {
       process.exitCode = 0;
       return;
     }

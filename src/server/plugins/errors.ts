@@ -56,9 +56,11 @@ const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperC
 export function appErrorFromPg(e: unknown): AppError | null {
   const pg = pgErrorOf(e);
   if (!pg) return null;
+  // A composite key names its scope first and the field that clashed last: (roadmap_id, code).
   const column = /Key \(([^)]+)\)/
     .exec(pg.detail ?? '')?.[1]
-    ?.split(',')[0]
+    ?.split(',')
+    .pop()
     ?.trim();
   const field = column ? camel(column.replace(/^lower\((.*)\)$/, '$1')) : '';
   switch (pg.code) {

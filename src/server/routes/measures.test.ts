@@ -419,3 +419,39 @@ describe('measures: tree, move and bulk', () => {
     expect(h[0].requestId).toEqual(expect.any(String));
   });
 });
+
+describe('measures: concurrent creation', () => {
+  it('numbers measures created at the same time without clashes', async () => {
+    const parent = await buildMeasure(api.t.ctx, { roadmapId: w.roadmap.id, responsible: resp(w) });
+    const body = {
+      roadmapId: w.roadmap.id,
+      parentId: parent.id,
+      title: { ru: 'Параллельное' },
+      startDate: '2026-02-01',
+      dueDate: '2026-09-30',
+      completionForm: 'event_held',
+      responsible: resp(w),
+    };
+    const rs = await Promise.all(
+      Array.from({ length: 8 }, () => api.call('POST', M, { cookie: cookies.admin, body })),
+    );
+    expect(rs.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    expect(new Set(rs.map((r) => r.json().code)).size).toBe(8);
+  });
+
+  it('names the code when an explicit code is already used', async () => {
+    const body = {
+      roadmapId: w.roadmap.id,
+      code: '900',
+      title: { ru: 'Дубль' },
+      startDate: '2026-02-01',
+      dueDate: '2026-09-30',
+      completionForm: 'event_held',
+      responsible: resp(w),
+    };
+    expect((await api.call('POST', M, { cookie: cookies.admin, body })).statusCode).toBe(201);
+    const dup = await api.call('POST', M, { cookie: cookies.admin, body });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.details[0].path).toBe('code');
+  });
+});
