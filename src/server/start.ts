@@ -82,10 +82,7 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
         `  Sign in as ${config.adminEmail} (its password was set at first start; \`accord user password\` resets it)`,
       );
     }
-    if (config.demo)
-      say(
-        '  Demo users: coordinator.kz@accord.local, coordinator.ru@accord.local, reporter.kz@accord.local, reporter.ru@accord.local, viewer@accord.local — password accord-demo-2025',
-      );
+    if (config.demo) say(`  Demo users: ${DEMO_USER_EMAILS.join(', ')} — password ${DEMO_PASSWORD}`);
     say('Press Ctrl+C to stop.');
   } catch (e) {
     if (!stopping) await system.close().catch(() => {});
