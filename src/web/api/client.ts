@@ -14,7 +14,13 @@ export class ApiError extends Error {
   readonly details: ApiErrorDetail[];
   readonly requestId?: string;
 
-  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = [], requestId?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ApiErrorDetail[] = [],
+    requestId?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -134,7 +140,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   }
   if (!res.ok) {
     const err = await toApiError(res);
-    if (res.status === 401 && !opts.quiet401) unauthenticatedListeners.forEach((fn) => fn(err));
+    if (res.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn(err);
     throw err;
   }
   if (res.status === 204) return undefined as T;
@@ -144,7 +150,8 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
 
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
     request<T>('PATCH', path, { ...opts, body }),
   delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),

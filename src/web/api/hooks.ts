@@ -119,7 +119,11 @@ export function useRoadmaps() {
 /** The default roadmap: the most recent approved one, else the most recent of any status. */
 export function pickDefaultRoadmap(roadmaps: Roadmap[]): Roadmap | undefined {
   const byRecent = [...roadmaps].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
-  return byRecent.find((r) => r.status === 'approved') ?? byRecent.find((r) => r.status !== 'archived') ?? byRecent[0];
+  return (
+    byRecent.find((r) => r.status === 'approved') ??
+    byRecent.find((r) => r.status !== 'archived') ??
+    byRecent[0]
+  );
 }
 
 export function useRoadmapSummary(roadmapId: string | undefined) {
@@ -193,9 +197,7 @@ export function useMeasuresByIds(ids: string[]) {
     queryKey: ['measures', 'byIds', [...ids].sort()],
     queryFn: async ({ signal }) =>
       Promise.all(
-        ids.map((id) =>
-          api.get<Measure>(`/measures/${id}`, { signal }).catch(() => null as Measure | null),
-        ),
+        ids.map((id) => api.get<Measure>(`/measures/${id}`, { signal }).catch(() => null as Measure | null)),
       ),
     enabled: ids.length > 0,
   });
@@ -243,7 +245,9 @@ export function useProvisionsByIds(ids: string[]) {
     queryKey: ['provisions', 'byIds', [...ids].sort()],
     queryFn: ({ signal }) =>
       Promise.all(
-        ids.map((id) => api.get<Provision>(`/provisions/${id}`, { signal }).catch(() => null as Provision | null)),
+        ids.map((id) =>
+          api.get<Provision>(`/provisions/${id}`, { signal }).catch(() => null as Provision | null),
+        ),
       ),
     enabled: ids.length > 0,
   });

@@ -70,6 +70,8 @@ const ru = {
     to: 'по',
     percent: '{{value}} %',
     shownOf: 'Показано {{shown}} из {{total}}',
+    togglePassword: 'Показать или скрыть пароль',
+    required: 'Обязательное поле',
   },
   counts: {
     measures_one: '{{count}} мероприятие',
@@ -263,6 +265,7 @@ const ru = {
     measureCount: 'Всего мероприятий',
     rollUp: 'Общий прогресс',
     completionLevel: 'Степень выполнения',
+    leavesOnly: 'по конечным мероприятиям',
     leavesHint: 'Счётчики по статусам — по конечным мероприятиям (без подпунктов): {{count}}',
     byStatus: 'По статусам',
     bySphere: 'Выполнение по сферам',
@@ -363,6 +366,15 @@ const ru = {
     selectAll: 'Выбрать все видимые',
     tableLabel: 'Мероприятия дорожной карты',
     rowsInfo: 'Строк: {{count}}',
+    openDefault: 'Открыть дорожную карту по умолчанию',
+    view: 'Вид',
+    viewTree: 'Дерево',
+    viewFlat: 'Список',
+    filtersActive: 'Фильтры (включены)',
+    keyboardHint:
+      'Стрелки вверх и вниз — переход по строкам, вправо и влево — развернуть и свернуть, Enter — открыть мероприятие, пробел — выбрать строку.',
+    contextShort: 'для контекста',
+    progressOf: 'Прогресс {{code}}',
   },
   bulk: {
     clear: 'Снять выбор',
@@ -383,6 +395,8 @@ const ru = {
     refused: 'Изменение отклонено — ничего не изменено',
     refusedItems: 'Что отклонено:',
     notAllowedSome: 'Вы не можете изменить {{count}} из выбранных мероприятий: {{codes}}',
+    wholeRequest: 'Весь запрос',
+    excludeRefused: 'Убрать их из выбора',
   },
   measure: {
     title: 'Мероприятие',
@@ -419,6 +433,8 @@ const ru = {
     ownParty: 'Можно менять только организации своей стороны',
     partyOf: 'Сторона: {{party}}',
     progressLabel: 'Прогресс, %',
+    rolledUp: 'Рассчитывается по дочерним мероприятиям — меняйте их',
+    noChanges: 'Нет изменений для сохранения.',
   },
   history: {
     by: '{{who}}',
@@ -435,6 +451,7 @@ const ru = {
     from: 'было',
     to: 'стало',
     noDiff: 'Без изменений полей',
+    field: 'Поле',
   },
   timeline: {
     title: 'График',
@@ -457,6 +474,8 @@ const ru = {
     barLabel: '{{code}} {{title}}: {{start}} — {{due}}, {{status}}, {{progress}} %',
     scrollToToday: 'К сегодняшнему дню',
     chartLabel: 'Диаграмма Ганта',
+    legendBar: 'Срок мероприятия; тёмная полоса — прогресс',
+    legendOverdue: 'Просрочено (штриховка и знак «!»)',
   },
   admin: {
     title: 'Администрирование',
@@ -510,7 +529,8 @@ const ru = {
     passwordChanged: 'Пароль изменён',
     changePassword: 'Сменить пароль',
     tokens: 'Персональные API-токены',
-    tokensIntro: 'Токены позволяют программам работать с API от вашего имени (заголовок Authorization: Bearer).',
+    tokensIntro:
+      'Токены позволяют программам работать с API от вашего имени (заголовок Authorization: Bearer).',
     tokenName: 'Название токена',
     expiresInDays: 'Срок действия, дней',
     expiresHint: 'Пусто — бессрочно',

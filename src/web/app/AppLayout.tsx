@@ -1,0 +1,260 @@
+import { AppShell, Avatar, Burger, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconChevronDown,
+  IconFileText,
+  IconLayoutDashboard,
+  IconListTree,
+  IconLogout,
+  IconSettings,
+  IconTimeline,
+  IconUser,
+} from '@tabler/icons-react';
+import { type ReactNode, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Locale } from '../../contracts';
+import { useMe } from '../api/hooks';
+import { canManageReference } from '../api/permissions';
+import { useSignOut, useUpdateProfile } from '../api/session';
+import { explainError } from '../components/errors';
+import { LanguageSelect } from '../components/LanguageSelect';
+import { LoadingState } from '../components/QueryState';
+import { setLanguage } from '../i18n';
+import { ErrorBoundary } from './ErrorBoundary';
+import { signInHref } from './session';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Active when the current path starts with this (besides `to` itself). */
+  prefix?: string;
+  end?: boolean;
+}
+
+function useNavItems(): NavItem[] {
+  const { t } = useTranslation();
+  const me = useMe();
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.dashboard'), icon: <IconLayoutDashboard size={18} aria-hidden />, end: true },
+    { to: '/agreements', label: t('nav.agreements'), icon: <IconFileText size={18} aria-hidden /> },
+    {
+      to: '/roadmap',
+      label: t('nav.roadmap'),
+      icon: <IconListTree size={18} aria-hidden />,
+      prefix: '/measures/',
+    },
+    { to: '/timeline', label: t('nav.timeline'), icon: <IconTimeline size={18} aria-hidden /> },
+  ];
+  if (canManageReference(me)) {
+    items.push({
+      to: '/admin/organisations',
+      label: t('nav.admin'),
+      icon: <IconSettings size={18} aria-hidden />,
+      prefix: '/admin/',
+    });
+  }
+  return items;
+}
+
+function isActive(item: NavItem, path: string) {
+  if (item.end) return path === item.to;
+  return (
+    path === item.to || path.startsWith(`${item.to}/`) || (!!item.prefix && path.startsWith(item.prefix))
+  );
+}
+
+/** The main navigation: links by role, `aria-current="page"` on the current one. */
+function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items = useNavItems();
+  // The vertical list sits inside AppShell.Navbar, which is itself the <nav> landmark.
+  const Wrapper = vertical ? 'div' : 'nav';
+  return (
+    <Wrapper
+      aria-label={vertical ? undefined : t('nav.main')}
+      className={vertical ? 'nav-vertical' : undefined}
+    >
+      <Group
+        component="ul"
+        gap={vertical ? 2 : 4}
+        wrap="nowrap"
+        style={{
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+          flexDirection: vertical ? 'column' : 'row',
+          alignItems: 'stretch',
+        }}
+      >
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link
+              to={item.to}
+              className="nav-link"
+              aria-current={isActive(item, pathname) ? 'page' : undefined}
+              onClick={onNavigate}
+            >
+              {item.icon}
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </Group>
+    </Wrapper>
+  );
+}
+
+/** Language switch for a signed-in user: applies at once, then saves it to the profile. */
+export function useLanguageSwitch() {
+  const { t } = useTranslation();
+  const update = useUpdateProfile();
+  return (lng: Locale) => {
+    void setLanguage(lng);
+    update.mutate(
+      { locale: lng },
+      {
+        onError: (e) => {
+          const ex = explainError(e, t);
+          notifications.show({ color: 'red', title: ex.title, message: ex.message || ex.title });
+        },
+      },
+    );
+  };
+}
+
+function initials(name: string) {
+  return (
+    name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((p) => p[0]?.toUpperCase())
+      .join('') || '?'
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  return (
+    <Menu position="bottom-end" width={220} withinPortal>
+      <Menu.Target>
+        <UnstyledButton
+          aria-label={t('nav.userMenu', { name: me.name })}
+          style={{ borderRadius: 6, padding: '4px 6px' }}
+          data-testid="user-menu"
+        >
+          <Group gap={6} wrap="nowrap">
+            <Avatar size={30} color="blue" radius="xl" aria-hidden>
+              {initials(me.name)}
+            </Avatar>
+            <Text size="sm" fw={500} visibleFrom="lg" truncate maw={160}>
+              {me.name}
+            </Text>
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          {me.email} · {t(`enums.role.${me.role}`)}
+        </Menu.Label>
+        <Menu.Item component={Link} to="/profile" leftSection={<IconUser size={16} aria-hidden />}>
+          {t('nav.profile')}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} aria-hidden />}
+          onClick={() =>
+            signOut.mutate(undefined, {
+              onSettled: () => navigate(signInHref('/', 'signedOut'), { replace: true }),
+            })
+          }
+        >
+          {t('nav.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/**
+ * The signed-in frame: a skip link, a header with the navigation (a burger drawer below
+ * 992 px), the language switch and the user menu; pages render in <main>.
+ */
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const switchLanguage = useLanguageSwitch();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the burger drawer closes whenever the page changes
+  useEffect(() => {
+    close();
+  }, [pathname, close]);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !opened, desktop: true } }}
+        padding={{ base: 'sm', sm: 'md', lg: 'lg' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="md"
+                size="sm"
+                aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+                aria-expanded={opened}
+                aria-controls="mobile-nav"
+              />
+              <Link to="/" className="brand" aria-label={`${t('app.name')} — ${t('nav.dashboard')}`}>
+                <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
+                  <rect width="32" height="32" rx="6" fill="#1c5ea8" />
+                  <path
+                    d="M8 17l5 5 11-12"
+                    stroke="white"
+                    strokeWidth="3.5"
+                    fill="none"
+                    strokeLinecap="round"
+                  />
+                </svg>
+                {t('app.name')}
+              </Link>
+              <Group visibleFrom="md" ml="md" wrap="nowrap">
+                <MainNav />
+              </Group>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSelect onChange={switchLanguage} />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" id="mobile-nav" hiddenFrom="md" aria-label={t('nav.main')}>
+          {opened && <MainNav vertical onNavigate={close} />}
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1} style={{ maxWidth: '100vw' }}>
+          <ErrorBoundary resetKey={pathname}>
+            <Suspense fallback={<LoadingState />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

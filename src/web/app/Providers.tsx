@@ -1,0 +1,36 @@
+import 'dayjs/locale/en';
+import 'dayjs/locale/kk';
+import 'dayjs/locale/ru';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import i18n from '../i18n';
+import { theme } from '../theme';
+
+function Dates({ children }: { children: ReactNode }) {
+  const { i18n: inst } = useTranslation();
+  return (
+    <DatesProvider settings={{ locale: inst.resolvedLanguage ?? 'ru', firstDayOfWeek: 1 }}>
+      {children}
+    </DatesProvider>
+  );
+}
+
+/** Everything a page needs around it: i18n, Mantine (theme, dates, notifications), TanStack Query. */
+export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={client}>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          <Dates>
+            <Notifications position="top-right" />
+            {children}
+          </Dates>
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { Button, Group } from '@mantine/core';
+import { IconBuilding, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+
+/** Switches between the two administration pages; the current one carries aria-current. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items = [
+    {
+      to: '/admin/organisations',
+      label: t('admin.organisations'),
+      icon: <IconBuilding size={16} aria-hidden />,
+    },
+    { to: '/admin/users', label: t('admin.users'), icon: <IconUsers size={16} aria-hidden /> },
+  ];
+  return (
+    <nav aria-label={t('admin.title')}>
+      <Group gap="xs">
+        {items.map((i) => {
+          const current = pathname === i.to;
+          return (
+            <Button
+              key={i.to}
+              component={Link}
+              to={i.to}
+              variant={current ? 'filled' : 'default'}
+              leftSection={i.icon}
+              aria-current={current ? 'page' : undefined}
+              size="sm"
+            >
+              {i.label}
+            </Button>
+          );
+        })}
+      </Group>
+    </nav>
+  );
+}

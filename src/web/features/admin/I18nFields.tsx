@@ -1,0 +1,52 @@
+import { SimpleGrid, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { I18nText, Locale } from '../../../contracts';
+
+const LANG_KEY: Record<Locale, string> = { ru: 'fields.langRu', kk: 'fields.langKk', en: 'fields.langEn' };
+
+/** Three inputs for a multilingual text; Russian is required, the translations optional. */
+export function I18nFields({
+  labelKey,
+  value,
+  onChange,
+  errors,
+  path,
+  required = true,
+}: {
+  /** An i18n key taking `{{lang}}`, e.g. admin.nameIn. */
+  labelKey: string;
+  value: Partial<I18nText>;
+  onChange: (v: Partial<I18nText>) => void;
+  /** Field errors keyed by API path (`name.ru`). */
+  errors: Record<string, string>;
+  path: string;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+      {(['ru', 'kk', 'en'] as const).map((l) => (
+        <TextInput
+          key={l}
+          lang={l}
+          label={t(labelKey, { lang: t(LANG_KEY[l]) })}
+          required={required && l === 'ru'}
+          value={value[l] ?? ''}
+          onChange={(e) => onChange({ ...value, [l]: e.currentTarget.value })}
+          error={errors[`${path}.${l}`] ?? (l === 'ru' ? errors[path] : undefined)}
+          maxLength={500}
+        />
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** Drops empty translations so the API gets `{ ru, kk? , en? }`; null when Russian is empty too. */
+export function cleanI18n(v: Partial<I18nText>): I18nText | null {
+  const out: Partial<I18nText> = {};
+  for (const l of ['ru', 'kk', 'en'] as const) {
+    const s = v[l]?.trim();
+    if (s) out[l] = s;
+  }
+  return out.ru ? (out as I18nText) : null;
+}

@@ -1,0 +1,57 @@
+/**
+ * Small helpers shared by the roadmap, measure and timeline features: localised text with
+ * Russian fallback, today's date, code ordering, the session user as a policy actor.
+ * (Date and number formatting come from `i18n/index.ts`.)
+ */
+import type { I18nText, Measure, Organisation, User } from '../../../contracts';
+import type { Actor } from '../../../domain/policies';
+import { localize } from '../../components/LocalizedText';
+import { isLocale } from '../../i18n';
+
+/** Plain localised string (tables, options, aria-labels), falling back to Russian. */
+export const textOf = (text: I18nText | null | undefined, language: string | undefined) =>
+  localize(text, isLocale(language) ? language : 'ru').text;
+
+/** An organisation's short name when it has one: table cells are narrow. */
+export function orgLabel(org: Organisation | undefined, language: string | undefined): string {
+  if (!org) return '';
+  return textOf(org.shortName ?? org.name, language) || textOf(org.name, language);
+}
+
+/** Today as `YYYY-MM-DD` in the reader's time zone. */
+export function todayIso(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Orders `2.10` after `2.9` (numeric per level), as the server's sort key does. */
+export function compareCodes(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  const n = Math.min(pa.length, pb.length);
+  for (let i = 0; i < n; i++) {
+    const d = Number(pa[i]) - Number(pb[i]);
+    if (d !== 0) return d;
+  }
+  return pa.length - pb.length;
+}
+
+/** The signed-in user as the policy functions of src/domain see an actor. */
+export function actorOf(user: User): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    partyId: user.partyId,
+    organisationId: user.organisationId,
+    label: user.name,
+  };
+}
+
+/** The facts editableMeasureFields needs from a measure. */
+export const factsOf = (m: Measure) => ({
+  tier: m.tier,
+  ownerPartyId: m.ownerPartyId,
+  responsible: m.responsible,
+});

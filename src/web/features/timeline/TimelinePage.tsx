@@ -1,0 +1,246 @@
+/**
+ * The timeline page (`/timeline`): a Gantt view of a roadmap's measures by sphere or by
+ * lead organisation, zoomable by month, quarter or year. The choices are in the URL
+ * (`?roadmap=…&group=organisation&zoom=year&depth=2`) like the roadmap table's.
+ */
+import { Alert, Box, Button, Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconCalendar } from '@tabler/icons-react';
+import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { pickDefaultRoadmap, useReference, useRoadmapMeasures, useRoadmaps } from '../../api/hooks';
+import { ErrorAlert, LoadingState, PageHeader } from '../../components';
+import { orgLabel, textOf, todayIso } from '../roadmap/format';
+import { type GroupBy, groupMeasures, rowsOf, type Zoom } from './layout';
+import { TimelineChart, type TimelineChartHandle } from './TimelineChart';
+
+/** Above this many measures only the first two levels are drawn unless asked otherwise. */
+const DEEP_DEFAULT_LIMIT = 600;
+
+/** The timeline page, lazily loaded by the router. */
+export default function TimelinePage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [sp, setSp] = useSearchParams();
+  const roadmaps = useRoadmaps();
+  const ref = useReference();
+  const chart = useRef<TimelineChartHandle>(null);
+  const groupLabelId = useId();
+  const zoomLabelId = useId();
+
+  const groupBy: GroupBy = sp.get('group') === 'organisation' ? 'organisation' : 'sphere';
+  const zoom: Zoom = sp.get('zoom') === 'month' ? 'month' : sp.get('zoom') === 'year' ? 'year' : 'quarter';
+  const roadmap = useMemo(() => {
+    const list = roadmaps.data ?? [];
+    const wanted = sp.get('roadmap');
+    return list.find((r) => r.id === wanted) ?? (wanted ? undefined : pickDefaultRoadmap(list));
+  }, [roadmaps.data, sp]);
+  const measures = useRoadmapMeasures(roadmap?.id);
+  const all = measures.data ?? [];
+  const depthParam = Number(sp.get('depth'));
+  const depth =
+    Number.isInteger(depthParam) && depthParam > 0 ? depthParam : all.length > DEEP_DEFAULT_LIMIT ? 2 : 0;
+  const maxDepth = all.reduce((d, m) => Math.max(d, m.depth + 1), 1);
+
+  const set = (key: string, value: string | null) =>
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const rows = useMemo(() => {
+    const shown = depth > 0 ? all.filter((m) => m.depth < depth) : all;
+    const order =
+      groupBy === 'sphere'
+        ? ref.spheres.map((s) => ({ id: s.id, label: textOf(s.name, lang) }))
+        : ref.organisations
+            .map((o) => ({ id: o.id, label: orgLabel(o, lang) }))
+            .sort((a, b) => a.label.localeCompare(b.label, lang));
+    return rowsOf(
+      groupMeasures(
+        shown,
+        groupBy,
+        order,
+        groupBy === 'sphere' ? t('timeline.noSphere') : t('timeline.noOrganisation'),
+      ),
+    );
+  }, [all, depth, groupBy, ref.spheres, ref.organisations, lang, t]);
+
+  const today = todayIso();
+  const hasRows = rows.length > 0;
+  // open at today, where most readers want to look; again when the scale changes
+  // biome-ignore lint/correctness/useExhaustiveDependencies: zoom and grouping move today's position, so they re-run it
+  useEffect(() => {
+    if (hasRows) chart.current?.scrollToToday();
+  }, [hasRows, zoom, groupBy]);
+
+  const header = (
+    <PageHeader title={t('timeline.title')} subtitle={roadmap ? textOf(roadmap.title, lang) : undefined} />
+  );
+  if (roadmaps.isLoading || ref.isLoading)
+    return (
+      <>
+        {header}
+        <LoadingState />
+      </>
+    );
+  if (roadmaps.error || ref.error)
+    return (
+      <>
+        {header}
+        <ErrorAlert
+          error={roadmaps.error ?? ref.error}
+          onRetry={() => {
+            roadmaps.refetch();
+            ref.refetch();
+          }}
+        />
+      </>
+    );
+
+  return (
+    <Box>
+      {header}
+      <Stack gap="sm" mb="md">
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <NativeSelect
+            label={t('roadmap.chooseRoadmap')}
+            value={roadmap?.id ?? ''}
+            onChange={(e) => set('roadmap', e.currentTarget.value || null)}
+            data={[
+              ...(roadmap ? [] : [{ value: '', label: t('common.empty') }]),
+              ...(roadmaps.data ?? []).map((r) => ({
+                value: r.id,
+                label: `${textOf(r.title, lang)} (${t(`enums.roadmapStatus.${r.status}`)})`,
+              })),
+            ]}
+            style={{ flex: '1 1 300px', maxWidth: 560 }}
+          />
+          <NativeSelect
+            label={t('timeline.depth')}
+            value={String(depth)}
+            onChange={(e) => set('depth', e.currentTarget.value === '0' ? null : e.currentTarget.value)}
+            data={[
+              { value: '0', label: t('timeline.allLevels') },
+              ...Array.from({ length: Math.max(1, maxDepth - 1) }, (_, i) => ({
+                value: String(i + 1),
+                label: t('timeline.levelN', { n: i + 1 }),
+              })),
+            ]}
+            style={{ flex: '0 1 180px' }}
+          />
+        </Group>
+        <Group gap="lg" align="flex-end" wrap="wrap">
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id={groupLabelId}>
+              {t('timeline.groupBy')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby={groupLabelId}
+              value={groupBy}
+              onChange={(v) => set('group', v === 'sphere' ? null : v)}
+              data={[
+                { value: 'sphere', label: t('timeline.bySphere') },
+                { value: 'organisation', label: t('timeline.byOrganisation') },
+              ]}
+            />
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id={zoomLabelId}>
+              {t('timeline.zoom')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby={zoomLabelId}
+              value={zoom}
+              onChange={(v) => set('zoom', v === 'quarter' ? null : v)}
+              data={[
+                { value: 'month', label: t('timeline.month') },
+                { value: 'quarter', label: t('timeline.quarter') },
+                { value: 'year', label: t('timeline.year') },
+              ]}
+            />
+          </Stack>
+          <Button
+            variant="default"
+            leftSection={<IconCalendar size={16} aria-hidden />}
+            onClick={() => chart.current?.scrollToToday()}
+          >
+            {t('timeline.scrollToToday')}
+          </Button>
+        </Group>
+        <TimelineLegend />
+      </Stack>
+
+      {!roadmap ? (
+        <Alert color="gray" variant="light">
+          {(roadmaps.data ?? []).length === 0 ? t('dashboard.noRoadmaps') : t('roadmap.noRoadmap')}
+        </Alert>
+      ) : measures.error ? (
+        <ErrorAlert error={measures.error} onRetry={() => measures.refetch()} />
+      ) : measures.isLoading ? (
+        <LoadingState />
+      ) : rows.length === 0 ? (
+        <Alert color="gray" variant="light">
+          {t('timeline.empty')}
+        </Alert>
+      ) : (
+        <TimelineChart ref={chart} rows={rows} zoom={zoom} today={today} />
+      )}
+    </Box>
+  );
+}
+
+/** What the marks mean, in words. */
+function TimelineLegend() {
+  const { t } = useTranslation();
+  const item = (swatch: ReactNode, label: string) => (
+    <Group gap={6} wrap="nowrap" component="li">
+      <svg width={28} height={16} aria-hidden="true">
+        {swatch}
+      </svg>
+      <Text size="xs">{label}</Text>
+    </Group>
+  );
+  return (
+    <Box>
+      <Text size="xs" fw={600} component="h2" m={0} mb={4}>
+        {t('timeline.legend')}
+      </Text>
+      <Group gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} wrap="wrap">
+        {item(
+          <>
+            <rect x={1} y={3} width={26} height={10} rx={2} fill="#a5d8ff" />
+            <rect x={1} y={9} width={14} height={4} fill="#1c5ea8" />
+          </>,
+          t('timeline.legendBar'),
+        )}
+        {item(
+          <>
+            <rect
+              x={1}
+              y={3}
+              width={18}
+              height={10}
+              rx={2}
+              fill="#ffe3e3"
+              stroke="#c92a2a"
+              strokeWidth={1.5}
+            />
+            <circle cx={23} cy={8} r={5} fill="#c92a2a" />
+          </>,
+          t('timeline.legendOverdue'),
+        )}
+        {item(<path d="M14 2 L21 14 L7 14 Z" fill="#fab005" stroke="#5c3c00" />, t('flags.atRisk'))}
+        {item(
+          <line x1={14} x2={14} y1={0} y2={16} stroke="#d6336c" strokeWidth={2} strokeDasharray="4 3" />,
+          t('timeline.today'),
+        )}
+      </Group>
+    </Box>
+  );
+}
