@@ -62,6 +62,8 @@ async function main(): Promise<number> {
       ctx: db.ctx,
       config: { sessionHours: 12, publicUrl: undefined },
       logger: false,
+      // as `accord start` runs it
+      validateResponses: false,
     });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const bare = await startBare();

@@ -43,6 +43,13 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from this folder (default dist/web, when it exists). */
   webDir?: string | null;
+  /**
+   * Check every response against its schema before sending (default true). Tests keep it on,
+   * so a presenter that drifts from its contract fails loudly; `accord start` turns it off
+   * because presenters already build exactly the contract's shape and the check costs as
+   * much CPU as the rest of a list request.
+   */
+  validateResponses?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<ApiApp> {
@@ -66,7 +73,9 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
   });
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(
+    opts.validateResponses === false ? () => (data) => JSON.stringify(data) : serializerCompiler,
+  );
   registerErrorHandling(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

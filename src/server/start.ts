@@ -41,6 +41,7 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
       ctx,
       config,
       logger: { level: config.logLevel },
+      validateResponses: process.env.ACCORD_VALIDATE_RESPONSES === '1',
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

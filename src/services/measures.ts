@@ -73,7 +73,7 @@ import {
 } from '../domain/policies';
 import { lemmatizeForIndex, lemmatizeForQuery } from '../text';
 import { entityHistory, recordAudit } from './audit';
-import { checkVersion, iso, readAll, requireIds } from './common';
+import { checkVersion, iso, requireIds } from './common';
 import { type Ctx, today } from './context';
 
 type Row = typeof measures.$inferSelect;
@@ -121,70 +121,61 @@ const group = <T>(rows: T[], key: (r: T) => string) => {
   return m;
 };
 
-/** Loads the relations of many measures in five queries, whatever their number. */
+/** `measureVisibility` for another alias of the measures table (`dm.tier`, …). */
+function visibleAs(alias: string, actor: Actor): SQL {
+  const scope = internalScope(actor);
+  const a = sql.raw(alias);
+  if (scope === 'all') return sql`true`;
+  if (scope === null) return sql`${a}.tier <> 'internal'`;
+  return sql`(${a}.tier <> 'internal' or ${a}.owner_party_id = ${scope})`;
+}
+
+type RelatedRow = {
+  id: string;
+  spheres: string[];
+  provisions: string[];
+  responsible: ResponsibleRow[];
+  deps: string[];
+  children: number;
+};
+
+/**
+ * Loads the relations of many measures in one round trip, whatever their number: one row per
+ * measure with its spheres, provisions, responsible bodies, visible dependencies and visible
+ * children, each aggregated by an indexed subquery.
+ */
 async function loadRelated(db: DbOrTx, actor: Actor, ids: string[]): Promise<Related> {
-  if (ids.length === 0)
-    return {
-      spheres: new Map(),
-      provisions: new Map(),
-      responsible: new Map(),
-      deps: new Map(),
-      children: new Map(),
-    };
-  const dep = sql.raw('"dep"');
-  const [s, p, r, d, c] = await readAll(db, [
-    () =>
-      db
-        .select({ m: measureSpheres.measureId, id: measureSpheres.sphereId })
-        .from(measureSpheres)
-        .innerJoin(spheres, eq(spheres.id, measureSpheres.sphereId))
-        .where(inArray(measureSpheres.measureId, ids))
-        .orderBy(asc(spheres.position)),
-    () =>
-      db
-        .select({ m: measureProvisions.measureId, id: measureProvisions.provisionId })
-        .from(measureProvisions)
-        .innerJoin(provisions, eq(provisions.id, measureProvisions.provisionId))
-        .where(inArray(measureProvisions.measureId, ids))
-        .orderBy(asc(provisions.position)),
-    () =>
-      db
-        .select({
-          m: measureResponsibles.measureId,
-          organisationId: measureResponsibles.organisationId,
-          partyId: measureResponsibles.partyId,
-          role: measureResponsibles.role,
-        })
-        .from(measureResponsibles)
-        .where(inArray(measureResponsibles.measureId, ids))
-        .orderBy(asc(measureResponsibles.role), asc(measureResponsibles.partyId)),
-    () =>
-      db
-        .select({ m: measureDependencies.measureId, id: measureDependencies.dependsOnId })
-        .from(measureDependencies)
-        .innerJoin(measures, eq(measures.id, measureDependencies.dependsOnId))
-        .where(and(inArray(measureDependencies.measureId, ids), measureVisibility(actor))),
-    () =>
-      db
-        .select({ m: measures.parentId, n: sql<number>`count(*)::int` })
-        .from(measures)
-        .where(and(inArray(measures.parentId, ids), measureVisibility(actor)))
-        .groupBy(measures.parentId),
-  ]);
-  void dep;
-  const ids_ = (m: Map<string, { id: string }[]>) => new Map([...m].map(([k, v]) => [k, v.map((x) => x.id)]));
-  return {
-    spheres: ids_(group(s, (x) => x.m)),
-    provisions: ids_(group(p, (x) => x.m)),
-    responsible: new Map(
-      [...group(r, (x) => x.m)].map(([k, v]) => [
-        k,
-        v.map(({ organisationId, partyId, role }) => ({ organisationId, partyId, role })),
-      ]),
-    ),
-    deps: ids_(group(d, (x) => x.m)),
-    children: new Map(c.map((x) => [x.m as string, x.n])),
+  const rel: Related = {
+    spheres: new Map(),
+    provisions: new Map(),
+    responsible: new Map(),
+    deps: new Map(),
+    children: new Map(),
   };
+  if (ids.length === 0) return rel;
+  // One array parameter (ids come from our own rows: UUIDs), not one parameter per id.
+  const { rows } = await db.execute<RelatedRow>(sql`
+    select x.id,
+      coalesce((select json_agg(ms.sphere_id order by s.position, s.code)
+        from measure_spheres ms join spheres s on s.id = ms.sphere_id where ms.measure_id = x.id), '[]') as spheres,
+      coalesce((select json_agg(mp.provision_id order by p.position, p.number)
+        from measure_provisions mp join provisions p on p.id = mp.provision_id where mp.measure_id = x.id), '[]') as provisions,
+      coalesce((select json_agg(json_build_object('organisationId', r.organisation_id, 'partyId', r.party_id, 'role', r.role)
+          order by r.role, r.party_id, r.organisation_id)
+        from measure_responsibles r where r.measure_id = x.id), '[]') as responsible,
+      coalesce((select json_agg(d.depends_on_id order by d.depends_on_id)
+        from measure_dependencies d join measures dm on dm.id = d.depends_on_id
+        where d.measure_id = x.id and ${visibleAs('dm', actor)}), '[]') as deps,
+      (select count(*)::int from measures c where c.parent_id = x.id and ${visibleAs('c', actor)}) as children
+    from unnest(${`{${ids.join(',')}}`}::uuid[]) as x(id)`);
+  for (const r of rows) {
+    rel.spheres.set(r.id, r.spheres);
+    rel.provisions.set(r.id, r.provisions);
+    rel.responsible.set(r.id, r.responsible);
+    rel.deps.set(r.id, r.deps);
+    rel.children.set(r.id, Number(r.children));
+  }
+  return rel;
 }
 
 export function presentMeasure(row: Row, rel: Related, day: string): Measure {
