@@ -9,17 +9,50 @@ import { makeQueryClient } from './app/queryClient';
 import { FullPageLoader, RequireAuth, SessionWatcher } from './app/session';
 
 // Every page is its own chunk: sign-in + dashboard load only what they use.
-const SignInPage = lazy(() => import('./features/auth/SignInPage'));
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
-const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage'));
-const AgreementPage = lazy(() => import('./features/agreements/AgreementPage'));
-const RoadmapPage = lazy(() => import('./features/roadmap/RoadmapPage'));
-const MeasurePage = lazy(() => import('./features/measures/MeasurePage'));
-const TimelinePage = lazy(() => import('./features/timeline/TimelinePage'));
-const OrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage'));
-const UsersPage = lazy(() => import('./features/admin/UsersPage'));
-const ProfilePage = lazy(() => import('./features/profile/ProfilePage'));
+const pages = {
+  signIn: () => import('./features/auth/SignInPage'),
+  dashboard: () => import('./features/dashboard/DashboardPage'),
+  agreements: () => import('./features/agreements/AgreementsPage'),
+  agreement: () => import('./features/agreements/AgreementPage'),
+  roadmap: () => import('./features/roadmap/RoadmapPage'),
+  measure: () => import('./features/measures/MeasurePage'),
+  timeline: () => import('./features/timeline/TimelinePage'),
+  organisations: () => import('./features/admin/OrganisationsPage'),
+  users: () => import('./features/admin/UsersPage'),
+  profile: () => import('./features/profile/ProfilePage'),
+};
+const SignInPage = lazy(pages.signIn);
+const DashboardPage = lazy(pages.dashboard);
+const AgreementsPage = lazy(pages.agreements);
+const AgreementPage = lazy(pages.agreement);
+const RoadmapPage = lazy(pages.roadmap);
+const MeasurePage = lazy(pages.measure);
+const TimelinePage = lazy(pages.timeline);
+const OrganisationsPage = lazy(pages.organisations);
+const UsersPage = lazy(pages.users);
+const ProfilePage = lazy(pages.profile);
 const NotFound = lazy(() => import('./app/NotFound'));
+
+/**
+ * Starts loading the code of the page the browser opened right away, in parallel with the
+ * session check, instead of after it: one round trip less before the first figures.
+ */
+export function preloadPage(pathname: string): void {
+  const [first = '', second] = pathname.split('/').slice(1);
+  const loader: Record<string, (() => Promise<unknown>) | undefined> = {
+    '': pages.dashboard,
+    'sign-in': pages.signIn,
+    agreements: second ? pages.agreement : pages.agreements,
+    roadmap: pages.roadmap,
+    measures: pages.measure,
+    timeline: pages.timeline,
+    admin: second === 'users' ? pages.users : pages.organisations,
+    profile: pages.profile,
+  };
+  void loader[first]?.().catch(() => {
+    /* React.lazy will load it again and show the error where the page renders */
+  });
+}
 
 /** Administration is not shown to others at all: they get "not found". */
 function AdminOnly({ children }: { children: React.ReactNode }) {
