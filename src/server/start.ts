@@ -30,7 +30,9 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
       );
       if (Number(r.rows[0].n) === 0) {
         const s = await loadDemo(ctx, SYSTEM_ACTOR);
-        say(`accord: loaded the demo dataset (${JSON.stringify(s)})`);
+        say(
+          `accord: loaded the demo dataset: ${s.agreements} agreement with ${s.provisions} provisions, ${s.roadmaps} roadmap with ${s.measures} measures, ${s.organisations} organisations, ${s.users} demo users`,
+        );
       }
     }
 
