@@ -3,8 +3,12 @@ import { defineConfig, devices } from '@playwright/test';
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser) against a real server on
  * a fresh embedded PostgreSQL with the demo data (e2e/server.mjs). `npm test` runs them.
+ *
+ * E2E_BASE_URL points the tests at a server that is already running (it must hold the
+ * freshly loaded demo data and the admin password of e2e/server.mjs); no server is started.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const external = process.env.E2E_BASE_URL;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -17,10 +21,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: external ?? `http://127.0.0.1:${PORT}`,
     locale: 'ru-RU',
     timezoneId: 'Asia/Almaty',
-    screenshot: 'on',
+    // every test saves its final page as final.png through the auto fixture in e2e/fixtures.ts
+    screenshot: 'off',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,
@@ -38,13 +43,17 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
   ],
-  webServer: {
-    command: 'node e2e/server.mjs',
-    url: `http://127.0.0.1:${PORT}/readyz`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(PORT) },
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: 'node e2e/server.mjs',
+        url: `http://127.0.0.1:${PORT}/readyz`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: { E2E_PORT: String(PORT) },
+        // SIGTERM lets e2e/server.mjs stop the embedded PostgreSQL cleanly
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      },
 });

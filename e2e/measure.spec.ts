@@ -1,0 +1,138 @@
+/**
+ * Editing a measure: an allowed user changes it and the change survives a reload (and is in
+ * its history); a reporter of the other party sees it read-only and the API refuses it too.
+ */
+import type { Measure } from '../src/contracts';
+import { apiGet, expect, measureByCode, ru, settled, signIn, test, USERS } from './fixtures';
+
+test('a reporter edits progress and status of its own measure; the change is kept', async ({ page }) => {
+  // 4.2.1 is led by the Ministry of Transport of Kazakhstan, reporter.kz's organisation
+  const me = await signIn(page, USERS.reporterKz);
+  const before = await measureByCode(page, '4.2.1');
+  expect(before.childCount).toBe(0);
+  const progress = before.progress === 55 ? 60 : 55;
+  const status = before.status === 'in_progress' ? 'not_started' : 'in_progress';
+
+  await page.goto(`/measures/${before.id}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: `${before.code} ${before.title.ru}` }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: ru.measure.edit }).click();
+  const form = page.getByRole('form', { name: ru.measure.editTitle });
+  await expect(form).toBeVisible();
+  // a reporter may change only status and progress
+  await expect(form.getByText(ru.measure.limitedEdit)).toBeVisible();
+  await expect(form.getByLabel(ru.fields.dueDate)).toHaveCount(0);
+
+  await form.getByLabel(ru.fields.status).selectOption(status);
+  const progressInput = form.getByLabel(ru.measure.progressLabel);
+  await progressInput.fill(String(progress));
+  await form.getByRole('button', { name: ru.common.save }).click();
+  await expect(page.getByText(ru.common.saved)).toBeVisible();
+  await expect(form).toHaveCount(0);
+
+  // the server has it…
+  const after = await apiGet<Measure>(page, `/measures/${before.id}`);
+  expect(after.progress).toBe(progress);
+  expect(after.status).toBe(status);
+  expect(after.version).toBe(before.version + 1);
+
+  // …and a reload shows it, with the change in the history: who, what, from and to
+  await page.reload();
+  const details = page.getByRole('region', { name: ru.measure.details });
+  await expect(details).toContainText(ru.common.percent.replace('{{value}}', String(progress)));
+  await expect(details).toContainText(ru.enums.status[status]);
+  const history = page.getByRole('region', { name: ru.measure.history });
+  const entry = history.getByRole('listitem').filter({ hasText: me.email }).first();
+  await expect(entry).toContainText(ru.history.actions.update);
+  await expect(entry).toContainText(ru.common.percent.replace('{{value}}', String(before.progress)));
+  await expect(entry).toContainText(ru.common.percent.replace('{{value}}', String(progress)));
+  await settled(page);
+});
+
+test('the edit form shows the API contract errors beside the field', async ({ page }) => {
+  await signIn(page, USERS.reporterKz);
+  const m = await measureByCode(page, '4.1.1');
+  await page.goto(`/measures/${m.id}`);
+  await page.getByRole('button', { name: ru.measure.edit }).click();
+  const form = page.getByRole('form', { name: ru.measure.editTitle });
+  const progressInput = form.getByLabel(ru.measure.progressLabel);
+  await progressInput.fill('140');
+  await form.getByRole('button', { name: ru.common.save }).click();
+  // refused before sending, with the message next to the field; nothing changes on the server
+  await expect(progressInput).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('alert').first()).toBeVisible();
+  const unchanged = await apiGet<Measure>(page, `/measures/${m.id}`);
+  expect(unchanged.progress).toBe(m.progress);
+  expect(unchanged.version).toBe(m.version);
+});
+
+test('a stale version is explained and the form reloads the current one', async ({ page }) => {
+  // 4.1.3: Ministry of Transport of Kazakhstan is lead; someone saves while the form is open
+  await signIn(page, USERS.reporterKz);
+  const m = await measureByCode(page, '4.1.3');
+  await page.goto(`/measures/${m.id}`);
+  await page.getByRole('button', { name: ru.measure.edit }).click();
+  const form = page.getByRole('form', { name: ru.measure.editTitle });
+  await expect(form).toBeVisible();
+
+  const other = await page.request.patch(`/api/v1/measures/${m.id}`, {
+    data: { version: m.version, progress: m.progress === 75 ? 80 : 75 },
+  });
+  expect(other.status(), await other.text()).toBe(200);
+
+  const progressInput = form.getByLabel(ru.measure.progressLabel);
+  await progressInput.fill('90');
+  await form.getByRole('button', { name: ru.common.save }).click();
+  const conflict = form.getByRole('alert').filter({ hasText: ru.measure.conflictTitle });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(ru.measure.conflictText);
+  await conflict.getByRole('button', { name: ru.measure.conflictReload }).click();
+  await expect(conflict).toBeHidden();
+
+  // after reloading, the same change goes through on the current version
+  await progressInput.fill('90');
+  await form.getByRole('button', { name: ru.common.save }).click();
+  await expect(page.getByText(ru.common.saved)).toBeVisible();
+  const after = await apiGet<Measure>(page, `/measures/${m.id}`);
+  expect(after.progress).toBe(90);
+  expect(after.version).toBe(m.version + 2);
+});
+
+test("a reporter sees the other party's measure read-only, and the API refuses a change", async ({
+  page,
+}) => {
+  // 4.2.2 is led by the Ministry of Transport of Kazakhstan; reporter.ru works for Russia's
+  await signIn(page, USERS.reporterRu);
+  const m = await measureByCode(page, '4.2.2');
+
+  await page.goto(`/measures/${m.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `${m.code} ${m.title.ru}` })).toBeVisible();
+  await expect(page.getByText(ru.measure.readOnly)).toBeVisible();
+  await expect(page.getByRole('button', { name: ru.measure.edit })).toHaveCount(0);
+  await expect(page.getByRole('form')).toHaveCount(0);
+
+  // the same session cookie, straight at the API: 403, and nothing changed
+  const res = await page.request.patch(`/api/v1/measures/${m.id}`, {
+    data: { version: m.version, progress: Math.min(100, m.progress + 10) },
+  });
+  expect(res.status(), await res.text()).toBe(403);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe('forbidden');
+  const after = await apiGet<Measure>(page, `/measures/${m.id}`);
+  expect(after.version).toBe(m.version);
+  expect(after.progress).toBe(m.progress);
+
+  // in the roadmap table its row cannot be selected for a bulk change, while its own can
+  const own = await measureByCode(page, '4.1.1');
+  // a short list holding both: the measures of an organisation responsible for both
+  const shared = m.responsible.find((r) =>
+    own.responsible.some((o) => o.organisationId === r.organisationId),
+  )!;
+  await page.goto(`/roadmap?roadmap=${m.roadmapId}&org=${shared.organisationId}&view=flat`);
+  const grid = page.getByRole('treegrid', { name: ru.roadmap.tableLabel });
+  const box = (code: string) =>
+    grid.getByRole('checkbox', { name: ru.roadmap.selectRow.replace('{{code}}', code) });
+  await expect(box(m.code)).toBeDisabled();
+  await expect(box(own.code)).toBeEnabled();
+});
