@@ -9,7 +9,7 @@ test('a wrong password is refused with a clear error and the form stays', async 
   const alert = page.getByRole('alert').filter({ hasText: ru.auth.failed });
   await expect(alert).toBeVisible();
   // the reason in words, in the language of the page (Russian here), not a code or "[object Object]"
-  await expect(alert).toContainText(/парол/i);
+  await expect(alert).toContainText(ru.auth.wrongCredentials);
   await expect(alert).not.toContainText('[object Object]');
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByLabel(ru.auth.email)).toHaveValue(USERS.reporterKz.email);

@@ -194,6 +194,9 @@ export const MeasureQuery = PageQuery.extend({
   dueTo: IsoDate.optional(),
   overdue: QueryBool.optional(),
   atRisk: QueryBool.optional(),
+  leaf: QueryBool.optional().describe(
+    'true: only measures without children (the units of work the summary counts); false: only parents',
+  ),
   q: z.string().trim().max(200).optional().describe('full text; Russian word forms match'),
   sort: z.enum(MEASURE_SORTS).default('code'),
 });

@@ -273,6 +273,7 @@ export function measureFilter(
   if (q.dueTo) conds.push(lte(measures.dueDate, q.dueTo));
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
   if (q.atRisk !== undefined) conds.push(q.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
+  if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
   if (q.q) {
     const text = q.q.trim();
     const tsq = lemmatizeForQuery(text);

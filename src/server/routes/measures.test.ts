@@ -330,7 +330,7 @@ describe('measures: tree, move and bulk', () => {
       status: 'completed',
       responsible: resp(w),
     });
-    await buildMeasure(api.t.ctx, {
+    const child = await buildMeasure(api.t.ctx, {
       roadmapId: w.roadmap.id,
       parentId: parent.id,
       weight: 1,
@@ -342,6 +342,14 @@ describe('measures: tree, move and bulk', () => {
     expect(p.progress).toBe(80); // (3×100 + 1×20) / 4
     expect(p.status).toBe('in_progress');
     expect(p.childCount).toBe(2);
+    const ids = async (q: string) =>
+      (await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=500&${q}`, { cookie: cookies.admin }))
+        .json()
+        .data.map((m: Measure) => m.id);
+    const [leaves, parents] = [await ids('leaf=true'), await ids('leaf=false')];
+    expect(parents).toContain(parent.id);
+    expect(leaves).not.toContain(parent.id);
+    expect(leaves).toContain(child.id);
   });
 
   it('moves a subtree, renumbering codes, and refuses a cycle', async () => {

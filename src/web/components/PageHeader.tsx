@@ -46,7 +46,7 @@ export function PageHeader({ title, documentTitle, subtitle, actions, breadcrumb
       )}
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 320px', minWidth: 0 }}>
-          <Title order={1} fz={{ base: 22, sm: 28 }} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={1} fz={{ base: 22, sm: 28 }} style={{ overflowWrap: 'break-word', hyphens: 'auto' }}>
             {title}
           </Title>
           {subtitle && (

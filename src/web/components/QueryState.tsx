@@ -9,13 +9,16 @@ export interface ErrorAlertProps {
   onRetry?: () => void;
   /** Overrides the title derived from the error code. */
   title?: string;
+  /** Overrides the server's message (and its details) where the UI knows better words. */
+  message?: string;
 }
 
 /** An error in words: title from the code, the server's message, field details and request id. */
-export function ErrorAlert({ error, onRetry, title }: ErrorAlertProps) {
+export function ErrorAlert({ error, onRetry, title, message }: ErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
-  const e = explainError(error, t);
+  const explained = explainError(error, t);
+  const e = message ? { ...explained, message, details: [] } : explained;
   return (
     <Alert
       color="red"

@@ -33,6 +33,8 @@ const en = {
     failed: 'Could not sign in',
     sessionExpired: 'Your session has ended. Please sign in again.',
     signedOut: 'You have signed out.',
+    wrongCredentials: 'Wrong e-mail address or password.',
+    tooManyAttempts: 'Too many failed sign-in attempts. Try again in 15 minutes.',
   },
   common: {
     save: 'Save',

@@ -67,7 +67,7 @@ describe('SignInPage', () => {
     expect(fetch.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(0);
   });
 
-  it("shows the server's message when the password is wrong", async () => {
+  it('says in the page language that the e-mail or password is wrong', async () => {
     vi.stubGlobal('fetch', fakeServer());
     renderAt('/sign-in');
     await userEvent.type(await screen.findByLabelText('Электронная почта'), 'viewer@accord.local');
@@ -75,7 +75,8 @@ describe('SignInPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Войти' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Не удалось войти');
-    expect(alert).toHaveTextContent('Wrong e-mail or password');
+    expect(alert).toHaveTextContent('Неверный адрес электронной почты или пароль.');
+    expect(alert).not.toHaveTextContent('Wrong e-mail or password');
     expect(alert).not.toHaveTextContent('[object Object]');
     expect(screen.getByText('Электронная почта').closest('form')).toBeInTheDocument();
   });

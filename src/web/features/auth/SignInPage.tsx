@@ -25,6 +25,17 @@ import { ErrorAlert } from '../../components/QueryState';
 import { setLanguage } from '../../i18n';
 
 /**
+ * The words for the two answers every user meets (a wrong password, too many attempts), in
+ * the user's language; anything else keeps the server's message.
+ */
+function signInMessage(error: unknown, t: (key: string) => string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.status === 401) return t('auth.wrongCredentials');
+  if (error.status === 429) return t('auth.tooManyAttempts');
+  return undefined;
+}
+
+/**
  * Sign-in with e-mail and password. Errors are said in words (the server's message); after
  * sign-in the user goes back to the page they asked for (`?next=`).
  */
@@ -116,7 +127,11 @@ export default function SignInPage() {
             )}
             {signIn.error && (
               <div ref={errorRef} tabIndex={-1}>
-                <ErrorAlert error={signIn.error} title={t('auth.failed')} />
+                <ErrorAlert
+                  error={signIn.error}
+                  title={t('auth.failed')}
+                  message={signInMessage(signIn.error, t)}
+                />
               </div>
             )}
 

@@ -368,7 +368,7 @@ export default function DashboardPage() {
                 <Stat
                   label={t('dashboard.completionLevel')}
                   value={
-                    <span style={{ fontSize: 18, overflowWrap: 'anywhere', hyphens: 'auto' }}>
+                    <span style={{ fontSize: 18, overflowWrap: 'break-word', hyphens: 'auto' }}>
                       {t(`enums.completionLevel.${s.completionLevel}`)}
                     </span>
                   }
@@ -413,7 +413,7 @@ export default function DashboardPage() {
               <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
                 <Section title={t('dashboard.overdue')} id="dash-overdue">
                   <MeasureList
-                    query={{ roadmapId: rid, overdue: true, sort: 'dueDate' }}
+                    query={{ roadmapId: rid, overdue: true, leaf: true, sort: 'dueDate' }}
                     empty={t('dashboard.noOverdue')}
                     allHref={roadmapHref({ roadmap: rid, overdue: true, sort: 'dueDate', view: 'flat' })}
                     asOf={asOf}
@@ -423,7 +423,7 @@ export default function DashboardPage() {
                 </Section>
                 <Section title={t('dashboard.atRisk')} id="dash-atrisk">
                   <MeasureList
-                    query={{ roadmapId: rid, atRisk: true, sort: 'dueDate' }}
+                    query={{ roadmapId: rid, atRisk: true, leaf: true, sort: 'dueDate' }}
                     empty={t('dashboard.noAtRisk')}
                     allHref={roadmapHref({ roadmap: rid, atRisk: true, sort: 'dueDate', view: 'flat' })}
                     asOf={asOf}

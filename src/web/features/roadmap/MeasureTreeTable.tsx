@@ -532,6 +532,6 @@ const TABLE_CSS = `
 .accord-tt-titlecell { align-items: center; }
 .accord-tt-stack { flex-direction: column; align-items: flex-start; gap: 2px; }
 .accord-tt-code { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
-.accord-tt-link { color: #1a4d7c; text-decoration: none; overflow-wrap: anywhere; padding-inline-end: 4px; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; font-size: 14px; line-height: 1.3; }
+.accord-tt-link { color: #1a4d7c; text-decoration: none; overflow-wrap: break-word; hyphens: auto; padding-inline-end: 4px; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; font-size: 14px; line-height: 1.3; }
 .accord-tt-link:hover { text-decoration: underline; }
 `;
