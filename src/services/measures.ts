@@ -140,42 +140,89 @@ type RelatedRow = {
 };
 
 /**
- * Loads the relations of many measures in one round trip, whatever their number: one row per
- * measure with its spheres, provisions, responsible bodies, visible dependencies and visible
- * children, each aggregated by an indexed subquery.
+ * A measure's relations as correlated subqueries on `id` (a column or an alias): spheres,
+ * provisions, responsible bodies, and the dependencies and children the actor may see. Each
+ * runs on an index, so a page of measures and its relations come back in one round trip.
  */
-async function loadRelated(db: DbOrTx, actor: Actor, ids: string[]): Promise<Related> {
-  const rel: Related = {
+function relationColumns(id: SQL, actor: Actor) {
+  return {
+    spheres: sql<string[]>`coalesce((select json_agg(ms.sphere_id order by s.position, s.code)
+      from measure_spheres ms join spheres s on s.id = ms.sphere_id where ms.measure_id = ${id}), '[]')`,
+    provisions: sql<string[]>`coalesce((select json_agg(mp.provision_id order by p.position, p.number)
+      from measure_provisions mp join provisions p on p.id = mp.provision_id where mp.measure_id = ${id}), '[]')`,
+    responsible: sql<ResponsibleRow[]>`coalesce((select json_agg(json_build_object(
+        'organisationId', r.organisation_id, 'partyId', r.party_id, 'role', r.role)
+        order by r.role, r.party_id, r.organisation_id)
+      from measure_responsibles r where r.measure_id = ${id}), '[]')`,
+    deps: sql<string[]>`coalesce((select json_agg(d.depends_on_id order by d.depends_on_id)
+      from measure_dependencies d join measures dm on dm.id = d.depends_on_id
+      where d.measure_id = ${id} and ${visibleAs('dm', actor)}), '[]')`,
+    children: sql<number>`(select count(*)::int from measures c where c.parent_id = ${id} and ${visibleAs('c', actor)})`,
+  };
+}
+
+/**
+ * The outer row's id, qualified: a bare column would render as "id" inside the subqueries and
+ * bind to their own tables' id (children, dependencies) instead of the outer measure's.
+ */
+const OUTER_ID = sql.raw('"measures"."id"');
+
+function emptyRelated(): Related {
+  return {
     spheres: new Map(),
     provisions: new Map(),
     responsible: new Map(),
     deps: new Map(),
     children: new Map(),
   };
+}
+
+function addRelated(rel: Related, r: RelatedRow): void {
+  rel.spheres.set(r.id, r.spheres);
+  rel.provisions.set(r.id, r.provisions);
+  rel.responsible.set(r.id, r.responsible);
+  rel.deps.set(r.id, r.deps);
+  rel.children.set(r.id, Number(r.children));
+}
+
+/** Loads the relations of measures already loaded, in one round trip whatever their number. */
+async function loadRelated(db: DbOrTx, actor: Actor, ids: string[]): Promise<Related> {
+  const rel = emptyRelated();
   if (ids.length === 0) return rel;
+  const c = relationColumns(sql.raw('x.id'), actor);
   // One array parameter (ids come from our own rows: UUIDs), not one parameter per id.
   const { rows } = await db.execute<RelatedRow>(sql`
-    select x.id,
-      coalesce((select json_agg(ms.sphere_id order by s.position, s.code)
-        from measure_spheres ms join spheres s on s.id = ms.sphere_id where ms.measure_id = x.id), '[]') as spheres,
-      coalesce((select json_agg(mp.provision_id order by p.position, p.number)
-        from measure_provisions mp join provisions p on p.id = mp.provision_id where mp.measure_id = x.id), '[]') as provisions,
-      coalesce((select json_agg(json_build_object('organisationId', r.organisation_id, 'partyId', r.party_id, 'role', r.role)
-          order by r.role, r.party_id, r.organisation_id)
-        from measure_responsibles r where r.measure_id = x.id), '[]') as responsible,
-      coalesce((select json_agg(d.depends_on_id order by d.depends_on_id)
-        from measure_dependencies d join measures dm on dm.id = d.depends_on_id
-        where d.measure_id = x.id and ${visibleAs('dm', actor)}), '[]') as deps,
-      (select count(*)::int from measures c where c.parent_id = x.id and ${visibleAs('c', actor)}) as children
+    select x.id, ${c.spheres} as spheres, ${c.provisions} as provisions, ${c.responsible} as responsible,
+      ${c.deps} as deps, ${c.children} as children
     from unnest(${`{${ids.join(',')}}`}::uuid[]) as x(id)`);
-  for (const r of rows) {
-    rel.spheres.set(r.id, r.spheres);
-    rel.provisions.set(r.id, r.provisions);
-    rel.responsible.set(r.id, r.responsible);
-    rel.deps.set(r.id, r.deps);
-    rel.children.set(r.id, Number(r.children));
-  }
+  for (const r of rows) addRelated(rel, r);
   return rel;
+}
+
+/**
+ * Measures matching `where`, presented with their relations, in one query: the rows and
+ * their relations travel together.
+ */
+async function selectPresented(
+  db: DbOrTx,
+  actor: Actor,
+  where: SQL | undefined,
+  day: string,
+  page?: { order: SQL[]; limit: number; offset: number },
+): Promise<Measure[]> {
+  const base = db
+    .select({ m: measures, ...relationColumns(OUTER_ID, actor) })
+    .from(measures)
+    .where(where);
+  const rows = page
+    ? await base
+        .orderBy(...page.order)
+        .limit(page.limit)
+        .offset(page.offset)
+    : await base;
+  const rel = emptyRelated();
+  for (const r of rows) addRelated(rel, { ...r, id: r.m.id });
+  return rows.map((r) => presentMeasure(r.m, rel, day));
 }
 
 export function presentMeasure(row: Row, rel: Related, day: string): Measure {
@@ -295,17 +342,15 @@ export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof Me
   const where = measureFilter(actor, q, day);
   const desc_ = q.sort.startsWith('-');
   const order = (desc_ ? DESC_SORTS : SORTS)[q.sort.replace(/^-/, '')];
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select()
-      .from(measures)
-      .where(where)
-      .orderBy(...order, asc(measures.id))
-      .limit(q.limit)
-      .offset((q.page - 1) * q.limit),
+  const [data, total] = await Promise.all([
+    selectPresented(ctx.db, actor, where, day, {
+      order: [...order, asc(measures.id)],
+      limit: q.limit,
+      offset: (q.page - 1) * q.limit,
+    }),
     ctx.db.$count(measures, where),
   ]);
-  return { data: await presentMany(ctx.db, actor, rows, day), page: q.page, limit: q.limit, total };
+  return { data, page: q.page, limit: q.limit, total };
 }
 
 async function loadVisible(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<Row> {
@@ -316,8 +361,13 @@ async function loadVisible(db: DbOrTx, actor: Actor, id: string, forUpdate = fal
 }
 
 export async function getMeasure(ctx: Ctx, actor: Actor, id: string): Promise<Measure> {
-  const row = await loadVisible(ctx.db, actor, id);
-  const [m] = await presentMany(ctx.db, actor, [row], today(ctx));
+  const [m] = await selectPresented(
+    ctx.db,
+    actor,
+    and(eq(measures.id, id), measureVisibility(actor)),
+    today(ctx),
+  );
+  if (!m) throw notFound('Measure');
   return m;
 }
 

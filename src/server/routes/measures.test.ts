@@ -352,6 +352,35 @@ describe('measures: tree, move and bulk', () => {
     expect(leaves).toContain(child.id);
   });
 
+  it('shows dependencies and children only where the reader may see them', async () => {
+    const parent = await buildMeasure(api.t.ctx, { roadmapId: w.roadmap.id, responsible: resp(w) });
+    const hidden = await buildMeasure(api.t.ctx, {
+      roadmapId: w.roadmap.id,
+      tier: 'internal',
+      ownerPartyId: w.kz.party.id,
+      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
+    });
+    const open = await buildMeasure(api.t.ctx, {
+      roadmapId: w.roadmap.id,
+      parentId: parent.id,
+      responsible: resp(w),
+    });
+    const m = await buildMeasure(api.t.ctx, {
+      roadmapId: w.roadmap.id,
+      responsible: resp(w),
+      dependsOn: [open.id, hidden.id],
+    });
+    const asKz = (await api.call('GET', `${M}/${m.id}`, { cookie: cookies.kzRep })).json();
+    const asRu = (await api.call('GET', `${M}/${m.id}`, { cookie: cookies.ruRep })).json();
+    expect(asKz.dependsOn.sort()).toEqual([open.id, hidden.id].sort());
+    expect(asRu.dependsOn).toEqual([open.id]);
+    const listed = (
+      await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=500`, { cookie: cookies.ruRep })
+    ).json();
+    expect(listed.data.find((x: Measure) => x.id === m.id).dependsOn).toEqual([open.id]);
+    expect(listed.data.find((x: Measure) => x.id === parent.id).childCount).toBe(1);
+  });
+
   it('moves a subtree, renumbering codes, and refuses a cycle', async () => {
     const a = await buildMeasure(api.t.ctx, { roadmapId: w.roadmap.id, responsible: resp(w) });
     const b = await buildMeasure(api.t.ctx, { roadmapId: w.roadmap.id, responsible: resp(w) });
