@@ -12,6 +12,7 @@
 import {
   and,
   asc,
+  getTableColumns,
   desc,
   eq,
   gte,
@@ -76,7 +77,12 @@ import { entityHistory, recordAudit } from './audit';
 import { checkVersion, iso, requireIds } from './common';
 import { type Ctx, today } from './context';
 
-type Row = typeof measures.$inferSelect;
+/**
+ * Every column but the search vector, which only WHERE clauses read: selecting it would ship
+ * a large tsvector with every row for nothing.
+ */
+const { searchVector: _searchVector, ...MEASURE_COLUMNS } = getTableColumns(measures);
+type Row = Omit<typeof measures.$inferSelect, 'searchVector'>;
 type ResponsibleRow = { organisationId: string; partyId: string; role: 'lead' | 'co_executor' };
 type CreateInput = z.output<typeof MeasureCreate>;
 type UpdateInput = z.output<typeof MeasureUpdate>;
@@ -211,7 +217,7 @@ async function selectPresented(
   page?: { order: SQL[]; limit: number; offset: number },
 ): Promise<Measure[]> {
   const base = db
-    .select({ m: measures, ...relationColumns(OUTER_ID, actor) })
+    .select({ m: MEASURE_COLUMNS, ...relationColumns(OUTER_ID, actor) })
     .from(measures)
     .where(where);
   const rows = page
@@ -354,7 +360,7 @@ export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof Me
 }
 
 async function loadVisible(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<Row> {
-  const base = db.select().from(measures).where(eq(measures.id, id));
+  const base = db.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, id));
   const [row] = forUpdate ? await base.for('update') : await base;
   if (!row || !canReadMeasure(actor, row)) throw notFound('Measure');
   return row;
@@ -566,7 +572,7 @@ const countedChildren = (parent: Pick<Row, 'id' | 'tier'>) =>
 export async function rollUpAncestors(tx: Tx, parentId: string | null) {
   let id = parentId;
   while (id) {
-    const [p] = await tx.select().from(measures).where(eq(measures.id, id)).for('update');
+    const [p] = await tx.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, id)).for('update');
     if (!p) return;
     const children = await tx
       .select({ weight: measures.weight, progress: measures.progress, status: measures.status })
@@ -632,7 +638,11 @@ export async function insertMeasure(
   await loadRoadmapForWrite(tx, input.roadmapId, `${prefix}roadmapId`);
   let parent: Row | null = null;
   if (input.parentId) {
-    const [p] = await tx.select().from(measures).where(eq(measures.id, input.parentId)).for('update');
+    const [p] = await tx
+      .select(MEASURE_COLUMNS)
+      .from(measures)
+      .where(eq(measures.id, input.parentId))
+      .for('update');
     if (!p || !canReadMeasure(actor, p)) throw ruleViolation(`${prefix}parentId`, 'no such measure');
     if (p.roadmapId !== input.roadmapId)
       throw ruleViolation(`${prefix}parentId`, 'belongs to another roadmap');
@@ -685,7 +695,7 @@ export async function insertMeasure(
   const [row] = await tx
     .insert(measures)
     .values({ ...values, searchVector: sql`to_tsvector('simple', ${searchText(values)})` })
-    .returning();
+    .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, row.id, input, responsible);
   if (parent) await rollUpAncestors(tx, parent.id);
   return row;
@@ -766,7 +776,7 @@ async function applyUpdate(
     );
 
   const parent = cur.parentId
-    ? ((await tx.select().from(measures).where(eq(measures.id, cur.parentId)))[0] ?? null)
+    ? ((await tx.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, cur.parentId)))[0] ?? null)
     : null;
   const status = patch.status ?? cur.status;
   const progress = patch.progress ?? (patch.status === 'completed' ? 100 : cur.progress);
@@ -823,12 +833,12 @@ async function applyUpdate(
         : {}),
     })
     .where(eq(measures.id, id))
-    .returning();
+    .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, id, patch, responsible);
   if (cur.parentId && (['status', 'progress', 'weight', 'tier'] as const).some((f) => changed.includes(f)))
     await rollUpAncestors(tx, cur.parentId);
   if (changed.includes('tier')) await rollUpAncestors(tx, id);
-  const [fresh] = await tx.select().from(measures).where(eq(measures.id, id));
+  const [fresh] = await tx.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, id));
   return { before, after: await snapshot(tx, fresh, day), row };
 }
 
@@ -900,7 +910,9 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
     if (done.length) await recordAudit(tx, actor, done.map(auditUpdate));
     return done;
   });
-  const rows = ids.length ? await ctx.db.select().from(measures).where(inArray(measures.id, ids)) : [];
+  const rows = ids.length
+    ? await ctx.db.select(MEASURE_COLUMNS).from(measures).where(inArray(measures.id, ids))
+    : [];
   const order = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { updated: results.length, data: await presentMany(ctx.db, actor, rows, day) };
@@ -918,7 +930,11 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
     await loadRoadmapForWrite(tx, cur.roadmapId, 'roadmapId');
     let parent: Row | null = null;
     if (input.parentId) {
-      const [p] = await tx.select().from(measures).where(eq(measures.id, input.parentId)).for('update');
+      const [p] = await tx
+        .select(MEASURE_COLUMNS)
+        .from(measures)
+        .where(eq(measures.id, input.parentId))
+        .for('update');
       if (!p || !canReadMeasure(actor, p)) throw ruleViolation('parentId', 'no such measure');
       if (p.roadmapId !== cur.roadmapId) throw ruleViolation('parentId', 'belongs to another roadmap');
       // a cycle: the new parent is the measure itself or lies in its subtree
@@ -1005,7 +1021,7 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
     }
     if (cur.parentId) await rollUpAncestors(tx, cur.parentId);
     if (parent) await rollUpAncestors(tx, parent.id);
-    const [fresh] = await tx.select().from(measures).where(eq(measures.id, id));
+    const [fresh] = await tx.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, id));
     await recordAudit(tx, actor, {
       action: 'measure.move',
       entityType: 'measure',
