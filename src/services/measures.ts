@@ -600,9 +600,30 @@ async function loadRoadmapForWrite(tx: Tx, roadmapId: string, path: string) {
 
 // ---------- writes ----------
 
-/** Held until the transaction ends, so that concurrent writers never pick the same next code. */
-const lockNumbering = (tx: Tx, roadmapId: string) =>
-  tx.execute(sql`select pg_advisory_xact_lock(727003, hashtext(${roadmapId}))`);
+/**
+ * The next free code under `parent` (or at the top). Two writers at once would pick the same
+ * number, so auto-numbering is serialised per roadmap until the transaction ends.
+ */
+async function nextFreeCode(
+  tx: Tx,
+  roadmapId: string,
+  parent: Pick<Row, 'id' | 'code'> | null,
+): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(727003, hashtext(${roadmapId}))`);
+  const siblings = await tx
+    .select({ code: measures.code })
+    .from(measures)
+    .where(
+      and(
+        eq(measures.roadmapId, roadmapId),
+        parent ? eq(measures.parentId, parent.id) : isNull(measures.parentId),
+      ),
+    );
+  return nextChildCode(
+    parent?.code ?? null,
+    siblings.map((s) => s.code),
+  );
+}
 
 export async function createMeasure(ctx: Ctx, actor: Actor, input: CreateInput): Promise<Measure> {
   const day = today(ctx);
@@ -657,22 +678,7 @@ export async function insertMeasure(
     const err = codeFitsParent(code, parent?.code ?? null);
     if (err) throw ruleViolation(`${prefix}code`, err);
   } else {
-    // Two creations at once would pick the same next number: serialise auto-numbering per
-    // roadmap until this transaction ends.
-    await lockNumbering(tx, input.roadmapId);
-    const siblings = await tx
-      .select({ code: measures.code })
-      .from(measures)
-      .where(
-        and(
-          eq(measures.roadmapId, input.roadmapId),
-          parent ? eq(measures.parentId, parent.id) : isNull(measures.parentId),
-        ),
-      );
-    code = nextChildCode(
-      parent?.code ?? null,
-      siblings.map((s) => s.code),
-    );
+    code = await nextFreeCode(tx, input.roadmapId, parent);
   }
   const responsible = await checkReferences(tx, actor, shape, null, input, prefix);
   const values = {
@@ -950,20 +956,7 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
     } else if ((parent?.id ?? null) === cur.parentId) {
       code = cur.code;
     } else {
-      await lockNumbering(tx, cur.roadmapId);
-      const siblings = await tx
-        .select({ code: measures.code })
-        .from(measures)
-        .where(
-          and(
-            eq(measures.roadmapId, cur.roadmapId),
-            parent ? eq(measures.parentId, parent.id) : isNull(measures.parentId),
-          ),
-        );
-      code = nextChildCode(
-        parent?.code ?? null,
-        siblings.map((s) => s.code),
-      );
+      code = await nextFreeCode(tx, cur.roadmapId, parent);
     }
     const depthDelta = (parent ? parent.depth + 1 : 0) - cur.depth;
     const subtree = await tx

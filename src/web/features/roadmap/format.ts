@@ -3,8 +3,7 @@
  * Russian fallback, today's date, code ordering, the session user as a policy actor.
  * (Date and number formatting come from `i18n/index.ts`.)
  */
-import type { I18nText, Measure, Organisation, User } from '../../../contracts';
-import type { Actor } from '../../../domain/policies';
+import type { I18nText, Measure, Organisation } from '../../../contracts';
 import { localize } from '../../components/LocalizedText';
 import { isLocale } from '../../i18n';
 
@@ -38,16 +37,8 @@ export function compareCodes(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-/** The signed-in user as the policy functions of src/domain see an actor. */
-export function actorOf(user: User): Actor {
-  return {
-    userId: user.id,
-    role: user.role,
-    partyId: user.partyId,
-    organisationId: user.organisationId,
-    label: user.name,
-  };
-}
+/** The signed-in user as a policy actor (one definition, in api/permissions). */
+export { actorOf } from '../../api/permissions';
 
 /** The facts editableMeasureFields needs from a measure. */
 export const factsOf = (m: Measure) => ({
