@@ -1,7 +1,7 @@
-import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -18,6 +18,7 @@ import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { AdminNav } from './AdminNav';
+import { PartyAndSearchFilters } from './ListFilters';
 import { cleanI18n, I18nFields } from './I18nFields';
 
 interface OrgForm {
@@ -252,24 +253,7 @@ export default function OrganisationsPage() {
       />
       <AdminNav />
       <Group align="flex-end" gap="sm">
-        <NativeSelect
-          label={t('admin.filterParty')}
-          value={party}
-          onChange={(e) => setParam('party', e.currentTarget.value)}
-          data={[
-            { value: '', label: t('common.all') },
-            ...(parties.data ?? []).map((p) => ({ value: p.id, label: l.str(p.name) })),
-          ]}
-          w={220}
-        />
-        <TextInput
-          label={t('common.search')}
-          type="search"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setParam('q', e.currentTarget.value)}
-          w={300}
-        />
+        <PartyAndSearchFilters party={party} q={q} onChange={setParam} />
       </Group>
       <QueryState query={[orgs, parties]} isEmpty={rows.length === 0} empty={t('admin.noOrganisations')}>
         <Table.ScrollContainer minWidth={760}>

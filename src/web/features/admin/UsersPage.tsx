@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n';
 import { AdminNav } from './AdminNav';
+import { PartyAndSearchFilters } from './ListFilters';
 
 const PAGE_SIZE = 50;
 
@@ -238,7 +239,6 @@ function DisableModal({ user, onClose }: { user: User; onClose: () => void }) {
 /** Administration of user accounts: filter, create, edit, disable/enable (admins only). */
 export default function UsersPage() {
   const { t } = useTranslation();
-  const l = useLocalize();
   const { formatDateTime } = useFormat();
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -250,7 +250,6 @@ export default function UsersPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const users = useUsers({ role, partyId: party, q: debouncedQ, page, limit: PAGE_SIZE });
-  const parties = useParties();
   const orgs = useOrganisations();
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [toggling, setToggling] = useState<User | null>(null);
@@ -291,24 +290,7 @@ export default function UsersPage() {
           ]}
           w={200}
         />
-        <NativeSelect
-          label={t('admin.filterParty')}
-          value={party}
-          onChange={(e) => setParam('party', e.currentTarget.value)}
-          data={[
-            { value: '', label: t('common.all') },
-            ...(parties.data ?? []).map((p) => ({ value: p.id, label: l.str(p.name) })),
-          ]}
-          w={220}
-        />
-        <TextInput
-          label={t('common.search')}
-          type="search"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setParam('q', e.currentTarget.value)}
-          w={300}
-        />
+        <PartyAndSearchFilters party={party} q={q} onChange={setParam} />
       </Group>
       <QueryState query={users} isEmpty={rows.length === 0} empty={t('admin.noUsers')}>
         <Table.ScrollContainer minWidth={900}>
