@@ -17,7 +17,6 @@ import type {
   ProvisionUpdate,
 } from '../contracts/agreements';
 import type { PageQuery } from '../contracts/common';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../db/client';
 import {
   agreementParties,
