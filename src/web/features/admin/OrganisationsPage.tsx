@@ -17,6 +17,7 @@ import { fieldErrors } from '../../components/errors';
 import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
+import { TableHeader } from '../../components/TableHeader';
 import { AdminNav } from './AdminNav';
 import { PartyAndSearchFilters } from './ListFilters';
 import { cleanI18n, I18nFields } from './I18nFields';
@@ -264,18 +265,16 @@ export default function OrganisationsPage() {
             className="data-table"
             data-testid="organisations-table"
           >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('fields.shortName')}</Table.Th>
-                <Table.Th>{t('fields.partyId')}</Table.Th>
-                <Table.Th>{t('fields.kind')}</Table.Th>
-                <Table.Th>{t('admin.parent')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('fields.name'),
+                t('fields.shortName'),
+                t('fields.partyId'),
+                t('fields.kind'),
+                t('admin.parent'),
+              ]}
+              actions
+            />
             <Table.Tbody>
               {rows.map((o) => {
                 const name = l.str(o.name);

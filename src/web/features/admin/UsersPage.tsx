@@ -25,6 +25,7 @@ import { fieldErrors } from '../../components/errors';
 import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
+import { TableHeader } from '../../components/TableHeader';
 import { useFormat } from '../../i18n';
 import { AdminNav } from './AdminNav';
 import { PartyAndSearchFilters } from './ListFilters';
@@ -301,19 +302,17 @@ export default function UsersPage() {
             className="data-table"
             data-testid="users-table"
           >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('fields.email')}</Table.Th>
-                <Table.Th>{t('fields.role')}</Table.Th>
-                <Table.Th>{t('fields.organisationId')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-                <Table.Th>{t('fields.lastSignInAt')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('fields.name'),
+                t('fields.email'),
+                t('fields.role'),
+                t('fields.organisationId'),
+                t('fields.status'),
+                t('fields.lastSignInAt'),
+              ]}
+              actions
+            />
             <Table.Tbody>
               {rows.map((u) => {
                 const org = u.organisationId ? orgs.data?.find((o) => o.id === u.organisationId) : undefined;

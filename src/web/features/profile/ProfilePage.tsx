@@ -29,6 +29,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { LocalizedText } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
+import { TableHeader } from '../../components/TableHeader';
 import { useFormat } from '../../i18n';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -287,19 +288,17 @@ function TokensSection() {
         <QueryState query={tokens} isEmpty={rows.length === 0} empty={t('profile.noTokens')}>
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="xs" fz="sm" data-testid="tokens-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('profile.tokenName')}</Table.Th>
-                  <Table.Th>{t('profile.prefix')}</Table.Th>
-                  <Table.Th>{t('fields.createdAt')}</Table.Th>
-                  <Table.Th>{t('profile.lastUsed')}</Table.Th>
-                  <Table.Th>{t('profile.expires')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHeader
+                columns={[
+                  t('profile.tokenName'),
+                  t('profile.prefix'),
+                  t('fields.createdAt'),
+                  t('profile.lastUsed'),
+                  t('profile.expires'),
+                  t('fields.status'),
+                ]}
+                actions
+              />
               <Table.Tbody>
                 {rows.map((tk) => {
                   const state = tokenState(tk);
