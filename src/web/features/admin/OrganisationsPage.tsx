@@ -75,7 +75,7 @@ function OrganisationModal({
     },
     [['organisations']],
   );
-  const errors = { ...fieldErrors(save.error), ...missing };
+  const errors = { ...fieldErrors(save.error, t), ...missing };
   const parents = (orgs.data ?? []).filter((o) => o.partyId === form.partyId && o.id !== editing?.id);
 
   const submit = (e: FormEvent) => {

@@ -83,7 +83,7 @@ function UserModal({ editing, onClose }: { editing: User | null; onClose: () => 
     },
     [['users']],
   );
-  const errors = { ...fieldErrors(save.error), ...missing };
+  const errors = { ...fieldErrors(save.error, t), ...missing };
   const needsOrg = roleNeedsOrganisation(form.role);
   const orgOptions = [...(orgs.data ?? [])]
     .sort((a, b) => a.partyId.localeCompare(b.partyId) || l.str(a.name).localeCompare(l.str(b.name)))

@@ -22,6 +22,7 @@ import { useSignIn } from '../../api/session';
 import { safeNext } from '../../app/session';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { ErrorAlert } from '../../components/QueryState';
+import { localizeMessage } from '../../components/errors';
 import { setLanguage } from '../../i18n';
 
 /**
@@ -66,7 +67,8 @@ export default function SignInPage() {
   const fieldError = (field: 'email' | 'password') => {
     if (missing[field]) return t('common.required');
     const e = signIn.error;
-    if (e instanceof ApiError) return e.details.find((d) => d.path === field)?.message;
+    const message = e instanceof ApiError ? e.details.find((d) => d.path === field)?.message : undefined;
+    if (message) return localizeMessage(message, t);
     return undefined;
   };
 

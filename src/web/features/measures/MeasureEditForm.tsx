@@ -37,7 +37,7 @@ import {
 import { editableMeasureFields, type MeasureField } from '../../../domain/policies';
 import { api, fetchAll, isApiError } from '../../api/client';
 import { useInvalidateMeasures, useRoadmapMeasures } from '../../api/hooks';
-import { ErrorAlert } from '../../components';
+import { ErrorAlert, localizeMessage } from '../../components';
 import { actorOf, factsOf, textOf } from '../roadmap/format';
 import { type ResponsibleEntry, ResponsibleEditor } from './ResponsibleEditor';
 
@@ -189,7 +189,8 @@ export function MeasureEditForm({
 
   const apiErrors: Record<string, string> = {};
   if (isApiError(save.error))
-    for (const d of save.error.details) if (d.path && !apiErrors[d.path]) apiErrors[d.path] = d.message;
+    for (const d of save.error.details)
+      if (d.path && !apiErrors[d.path]) apiErrors[d.path] = localizeMessage(d.message, t);
   const errors = { ...apiErrors, ...clientErrors };
   /** The first error at `path` or below it (`responsible` catches `responsible.0.role`). */
   const errAt = (path: string) => {
@@ -211,7 +212,7 @@ export function MeasureEditForm({
       const errs: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
-        if (!errs[path]) errs[path] = issue.message;
+        if (!errs[path]) errs[path] = localizeMessage(issue.message, t);
       }
       setClientErrors(errs);
       return;

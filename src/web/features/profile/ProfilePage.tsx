@@ -53,7 +53,7 @@ function PersonalSection() {
   const [name, setName] = useState(me.name);
   const org = orgs.data?.find((o) => o.id === me.organisationId);
   const party = parties.data?.find((p) => p.id === me.partyId);
-  const errors = fieldErrors(update.error);
+  const errors = fieldErrors(update.error, t);
 
   return (
     <Section id="profile-personal" title={t('profile.personal')}>
@@ -116,7 +116,7 @@ function PasswordSection() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrors(change.error), ...local };
+  const errors = { ...fieldErrors(change.error, t), ...local };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -197,7 +197,7 @@ function TokensSection() {
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
-  const errors = fieldErrors(create.error);
+  const errors = fieldErrors(create.error, t);
   const rows = tokens.data?.data ?? [];
 
   const submit = (e: FormEvent) => {

@@ -31,7 +31,7 @@ import {
 import { editableMeasureFields } from '../../../domain/policies';
 import { api, isApiError } from '../../api/client';
 import { useInvalidateMeasures } from '../../api/hooks';
-import { ErrorAlert, explainError } from '../../components';
+import { ErrorAlert, explainError, localizeMessage } from '../../components';
 import { type ResponsibleEntry, ResponsibleEditor } from '../measures/ResponsibleEditor';
 import { actorOf, factsOf } from './format';
 
@@ -128,7 +128,7 @@ export function BulkEditBar({
     if (!parsed.success) {
       setLocalError(
         parsed.error.issues
-          .map((i) => `${i.path.filter((p) => p !== 'set').join('.')}: ${i.message}`)
+          .map((i) => `${i.path.filter((p) => p !== 'set').join('.')}: ${localizeMessage(i.message, t)}`)
           .join('; '),
       );
       return;
@@ -219,7 +219,7 @@ export function BulkEditBar({
                   // biome-ignore lint/suspicious/noArrayIndexKey: the same code may be refused for two fields
                   <List.Item key={i}>
                     {r.code ? <strong>{r.code}</strong> : <strong>{t('bulk.wholeRequest')}</strong>}
-                    {r.field ? ` — ${fieldLabel(r.field)}` : ''}: {r.message}
+                    {r.field ? ` — ${fieldLabel(r.field)}` : ''}: {localizeMessage(r.message, t)}
                   </List.Item>
                 ))}
               </List>

@@ -218,7 +218,7 @@ describe('RoadmapPage filters', () => {
 
     const report = await screen.findByTestId('bulk-report', {}, SLOW);
     expect(within(report).getByText('Изменение отклонено — ничего не изменено')).toBeInTheDocument();
-    expect(report).toHaveTextContent('1.2 — Срок: must not be before the start date');
+    expect(report).toHaveTextContent('1.2 — Срок: не может быть раньше даты начала');
     const sent = api.log.find((r) => r.path === '/measures/bulk')!;
     expect(sent.body).toEqual({
       items: [
