@@ -190,7 +190,9 @@ describe('measures: bad input', () => {
     expect(r.json().title).toEqual(title);
     const again = await api.call('GET', `${M}/${r.json().id}`, { cookie: cookies.viewer });
     expect(again.json().title).toEqual(title);
-    const found = await api.call('GET', `${M}?q=${encodeURIComponent('ӘРІПТЕСТІК құқық')}`, { cookie: cookies.viewer });
+    const found = await api.call('GET', `${M}?q=${encodeURIComponent('ӘРІПТЕСТІК құқық')}`, {
+      cookie: cookies.viewer,
+    });
     expect(found.json().data.map((m: Measure) => m.id)).toEqual([r.json().id]);
   });
 });
