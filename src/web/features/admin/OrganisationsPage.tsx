@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -16,9 +16,10 @@ import { useApiMutation, useOrganisations, useParties } from '../../api/hooks';
 import { fieldErrors } from '../../components/errors';
 import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorAlert, QueryState } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { TableHeader } from '../../components/TableHeader';
 import { AdminNav } from './AdminNav';
+import { ConfirmDialog, FormDialog } from './Dialogs';
 import { PartyAndSearchFilters } from './ListFilters';
 import { cleanI18n, I18nFields } from './I18nFields';
 
@@ -94,75 +95,65 @@ function OrganisationModal({
   };
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={editing ? t('admin.editOrganisation') : t('admin.newOrganisation')}
       size="xl"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={save.error}
+      busy={save.isPending}
+      onSubmit={submit}
+      submitLabel={editing ? t('common.save') : t('common.create')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {save.error ? <ErrorAlert error={save.error} /> : null}
-          <Group grow align="flex-start" wrap="wrap">
-            <NativeSelect
-              label={t('fields.partyId')}
-              required
-              disabled={!!editing}
-              description={editing ? t('admin.partyFixed') : undefined}
-              value={form.partyId}
-              onChange={(e) => setForm({ ...form, partyId: e.currentTarget.value, parentId: '' })}
-              data={(parties.data ?? []).map((p) => ({ value: p.id, label: l.str(p.name) }))}
-              error={errors.partyId}
-              miw={200}
-            />
-            <NativeSelect
-              label={t('fields.kind')}
-              required
-              value={form.kind}
-              onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as OrganisationKind })}
-              data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`enums.orgKind.${k}`) }))}
-              error={errors.kind}
-              miw={200}
-            />
-            <NativeSelect
-              label={t('admin.parent')}
-              value={form.parentId}
-              onChange={(e) => setForm({ ...form, parentId: e.currentTarget.value })}
-              data={[
-                { value: '', label: t('common.none') },
-                ...parents.map((o) => ({ value: o.id, label: l.str(o.shortName) || l.str(o.name) })),
-              ]}
-              error={errors.parentId}
-              miw={200}
-            />
-          </Group>
-          <I18nFields
-            labelKey="admin.nameIn"
-            value={form.name}
-            onChange={(name) => setForm({ ...form, name })}
-            errors={errors}
-            path="name"
-          />
-          <I18nFields
-            labelKey="admin.shortNameIn"
-            value={form.shortName}
-            onChange={(shortName) => setForm({ ...form, shortName })}
-            errors={errors}
-            path="shortName"
-            required={false}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {editing ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start" wrap="wrap">
+        <NativeSelect
+          label={t('fields.partyId')}
+          required
+          disabled={!!editing}
+          description={editing ? t('admin.partyFixed') : undefined}
+          value={form.partyId}
+          onChange={(e) => setForm({ ...form, partyId: e.currentTarget.value, parentId: '' })}
+          data={(parties.data ?? []).map((p) => ({ value: p.id, label: l.str(p.name) }))}
+          error={errors.partyId}
+          miw={200}
+        />
+        <NativeSelect
+          label={t('fields.kind')}
+          required
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as OrganisationKind })}
+          data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`enums.orgKind.${k}`) }))}
+          error={errors.kind}
+          miw={200}
+        />
+        <NativeSelect
+          label={t('admin.parent')}
+          value={form.parentId}
+          onChange={(e) => setForm({ ...form, parentId: e.currentTarget.value })}
+          data={[
+            { value: '', label: t('common.none') },
+            ...parents.map((o) => ({ value: o.id, label: l.str(o.shortName) || l.str(o.name) })),
+          ]}
+          error={errors.parentId}
+          miw={200}
+        />
+      </Group>
+      <I18nFields
+        labelKey="admin.nameIn"
+        value={form.name}
+        onChange={(name) => setForm({ ...form, name })}
+        errors={errors}
+        path="name"
+      />
+      <I18nFields
+        labelKey="admin.shortNameIn"
+        value={form.shortName}
+        onChange={(shortName) => setForm({ ...form, shortName })}
+        errors={errors}
+        path="shortName"
+        required={false}
+      />
+    </FormDialog>
   );
 }
 
@@ -174,36 +165,23 @@ function DeleteModal({ org, onClose }: { org: Organisation; onClose: () => void 
     [['organisations']],
   );
   return (
-    <Modal
-      opened
+    <ConfirmDialog
       onClose={onClose}
       title={t('admin.deleteOrganisation')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={del.error}
+      busy={del.isPending}
+      confirmLabel={t('common.delete')}
+      onConfirm={() =>
+        del.mutate(org, {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: t('admin.organisationDeleted') });
+            onClose();
+          },
+        })
+      }
     >
-      <Stack>
-        <Text>{t('admin.deleteOrganisationConfirm', { name: l.str(org.name) })}</Text>
-        {del.error ? <ErrorAlert error={del.error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={del.isPending}
-            onClick={() =>
-              del.mutate(org, {
-                onSuccess: () => {
-                  notifications.show({ color: 'green', message: t('admin.organisationDeleted') });
-                  onClose();
-                },
-              })
-            }
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text>{t('admin.deleteOrganisationConfirm', { name: l.str(org.name) })}</Text>
+    </ConfirmDialog>
   );
 }
 

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NativeSelect,
   Pagination,
   PasswordInput,
@@ -24,10 +23,11 @@ import { roleNeedsOrganisation } from '../../api/permissions';
 import { fieldErrors } from '../../components/errors';
 import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorAlert, QueryState } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { TableHeader } from '../../components/TableHeader';
 import { useFormat } from '../../i18n';
 import { AdminNav } from './AdminNav';
+import { ConfirmDialog, FormDialog } from './Dialogs';
 import { PartyAndSearchFilters } from './ListFilters';
 
 const PAGE_SIZE = 50;
@@ -112,83 +112,72 @@ function UserModal({ editing, onClose }: { editing: User | null; onClose: () => 
   };
 
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       title={editing ? t('admin.editUser') : t('admin.newUser')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={save.error}
+      busy={save.isPending}
+      onSubmit={submit}
+      submitLabel={editing ? t('common.save') : t('common.create')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {save.error ? <ErrorAlert error={save.error} /> : null}
-          <TextInput
-            label={t('fields.name')}
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-            error={errors.name}
-            autoComplete="off"
-          />
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            required
-            value={form.email}
-            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
-            error={errors.email}
-            autoComplete="off"
-          />
-          <NativeSelect
-            label={t('fields.role')}
-            required
-            disabled={self}
-            value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
-            data={ROLES.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))}
-            description={t(`admin.roleHint.${form.role}`)}
-            error={errors.role}
-          />
-          {form.role !== 'admin' && (
-            <NativeSelect
-              label={t('fields.organisationId')}
-              required={needsOrg}
-              value={form.organisationId}
-              onChange={(e) => setForm({ ...form, organisationId: e.currentTarget.value })}
-              data={[
-                { value: '', label: needsOrg ? t('measure.noOrganisation') : t('common.none') },
-                ...orgOptions,
-              ]}
-              error={errors.organisationId}
-            />
-          )}
-          <NativeSelect
-            label={t('fields.locale')}
-            value={form.locale}
-            onChange={(e) => setForm({ ...form, locale: e.currentTarget.value as Locale })}
-            data={LOCALES.map((x) => ({ value: x, label: t(`locales.${x}`) }))}
-          />
-          <PasswordInput
-            visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
-            label={editing ? t('admin.newPassword') : t('admin.initialPassword')}
-            description={editing ? t('admin.newPasswordHint') : undefined}
-            required={!editing}
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-            error={errors.password}
-            autoComplete="new-password"
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {editing ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('fields.name')}
+        required
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+        error={errors.name}
+        autoComplete="off"
+      />
+      <TextInput
+        label={t('fields.email')}
+        type="email"
+        required
+        value={form.email}
+        onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+        error={errors.email}
+        autoComplete="off"
+      />
+      <NativeSelect
+        label={t('fields.role')}
+        required
+        disabled={self}
+        value={form.role}
+        onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
+        data={ROLES.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))}
+        description={t(`admin.roleHint.${form.role}`)}
+        error={errors.role}
+      />
+      {form.role !== 'admin' && (
+        <NativeSelect
+          label={t('fields.organisationId')}
+          required={needsOrg}
+          value={form.organisationId}
+          onChange={(e) => setForm({ ...form, organisationId: e.currentTarget.value })}
+          data={[
+            { value: '', label: needsOrg ? t('measure.noOrganisation') : t('common.none') },
+            ...orgOptions,
+          ]}
+          error={errors.organisationId}
+        />
+      )}
+      <NativeSelect
+        label={t('fields.locale')}
+        value={form.locale}
+        onChange={(e) => setForm({ ...form, locale: e.currentTarget.value as Locale })}
+        data={LOCALES.map((x) => ({ value: x, label: t(`locales.${x}`) }))}
+      />
+      <PasswordInput
+        visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+        label={editing ? t('admin.newPassword') : t('admin.initialPassword')}
+        description={editing ? t('admin.newPasswordHint') : undefined}
+        required={!editing}
+        value={form.password}
+        onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+        error={errors.password}
+        autoComplete="new-password"
+      />
+    </FormDialog>
   );
 }
 
@@ -200,40 +189,27 @@ function DisableModal({ user, onClose }: { user: User; onClose: () => void }) {
   );
   const disabling = !user.disabled;
   return (
-    <Modal
-      opened
+    <ConfirmDialog
       onClose={onClose}
       title={disabling ? t('admin.disableUser') : t('admin.enableUser')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={toggle.error}
+      busy={toggle.isPending}
+      color={disabling ? 'red' : 'blue'}
+      confirmLabel={disabling ? t('admin.disableUser') : t('admin.enableUser')}
+      onConfirm={() =>
+        toggle.mutate(user, {
+          onSuccess: () => {
+            notifications.show({
+              color: 'green',
+              message: disabling ? t('admin.userDisabled') : t('common.saved'),
+            });
+            onClose();
+          },
+        })
+      }
     >
-      <Stack>
-        {disabling && <Text>{t('admin.disableUserConfirm', { name: user.name })}</Text>}
-        {!disabling && <Text>{user.name}</Text>}
-        {toggle.error ? <ErrorAlert error={toggle.error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color={disabling ? 'red' : 'blue'}
-            loading={toggle.isPending}
-            onClick={() =>
-              toggle.mutate(user, {
-                onSuccess: () => {
-                  notifications.show({
-                    color: 'green',
-                    message: disabling ? t('admin.userDisabled') : t('common.saved'),
-                  });
-                  onClose();
-                },
-              })
-            }
-          >
-            {disabling ? t('admin.disableUser') : t('admin.enableUser')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text>{disabling ? t('admin.disableUserConfirm', { name: user.name }) : user.name}</Text>
+    </ConfirmDialog>
   );
 }
 
