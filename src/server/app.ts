@@ -18,7 +18,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { LIMITS } from '../contracts/common';
 import { type Database, isMigrated } from '../db/client';
 import type { Ctx } from '../services/context';
@@ -162,6 +161,3 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
   }
   return app as ApiApp;
 }
-
-/** Response for the health probes, kept out of the public document. */
-export const HealthStatus = z.object({ status: z.string() });

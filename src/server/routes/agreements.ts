@@ -12,8 +12,8 @@ import {
 import { IdParams, PageQuery } from '../../contracts/common';
 import * as svc from '../../services/agreements';
 import { requireActor } from '../plugins/auth';
-import { ERRORS, NoContent, type RouteModule } from '../types';
-import { crudRoutes, DeleteQuery, pageSchema } from './crud';
+import { ERRORS, type RouteModule } from '../types';
+import { crudRoutes, itemRoutes, pageSchema } from './crud';
 
 const tags = ['provisions'];
 
@@ -60,47 +60,17 @@ const routes: RouteModule = (app, { ctx }) => {
     async (req, reply) =>
       reply.code(201).send(await svc.createProvision(ctx, requireActor(req), req.params.id, req.body)),
   );
-  app.get(
-    '/provisions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get one provision',
-        params: IdParams,
-        response: { 200: Provision, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
-      },
-    },
-    async (req) => svc.getProvision(ctx, requireActor(req), req.params.id),
-  );
-  app.patch(
-    '/provisions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a provision (send the version you read)',
-        params: IdParams,
-        body: ProvisionUpdate,
-        response: { 200: Provision, ...ERRORS },
-      },
-    },
-    async (req) => svc.updateProvision(ctx, requireActor(req), req.params.id, req.body),
-  );
-  app.delete(
-    '/provisions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a provision no measure implements',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: NoContent, ...ERRORS },
-      },
-    },
-    async (req, reply) => {
-      await svc.deleteProvision(ctx, requireActor(req), req.params.id, req.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  itemRoutes(app, ctx, {
+    path: '/provisions',
+    tag: 'provisions',
+    noun: 'provision',
+    item: Provision,
+    update: ProvisionUpdate,
+    get: svc.getProvision,
+    change: svc.updateProvision,
+    remove: svc.deleteProvision,
+    summaries: { remove: 'Delete a provision no measure implements' },
+  });
 };
 
 export default routes;

@@ -17,32 +17,43 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 /** `?version=N` on DELETE, so a delete cannot hit a row changed since it was read. */
 export const DeleteQuery = z.object({ version: z.coerce.number().pipe(Version).optional() });
 
-interface CrudSpec<Out extends z.ZodType, Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
+/** The three routes of one item, `/things/:id`: get, change, delete. */
+interface ItemSpec<Out extends z.ZodType, U extends z.ZodType> {
+  /** The collection path; the item routes live at `${path}/:id`. */
   path: string;
   tag: string;
   noun: string;
   item: Out;
-  query?: Q;
-  create: C;
   update: U;
-  list: (ctx: Ctx, actor: Actor, q: z.output<Q>) => Promise<unknown>;
   get: (ctx: Ctx, actor: Actor, id: string) => Promise<unknown>;
-  add: (ctx: Ctx, actor: Actor, input: z.output<C>) => Promise<unknown>;
   change: (ctx: Ctx, actor: Actor, id: string, input: z.output<U>) => Promise<unknown>;
   remove: (ctx: Ctx, actor: Actor, id: string, version?: number) => Promise<void>;
+  /** Overrides of the generated summaries, where a route deserves a sentence of its own. */
+  summaries?: Partial<Record<'get' | 'change' | 'remove', string>>;
 }
 
+interface CrudSpec<Out extends z.ZodType, Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType>
+  extends ItemSpec<Out, U> {
+  query?: Q;
+  create: C;
+  list: (ctx: Ctx, actor: Actor, q: z.output<Q>) => Promise<unknown>;
+  add: (ctx: Ctx, actor: Actor, input: z.output<C>) => Promise<unknown>;
+}
+
+// A generic spec cannot prove to the type provider that a service's result matches the
+// route's response schema; the plain instance skips that, the serializer checks at run time.
+const plain = (app: ApiApp) => app as unknown as FastifyInstance;
+const idOf = (req: { params: unknown }) => (req.params as { id: string }).id;
+
+/** List and create at `path`, and the item routes at `${path}/:id`. */
 export function crudRoutes<
   Out extends z.ZodType,
   Q extends z.ZodType,
   C extends z.ZodType,
   U extends z.ZodType,
 >(app: ApiApp, ctx: Ctx, s: CrudSpec<Out, Q, C, U>) {
-  // A generic spec cannot prove to the type provider that a service's result matches the
-  // route's response schema; the plain instance skips that, the serializer checks at run time.
-  const plainApp = app as unknown as FastifyInstance;
+  const plainApp = plain(app);
   const tags = [s.tag];
-  const one = `${s.path}/:id`;
   plainApp.get(
     s.path,
     {
@@ -54,18 +65,6 @@ export function crudRoutes<
       },
     },
     async (req) => s.list(ctx, requireActor(req), req.query as z.output<Q>),
-  );
-  plainApp.get(
-    one,
-    {
-      schema: {
-        tags,
-        summary: `Get one ${s.noun}`,
-        params: IdParams,
-        response: { 200: s.item, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
-      },
-    },
-    async (req) => s.get(ctx, requireActor(req), (req.params as { id: string }).id),
   );
   plainApp.post(
     s.path,
@@ -79,38 +78,56 @@ export function crudRoutes<
     },
     async (req, reply) => reply.code(201).send(await s.add(ctx, requireActor(req), req.body as z.output<C>)),
   );
+  itemRoutes(app, ctx, s);
+}
+
+/** Get, change and delete one item at `${path}/:id`. */
+export function itemRoutes<Out extends z.ZodType, U extends z.ZodType>(
+  app: ApiApp,
+  ctx: Ctx,
+  s: ItemSpec<Out, U>,
+) {
+  const plainApp = plain(app);
+  const tags = [s.tag];
+  const one = `${s.path}/:id`;
+  plainApp.get(
+    one,
+    {
+      schema: {
+        tags,
+        summary: s.summaries?.get ?? `Get one ${s.noun}`,
+        params: IdParams,
+        response: { 200: s.item, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
+      },
+    },
+    async (req) => s.get(ctx, requireActor(req), idOf(req)),
+  );
   plainApp.patch(
     one,
     {
       schema: {
         tags,
-        summary: `Change a ${s.noun} (send the version you read)`,
+        summary: s.summaries?.change ?? `Change a ${s.noun} (send the version you read)`,
         params: IdParams,
         body: s.update as z.ZodType,
         response: { 200: s.item, ...ERRORS },
       },
     },
-    async (req) =>
-      s.change(ctx, requireActor(req), (req.params as { id: string }).id, req.body as z.output<U>),
+    async (req) => s.change(ctx, requireActor(req), idOf(req), req.body as z.output<U>),
   );
   plainApp.delete(
     one,
     {
       schema: {
         tags,
-        summary: `Delete a ${s.noun}`,
+        summary: s.summaries?.remove ?? `Delete a ${s.noun}`,
         params: IdParams,
         querystring: DeleteQuery,
         response: { 204: NoContent, ...ERRORS },
       },
     },
     async (req, reply) => {
-      await s.remove(
-        ctx,
-        requireActor(req),
-        (req.params as { id: string }).id,
-        (req.query as { version?: number }).version,
-      );
+      await s.remove(ctx, requireActor(req), idOf(req), (req.query as { version?: number }).version);
       return reply.code(204).send(null);
     },
   );
