@@ -24,6 +24,7 @@ import { LoadingState } from '../components/QueryState';
 import { setLanguage } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { signInHref } from './session';
+import { Logo } from '../components/Logo';
 
 interface NavItem {
   to: string;
@@ -222,16 +223,7 @@ export default function AppLayout() {
                 aria-controls="mobile-nav"
               />
               <Link to="/" className="brand" aria-label={`${t('app.name')} — ${t('nav.dashboard')}`}>
-                <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
-                  <rect width="32" height="32" rx="6" fill="#1c5ea8" />
-                  <path
-                    d="M8 17l5 5 11-12"
-                    stroke="white"
-                    strokeWidth="3.5"
-                    fill="none"
-                    strokeLinecap="round"
-                  />
-                </svg>
+                <Logo />
                 {t('app.name')}
               </Link>
               <Group visibleFrom="md" ml="md" wrap="nowrap">

@@ -9,38 +9,36 @@ export interface FlagsProps {
   compact?: boolean;
 }
 
+const FLAGS = {
+  overdue: { color: 'red', Icon: IconClockExclamation },
+  atRisk: { color: 'orange', Icon: IconAlertTriangle },
+} as const;
+
 /** The derived marks of a measure: overdue (red) and at risk (orange), each explained by a title. */
 export function Flags({ overdue, atRisk, compact }: FlagsProps) {
   const { t } = useTranslation();
-  if (!overdue && !atRisk) return null;
+  const shown = (['overdue', 'atRisk'] as const).filter((f) => (f === 'overdue' ? overdue : atRisk));
+  if (shown.length === 0) return null;
   return (
     <Group gap={4} wrap="nowrap" component="span" style={{ display: 'inline-flex' }}>
-      {overdue && (
-        <Badge
-          color="red"
-          variant="light"
-          radius="sm"
-          title={t('flags.overdueHint')}
-          leftSection={<IconClockExclamation size={12} aria-hidden />}
-          data-flag="overdue"
-          style={{ textTransform: 'none' }}
-        >
-          {compact ? <VisuallyHidden>{t('flags.overdue')}</VisuallyHidden> : t('flags.overdue')}
-        </Badge>
-      )}
-      {atRisk && (
-        <Badge
-          color="orange"
-          variant="light"
-          radius="sm"
-          title={t('flags.atRiskHint')}
-          leftSection={<IconAlertTriangle size={12} aria-hidden />}
-          data-flag="atRisk"
-          style={{ textTransform: 'none' }}
-        >
-          {compact ? <VisuallyHidden>{t('flags.atRisk')}</VisuallyHidden> : t('flags.atRisk')}
-        </Badge>
-      )}
+      {shown.map((flag) => {
+        const { color, Icon } = FLAGS[flag];
+        const label = t(`flags.${flag}`);
+        return (
+          <Badge
+            key={flag}
+            color={color}
+            variant="light"
+            radius="sm"
+            title={t(`flags.${flag}Hint`)}
+            leftSection={<Icon size={12} aria-hidden />}
+            data-flag={flag}
+            style={{ textTransform: 'none' }}
+          >
+            {compact ? <VisuallyHidden>{label}</VisuallyHidden> : label}
+          </Badge>
+        );
+      })}
     </Group>
   );
 }

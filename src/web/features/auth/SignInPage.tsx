@@ -24,6 +24,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { ErrorAlert } from '../../components/QueryState';
 import { localizeMessage } from '../../components/errors';
 import { setLanguage } from '../../i18n';
+import { Logo } from '../../components/Logo';
 
 /**
  * The words for the two answers every user meets (a wrong password, too many attempts), in
@@ -98,16 +99,7 @@ export default function SignInPage() {
           <Stack gap="md">
             <Stack gap={4}>
               <Group gap={8}>
-                <svg width="32" height="32" viewBox="0 0 32 32" aria-hidden="true">
-                  <rect width="32" height="32" rx="6" fill="#1c5ea8" />
-                  <path
-                    d="M8 17l5 5 11-12"
-                    stroke="white"
-                    strokeWidth="3.5"
-                    fill="none"
-                    strokeLinecap="round"
-                  />
-                </svg>
+                <Logo size={32} />
                 <Title order={1} fz={24}>
                   {t('auth.title')}
                 </Title>

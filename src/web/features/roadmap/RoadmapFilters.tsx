@@ -30,7 +30,7 @@ import {
   type Sphere,
 } from '../../../contracts';
 import { orgLabel, textOf } from './format';
-import { hasFilters, type MeasureSort, type RoadmapView } from './urlState';
+import { hasFilters, type MeasureSort, NO_FILTERS, type RoadmapView } from './urlState';
 
 /** Props: the current view and what to do with a change of it. */
 export interface RoadmapFiltersProps {
@@ -203,17 +203,7 @@ export function RoadmapFilters({
             onClick={() => {
               lastSent.current = '';
               setText('');
-              onChange({
-                sphere: null,
-                party: null,
-                org: null,
-                status: [],
-                overdue: false,
-                atRisk: false,
-                dueFrom: null,
-                dueTo: null,
-                q: '',
-              });
+              onChange(NO_FILTERS);
             }}
           >
             {t('roadmap.clearFilters')}

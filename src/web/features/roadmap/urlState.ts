@@ -40,6 +40,12 @@ export const DEFAULT_VIEW: RoadmapView = {
   view: 'tree',
 };
 
+/** Every filter cleared; the roadmap, the order and the kind of view stay as chosen. */
+export const NO_FILTERS: Partial<RoadmapView> = (() => {
+  const { roadmap: _roadmap, sort: _sort, view: _view, ...filters } = DEFAULT_VIEW;
+  return filters;
+})();
+
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 const isUuidLike = (s: string | null): s is string => !!s && /^[0-9a-f-]{36}$/i.test(s);
 const truthy = (s: string | null) => s === '1' || s === 'true';
