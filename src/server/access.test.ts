@@ -5,16 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measure } from '../contracts/roadmaps';
-import { createTestApi, type TestApi } from '../test/api';
+import { createTestApi, signInWorld, type TestApi, type WorldRole } from '../test/api';
 import { buildMeasure, buildWorld, type World } from '../test/factories';
 
-type Who = 'admin' | 'viewer' | 'kzCoord' | 'kzRep' | 'ruCoord' | 'ruRep';
+type Who = WorldRole;
 type Target = 'joint' | 'kzOnlyJoint' | 'kzInternal';
 type Action = 'read' | 'reportProgress' | 'editTitle' | 'delete';
 
 let api: TestApi;
 let w: World;
-const cookie = {} as Record<Who, string>;
+let cookie: Record<WorldRole, string>;
 
 /**
  * joint: KZ agency and RU agency lead; kzOnlyJoint: a shared measure only the KZ ministry
@@ -91,15 +91,7 @@ function perform(a: Action, who: Who, m: Measure) {
 beforeAll(async () => {
   api = await createTestApi();
   w = await buildWorld(api.t.ctx);
-  const users: Record<Who, { email: string }> = {
-    admin: w.admin,
-    viewer: w.viewer,
-    kzCoord: w.kz.coordinator,
-    kzRep: w.kz.reporter,
-    ruCoord: w.ru.coordinator,
-    ruRep: w.ru.reporter,
-  };
-  for (const [k, u] of Object.entries(users)) cookie[k as Who] = await api.signIn(u.email);
+  cookie = await signInWorld(api, w);
 });
 afterAll(() => api.close());
 

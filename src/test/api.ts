@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app';
 import type { ApiApp } from '../server/types';
 import { createTestDatabase, type TestDatabase } from './db';
-import { TEST_PASSWORD } from './factories';
+import { TEST_PASSWORD, type World } from './factories';
 
 export interface TestApi {
   app: ApiApp;
@@ -61,4 +61,23 @@ export async function createTestApi(opts: { now?: Date } = {}): Promise<TestApi>
       await t.close();
     },
   };
+}
+
+/** The six people of a world, by the names the access tests use. */
+export type WorldRole = 'admin' | 'viewer' | 'kzCoord' | 'kzRep' | 'ruCoord' | 'ruRep';
+
+/** Signs in every person of `w` and returns their cookies by role. */
+export async function signInWorld(api: TestApi, w: World): Promise<Record<WorldRole, string>> {
+  const people: Record<WorldRole, { email: string }> = {
+    admin: w.admin,
+    viewer: w.viewer,
+    kzCoord: w.kz.coordinator,
+    kzRep: w.kz.reporter,
+    ruCoord: w.ru.coordinator,
+    ruRep: w.ru.reporter,
+  };
+  const entries = await Promise.all(
+    Object.entries(people).map(async ([role, u]) => [role, await api.signIn(u.email)] as const),
+  );
+  return Object.fromEntries(entries) as Record<WorldRole, string>;
 }

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measure } from '../../contracts/roadmaps';
-import { createTestApi, type TestApi } from '../../test/api';
+import { createTestApi, signInWorld, type TestApi, type WorldRole } from '../../test/api';
 import { buildMeasure, buildSphere, buildWorld, type World } from '../../test/factories';
 
 let api: TestApi;
 let w: World;
-const cookies: Record<string, string> = {};
+let cookies: Record<WorldRole, string>;
 let shared: Measure;
 let internalKz: Measure;
 
@@ -19,16 +19,7 @@ const resp = (w: World, kzOrg = w.kz.agency.id, ruOrg = w.ru.agency.id) => [
 beforeAll(async () => {
   api = await createTestApi();
   w = await buildWorld(api.t.ctx);
-  for (const [k, u] of Object.entries({
-    admin: w.admin,
-    viewer: w.viewer,
-    kzCoord: w.kz.coordinator,
-    kzRep: w.kz.reporter,
-    ruCoord: w.ru.coordinator,
-    ruRep: w.ru.reporter,
-  })) {
-    cookies[k] = await api.signIn(u.email);
-  }
+  cookies = await signInWorld(api, w);
   shared = await buildMeasure(api.t.ctx, {
     roadmapId: w.roadmap.id,
     title: { ru: 'Модернизация железной дороги Достык — Алашанькоу', kk: 'Теміржолды жаңғырту' },
@@ -284,7 +275,7 @@ describe('measures: filters, search and sorting', () => {
 
 describe('measures: another party never sees internal data', () => {
   it('hides the internal measure from the other party and the viewer in lists, search, get and history', async () => {
-    for (const who of ['ruCoord', 'ruRep', 'viewer']) {
+    for (const who of ['ruCoord', 'ruRep', 'viewer'] as const) {
       const all = await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=500`, { cookie: cookies[who] });
       expect(all.json().data.map((m: Measure) => m.id)).not.toContain(internalKz.id);
       const search = await api.call('GET', `${M}?q=${encodeURIComponent('тарифам')}`, {
@@ -296,7 +287,7 @@ describe('measures: another party never sees internal data', () => {
         (await api.call('GET', `${M}/${internalKz.id}/history`, { cookie: cookies[who] })).statusCode,
       ).toBe(404);
     }
-    for (const who of ['kzCoord', 'kzRep', 'admin']) {
+    for (const who of ['kzCoord', 'kzRep', 'admin'] as const) {
       const r = await api.call('GET', `${M}/${internalKz.id}`, { cookie: cookies[who] });
       expect(r.statusCode).toBe(200);
     }
