@@ -1,0 +1,2 @@
+-- Reserved slot: filled by the branch that owns it.
+select 1;
