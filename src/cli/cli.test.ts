@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../domain/policies';
 import { verifyAuditChain } from '../services/audit';
 import { authenticateToken, signIn } from '../services/auth';
 import { createTestDatabase, type TestDatabase } from '../test/db';
@@ -234,7 +235,7 @@ describe('accord CLI', () => {
   it(
     'audit verify names the first altered, deleted or inserted event',
     async () => {
-      const events = await verifyAuditChain(db.db);
+      const events = await verifyAuditChain({ db: db.db, now: () => new Date() }, SYSTEM_ACTOR);
       expect(events.ok).toBe(true);
       expect(events.checked).toBeGreaterThan(4);
       const intact = ok(await accord(db, 'audit', 'verify'));
@@ -264,7 +265,7 @@ describe('accord CLI', () => {
       expect(json.code).toBe(1);
       expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, firstBadSeq: 2 });
       await db.pool.query(`update audit_events set action = $1 where seq = 2`, [action]);
-      expect((await verifyAuditChain(db.db)).ok).toBe(true);
+      expect((await verifyAuditChain({ db: db.db, now: () => new Date() }, SYSTEM_ACTOR)).ok).toBe(true);
 
       // Deleted from the middle.
       const second = await row(2);
@@ -284,7 +285,7 @@ describe('accord CLI', () => {
       await put(newest);
 
       // Inserted: a forged event squeezed in with its own hashes.
-      const first = await row(1);
+      const { pos: _pos, ...first } = await row(1);
       await db.pool.query('update audit_events set seq = seq + 1000 where seq >= 2');
       await put({
         ...first,

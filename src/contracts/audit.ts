@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PageQuery, Timestamp, Uuid } from './common';
 
+export { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction } from './audit-actions';
+
 export const AUDIT_ENTITY_TYPES = [
   'party',
   'sphere',
@@ -16,7 +18,7 @@ export const AUDIT_ENTITY_TYPES = [
 ] as const;
 
 export const AuditEvent = z.object({
-  seq: z.number().int(),
+  seq: z.number().int().nullable().describe('position in the hash chain; null for a moment until sealed'),
   id: Uuid,
   occurredAt: Timestamp,
   actorId: Uuid.nullable(),
@@ -27,7 +29,9 @@ export const AuditEvent = z.object({
   requestId: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
-  hash: z.string(),
+  hash: z.string().nullable(),
+  actorName: z.string().nullable().describe('the name of the person who acted, when it was a user'),
+  actorOrganisationId: Uuid.nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -60,11 +60,17 @@ export const RoadmapQuery = PageQuery.extend({
 
 // ---------- measures ----------
 
-/** `1`, `2.3`, `2.3.1`: one number per level of the tree. */
+/**
+ * `1`, `2.3`, `2.3.1`: one number per level of the tree; an internal branch is numbered in
+ * its party's own series (`2.3.KZ1`, then `2.3.KZ1.1`), apart from the joint numbering.
+ */
 export const MeasureCode = z
   .string()
   .trim()
-  .regex(/^[1-9]\d{0,3}(\.[1-9]\d{0,3}){0,9}$/, 'must be numbers separated by dots, such as 2.3.1');
+  .regex(
+    /^(?:[A-Z]{2,8})?[1-9]\d{0,3}(\.(?:[A-Z]{2,8})?[1-9]\d{0,3}){0,9}$/,
+    'must be numbers separated by dots, such as 2.3.1 (2.3.KZ1 for an internal measure)',
+  );
 
 export const Responsible = z.strictObject({
   organisationId: Uuid,

@@ -366,10 +366,16 @@ export const measureDependencies = pgTable(
  * the event's own fields); `audit_head` holds the newest hash so that deleting the tail is
  * detected too. `party_scope` marks events about one party's internal data.
  */
+/**
+ * The audit trail. Writers insert events unsealed (`seq`, `prev_hash` and `hash` null);
+ * the sealer (services/audit-seal.ts) gives each committed event its chain position and
+ * hashes. `pos` orders events as they were written, sealed or not.
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    pos: bigint('pos', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    seq: bigint('seq', { mode: 'number' }).unique(),
     id: uuid('id').notNull().unique(),
     occurredAt: ts('occurred_at').notNull(),
     actorId: uuid('actor_id'),
@@ -381,13 +387,14 @@ export const auditEvents = pgTable(
     requestId: text('request_id'),
     before: jsonb('before'),
     after: jsonb('after'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
-    index('audit_events_entity_idx').on(t.entityType, t.entityId, t.seq),
-    index('audit_events_actor_idx').on(t.actorId, t.seq),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId, t.pos),
+    index('audit_events_actor_idx').on(t.actorId, t.pos),
     index('audit_events_time_idx').on(t.occurredAt),
+    index('audit_events_unsealed_idx').on(t.pos).where(sql`seq is null`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   codeFitsParent,
+  codeSeries,
   codeSortKey,
   completionLevel,
   dateRangeError,
@@ -14,13 +15,46 @@ import {
   rebaseCode,
   rollUpProgress,
   rollUpStatus,
+  seriesFor,
   weightedMean,
 } from './measures';
 
 describe('codes', () => {
-  it('parses dotted numbers and refuses anything else', () => {
-    expect(parseCode('2.3.1')).toEqual([2, 3, 1]);
-    for (const bad of ['', '0', '1.0', '1..2', 'a.1', '1.', '01']) expect(parseCode(bad)).toBeNull();
+  it('parses dotted numbers and party series, and refuses anything else', () => {
+    expect(parseCode('2.3.1')).toEqual(['2', '3', '1']);
+    expect(parseCode('2.3.KZ1.4')).toEqual(['2', '3', 'KZ1', '4']);
+    for (const bad of ['', '0', '1.0', '1..2', 'a.1', '1.', '01', 'KZ', 'kz1', 'KZ0', '1.K1'])
+      expect(parseCode(bad)).toBeNull();
+  });
+
+  it('numbers internal branches in their party series, apart from the joint one', () => {
+    expect(codeSeries('1.4.KZ2')).toBe('KZ');
+    expect(codeSeries('1.4.KZ2.1')).toBeNull();
+    expect(seriesFor({ tier: 'internal', ownerPartyCode: 'KZ' }, { tier: 'shared' })).toBe('KZ');
+    expect(seriesFor({ tier: 'internal', ownerPartyCode: 'KZ' }, null)).toBe('KZ');
+    expect(seriesFor({ tier: 'internal', ownerPartyCode: 'KZ' }, { tier: 'internal' })).toBeNull();
+    expect(seriesFor({ tier: 'shared', ownerPartyCode: null }, { tier: 'shared' })).toBeNull();
+    // hidden siblings of another series never move the joint numbering, and vice versa
+    expect(nextChildCode('1.4', ['1.4.1', '1.4.KZ1', '1.4.KZ2', '1.4.RU1'])).toBe('1.4.2');
+    expect(nextChildCode('1.4', ['1.4.1', '1.4.KZ1', '1.4.KZ2'], 'KZ')).toBe('1.4.KZ3');
+    expect(nextChildCode('1.4', ['1.4.1', '1.4.KZ1'], 'RU')).toBe('1.4.RU1');
+    expect(nextChildCode(null, ['1', '2'], 'KZ')).toBe('KZ1');
+    expect(codeFitsParent('1.4.KZ3', '1.4', 'KZ')).toBeNull();
+    expect(codeFitsParent('1.4.3', '1.4', 'KZ')).toMatch(/1\.4\.KZN.*own series/);
+    expect(codeFitsParent('1.4.KZ3', '1.4', null)).toMatch(/joint series/);
+    expect(codeFitsParent('1.4.RU3', '1.4', 'KZ')).toMatch(/own series/);
+  });
+
+  it('sorts a party series after the joint numbers of the same level', () => {
+    const codes = ['1.KZ1', '1.10', '1.2', '1.KZ1.1', '1.RU2', '2'];
+    expect(codes.sort((a, b) => codeSortKey(a).localeCompare(codeSortKey(b)))).toEqual([
+      '1.2',
+      '1.10',
+      '1.KZ1',
+      '1.KZ1.1',
+      '1.RU2',
+      '2',
+    ]);
   });
 
   it('sorts 2.10 after 2.9 as plain strings', () => {
@@ -36,7 +70,7 @@ describe('codes', () => {
 
   it('checks that a code belongs under its parent', () => {
     expect(codeFitsParent('3', null)).toBeNull();
-    expect(codeFitsParent('3.1', null)).toMatch(/one-number/);
+    expect(codeFitsParent('3.1', null)).toMatch(/one-level code/);
     expect(codeFitsParent('2.4', '2')).toBeNull();
     expect(codeFitsParent('3.4', '2')).toMatch(/2\.N/);
     expect(codeFitsParent('2.4.1', '2')).toMatch(/2\.N/);

@@ -8,43 +8,90 @@ import type { CompletionLevel, MeasureStatus } from '../contracts/enums';
 
 const SEGMENT_WIDTH = 4;
 
-/** Splits `2.3.1` into `[2, 3, 1]`; returns null for anything that is not a measure code. */
-export function parseCode(code: string): number[] | null {
-  if (!/^[1-9]\d{0,3}(\.[1-9]\d{0,3}){0,9}$/.test(code)) return null;
-  return code.split('.').map(Number);
+/**
+ * One level of a code: a number (`3`) in the joint series, or a party's code and a number
+ * (`KZ3`) in that party's own series. Internal measures are numbered apart from the joint
+ * ones, so that no joint code, proposed code or gap in the joint numbering reveals a
+ * measure that the other party cannot see.
+ */
+const SEGMENT = '(?:[A-Z]{2,8})?[1-9]\\d{0,3}';
+const CODE_RE = new RegExp(`^${SEGMENT}(\\.${SEGMENT}){0,9}$`);
+
+/** Splits `2.3.KZ1` into its segments; returns null for anything that is not a measure code. */
+export function parseCode(code: string): string[] | null {
+  return CODE_RE.test(code) ? code.split('.') : null;
 }
 
-/** `2.10.1` → `0002.0010.0001`: sorts codes in tree order as plain strings. */
+/** The series of a code's last segment: null for the joint series, else the party's code. */
+export function codeSeries(code: string): string | null {
+  const last = code.slice(code.lastIndexOf('.') + 1);
+  const m = /^([A-Z]{2,8})\d/.exec(last);
+  return m ? m[1] : null;
+}
+
+/** `2.10.KZ1` → `0002.0010.KZ0001`: sorts codes in tree order as plain strings (joint first). */
 export function codeSortKey(code: string): string {
   return code
     .split('.')
-    .map((s) => s.padStart(SEGMENT_WIDTH, '0'))
+    .map((s) => {
+      const m = /^([A-Z]*)(\d+)$/.exec(s);
+      return m ? m[1] + m[2].padStart(SEGMENT_WIDTH, '0') : s;
+    })
     .join('.');
 }
 
 /**
- * A code belongs under its parent: a top-level code has one number, a child's code is its
- * parent's code plus one more number. Returns an error message, or null when it fits.
+ * The numbering series of a new or moved measure: an internal measure that starts an
+ * internal branch (its parent is joint, or it is at the top) is numbered in its owner
+ * party's series; everything else (joint measures, children of internal ones) in plain
+ * numbers under its parent.
  */
-export function codeFitsParent(code: string, parentCode: string | null): string | null {
-  const parts = parseCode(code);
-  if (!parts) return 'must be numbers separated by dots, such as 2.3.1';
-  if (parentCode === null) {
-    return parts.length === 1 ? null : 'a top-level measure has a one-number code such as 3';
-  }
-  return code.startsWith(`${parentCode}.`) && parts.length === parentCode.split('.').length + 1
-    ? null
-    : `must be ${parentCode}.N under the parent ${parentCode}`;
+export function seriesFor(
+  m: { tier: string; ownerPartyCode: string | null },
+  parent: { tier: string } | null,
+): string | null {
+  return m.tier === 'internal' && parent?.tier !== 'internal' ? m.ownerPartyCode : null;
 }
 
-/** The next free code under a parent, given its children's codes (`2.1`, `2.4` → `2.5`). */
-export function nextChildCode(parentCode: string | null, siblingCodes: readonly string[]): string {
+/**
+ * A code belongs under its parent: a top-level code has one segment, a child's code is its
+ * parent's code plus one more, and its last segment is in the measure's series. Returns an
+ * error message, or null when it fits.
+ */
+export function codeFitsParent(
+  code: string,
+  parentCode: string | null,
+  series: string | null = null,
+): string | null {
+  const parts = parseCode(code);
+  if (!parts) return 'must be numbers separated by dots, such as 2.3.1';
+  const example = `${parentCode === null ? '' : `${parentCode}.`}${series ?? ''}N`;
+  if (parentCode === null) {
+    if (parts.length !== 1) return `a top-level measure has a one-level code such as ${series ?? ''}3`;
+  } else if (!code.startsWith(`${parentCode}.`) || parts.length !== parentCode.split('.').length + 1) {
+    return `must be ${example} under the parent ${parentCode}`;
+  }
+  if (codeSeries(code) !== series)
+    return series
+      ? `must be ${example}: internal measures are numbered in their party's own series`
+      : `must be ${example}: joint measures are numbered in the joint series`;
+  return null;
+}
+
+/** The next free code in a series under a parent, given its children's codes (`2.1`, `2.4` → `2.5`). */
+export function nextChildCode(
+  parentCode: string | null,
+  siblingCodes: readonly string[],
+  series: string | null = null,
+): string {
   let max = 0;
   for (const c of siblingCodes) {
-    const last = Number(c.split('.').pop());
+    if (codeSeries(c) !== series) continue;
+    const last = Number(c.slice(c.lastIndexOf('.') + 1).replace(/^[A-Z]+/, ''));
     if (last > max) max = last;
   }
-  return parentCode === null ? String(max + 1) : `${parentCode}.${max + 1}`;
+  const segment = `${series ?? ''}${max + 1}`;
+  return parentCode === null ? segment : `${parentCode}.${segment}`;
 }
 
 /** Rewrites a descendant's code when its ancestor moves from `oldPrefix` to `newPrefix`. */
@@ -172,6 +219,32 @@ export function weightedMean(items: readonly { weight: number; progress: number 
 }
 
 // ---------- tree ----------
+
+/**
+ * Children that count towards a parent's roll-up: all of them under an internal parent,
+ * only the non-internal ones under a joint parent, so one party's private plan never shows
+ * through the joint figures. SQL form: `countedChildrenSql` in services/measures/queries.
+ */
+export function countsTowardsParent(parent: { tier: string }, child: { tier: string }): boolean {
+  return parent.tier === 'internal' || child.tier !== 'internal';
+}
+
+/**
+ * Which measures a measure may depend on: a joint (shared or public) measure only on joint
+ * ones; an internal measure on joint ones and on internal ones of its own party. So no edge
+ * ever leads from what a party sees into the other party's internal plan, and a cycle check
+ * over the edges a party can see is complete for it (a refusal reveals nothing hidden).
+ */
+export function dependencyRuleError(
+  from: { tier: string; ownerPartyId: string | null },
+  to: { tier: string; ownerPartyId: string | null },
+): string | null {
+  if (to.tier !== 'internal') return null;
+  if (from.tier !== 'internal') return 'a joint measure may depend on joint measures only';
+  return from.ownerPartyId === to.ownerPartyId
+    ? null
+    : "an internal measure may depend on joint measures and its own party's internal ones only";
+}
 
 /**
  * Moving `id` under `newParentId` creates a cycle when the new parent is the measure

@@ -80,6 +80,12 @@ const COORDINATOR_FIELDS: readonly MeasureField[] = [
   'responsible',
 ];
 const REPORTER_FIELDS: readonly MeasureField[] = ['status', 'progress'];
+/**
+ * A measure's tier (who may see it) and owner are the secretariat's decision: a party may not
+ * publish its internal plan into the joint one on its own (`public` will need both parties).
+ */
+const TIER_FIELDS: readonly MeasureField[] = ['tier', 'ownerPartyId'];
+const OWNER_FIELDS = MEASURE_FIELDS.filter((f) => !TIER_FIELDS.includes(f));
 
 /** A measure the actor's party owns outright: an internal one of its own party. */
 const ownsInternal = (a: Actor, m: MeasureFacts) =>
@@ -92,7 +98,7 @@ export function editableMeasureFields(a: Actor, m: MeasureFacts): readonly Measu
     case 'admin':
       return MEASURE_FIELDS;
     case 'coordinator':
-      if (ownsInternal(a, m)) return MEASURE_FIELDS;
+      if (ownsInternal(a, m)) return OWNER_FIELDS;
       return m.responsible.some((r) => r.partyId === a.partyId) ? COORDINATOR_FIELDS : [];
     case 'reporter':
       return m.responsible.some((r) => r.organisationId === a.organisationId) ? REPORTER_FIELDS : [];

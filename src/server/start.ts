@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openSystem } from '../bootstrap';
 import { SYSTEM_ACTOR } from '../domain/policies';
-import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../services/demo';
+import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../seed/demo';
 import { ensureAdmin } from '../services/users';
 import { buildApp } from './app';
 import { ensureWebBuild } from './web-build';

@@ -1,68 +1,32 @@
 /**
- * Writing and reading the audit trail. `record` runs inside the caller's transaction, so an
- * event exists exactly when its change does. A transaction-scoped advisory lock orders
- * concurrent writers so the chain stays linear.
+ * Reading and verifying the audit trail. Events are written by `mutate` (core/mutate.ts) in
+ * the transaction of their change and sealed into the hash chain by audit-seal.ts.
  */
-import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lte, or, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent, AuditVerification } from '../contracts/audit';
-import type { DbOrTx, Tx } from '../db/client';
-import { auditEvents, auditHead } from '../db/schema';
-import { eventHash, GENESIS_HASH, type StoredEvent, verifyEvents } from '../domain/audit-chain';
+import type { Db, DbOrTx, Tx } from '../db/client';
+import { auditEvents, auditHead, users } from '../db/schema';
+import { GENESIS_HASH, type StoredEvent, verifyEvents } from '../domain/audit-chain';
 import { forbidden } from '../domain/errors';
 import { type Actor, canReadAudit, internalScope } from '../domain/policies';
+import { sealAudit } from './audit-seal';
 import type { Ctx } from './context';
+import { type AuditInput, insertAuditEvents } from './core/mutate';
 
-const AUDIT_LOCK = 727002;
+export type { AuditInput } from './core/mutate';
 
-export interface AuditInput {
-  action: string;
-  entityType: AuditEvent['entityType'];
-  entityId: string | null;
-  before?: unknown;
-  after?: unknown;
-  /** The party whose internal data this event is about; null when both may read it. */
-  partyScope?: string | null;
-}
-
-/** Appends events for one transaction (one lock, one head update). */
+/**
+ * Appends events inside the caller's transaction.
+ * @deprecated use `mutate` (core/mutate.ts), which cannot forget the events.
+ */
 export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | AuditInput[], now = new Date()) {
-  const list = Array.isArray(inputs) ? inputs : [inputs];
-  if (list.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const head = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
-  let prev: { seq: number; hash: string } = head[0] ?? { seq: 0, hash: GENESIS_HASH };
-  const rows: (typeof auditEvents.$inferInsert)[] = [];
-  const occurredAt = now.toISOString();
-  for (const input of list) {
-    const content = {
-      seq: prev.seq + 1,
-      id: randomUUID(),
-      occurredAt,
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      partyScope: input.partyScope ?? null,
-      requestId: actor.requestId ?? null,
-      before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
-      after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
-    };
-    const hash = eventHash(prev.hash, content);
-    rows.push({ ...content, occurredAt: new Date(occurredAt), prevHash: prev.hash, hash });
-    prev = { seq: content.seq, hash };
-  }
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
-  await tx
-    .insert(auditHead)
-    .values({ id: 1, seq: prev.seq, hash: prev.hash })
-    .onConflictDoUpdate({ target: auditHead.id, set: { seq: prev.seq, hash: prev.hash } });
+  await insertAuditEvents(tx, actor, Array.isArray(inputs) ? inputs : [inputs], now);
 }
 
 type Row = typeof auditEvents.$inferSelect;
 
-export function presentAuditEvent(r: Row): AuditEvent {
+export function presentAuditEvent(r: Row, who?: Map<string, Who>): AuditEvent {
+  const actor = r.actorId ? who?.get(r.actorId) : undefined;
   return {
     seq: r.seq,
     id: r.id,
@@ -76,17 +40,45 @@ export function presentAuditEvent(r: Row): AuditEvent {
     before: r.before ?? null,
     after: r.after ?? null,
     hash: r.hash,
+    actorName: actor?.name ?? null,
+    actorOrganisationId: actor?.organisationId ?? null,
   };
+}
+
+type Who = { name: string; organisationId: string | null };
+
+/** The names and organisations of the people who acted in `rows`, in one query. */
+async function actorsOf(db: DbOrTx, rows: Row[]): Promise<Map<string, Who>> {
+  const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: users.id, name: users.name, organisationId: users.organisationId })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(found.map((u) => [u.id, { name: u.name, organisationId: u.organisationId }]));
+}
+
+async function presentAll(db: DbOrTx, rows: Row[]): Promise<AuditEvent[]> {
+  const who = await actorsOf(db, rows);
+  return rows.map((r) => presentAuditEvent(r, who));
 }
 
 function toStored(r: Row): StoredEvent {
   return {
-    ...presentAuditEvent(r),
+    seq: r.seq!,
+    id: r.id,
+    occurredAt: r.occurredAt.toISOString(),
+    actorId: r.actorId,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    requestId: r.requestId,
     partyScope: r.partyScope,
     before: r.before ?? null,
     after: r.after ?? null,
-    prevHash: r.prevHash,
-    hash: r.hash,
+    prevHash: r.prevHash!,
+    hash: r.hash!,
   };
 }
 
@@ -111,6 +103,8 @@ export interface AuditFilter {
 
 export async function findAuditEvents(ctx: Ctx, actor: Actor, f: AuditFilter) {
   if (!canReadAudit(actor)) throw forbidden('Only administrators read the audit trail');
+  // what has committed is shown with its chain position (a sealer busy elsewhere is not waited for)
+  await sealAudit(ctx.db);
   const where = and(
     f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
@@ -124,12 +118,12 @@ export async function findAuditEvents(ctx: Ctx, actor: Actor, f: AuditFilter) {
       .select()
       .from(auditEvents)
       .where(where)
-      .orderBy(desc(auditEvents.seq))
+      .orderBy(desc(auditEvents.pos))
       .limit(f.limit)
       .offset((f.page - 1) * f.limit),
     ctx.db.$count(auditEvents, where),
   ]);
-  return { data: rows.map(presentAuditEvent), page: f.page, limit: f.limit, total };
+  return { data: await presentAll(ctx.db, rows), page: f.page, limit: f.limit, total };
 }
 
 /** The history of one entity, newest first, filtered to what the actor may read. */
@@ -146,20 +140,29 @@ export async function entityHistory(
     .where(
       and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId), auditVisibility(actor)),
     )
-    .orderBy(desc(auditEvents.seq))
+    .orderBy(desc(auditEvents.pos))
     .limit(limit);
-  return rows.map(presentAuditEvent);
+  return presentAll(db, rows);
 }
 
-/** Recomputes the whole chain in batches; reports the first altered, inserted or deleted event. */
-export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<AuditVerification> {
+/**
+ * Seals what has committed, then recomputes the whole chain in batches; reports the first
+ * altered, inserted or deleted event. The secretariat's (and the operator's) check.
+ */
+export async function verifyAuditChain(ctx: Ctx, actor: Actor): Promise<AuditVerification> {
+  if (!canReadAudit(actor)) throw forbidden('Only administrators verify the audit trail');
+  await sealAudit(ctx.db, { wait: true });
+  return verifySealed(ctx.db);
+}
+
+async function verifySealed(db: Db, batch = 5000): Promise<AuditVerification> {
   let last = { hash: GENESIS_HASH, seq: 0 };
   let checked = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditEvents)
-      .where(gt(auditEvents.seq, last.seq))
+      .where(and(isNotNull(auditEvents.seq), gt(auditEvents.seq, last.seq)))
       .orderBy(asc(auditEvents.seq))
       .limit(batch);
     if (rows.length === 0) break;

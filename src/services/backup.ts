@@ -483,11 +483,12 @@ export async function importDatabase(ctx: Ctx, actor: Actor, file: string): Prom
     } finally {
       close();
     }
-    // Serial columns continue after the restored rows.
+    // Serial and identity columns continue after the restored rows.
     const serials = await client.query(
       `select table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) as seq
          from information_schema.columns
-        where table_schema = current_schema() and table_name = any($1::text[]) and column_default like 'nextval(%'`,
+        where table_schema = current_schema() and table_name = any($1::text[])
+          and (column_default like 'nextval(%' or is_identity = 'YES')`,
       [tables.map((t) => t.name)],
     );
     for (const s of serials.rows) {

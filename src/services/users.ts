@@ -6,6 +6,7 @@ import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { User, UserCreate, UserQuery, UserUpdate } from '../contracts/accounts';
 import type { Role } from '../contracts/enums';
+import type { AuditAction } from '../contracts/audit-actions';
 import type { DbOrTx, Tx } from '../db/client';
 import { organisations, sessions, users } from '../db/schema';
 import { AppError, forbidden, notFound, ruleViolation } from '../domain/errors';
@@ -246,7 +247,7 @@ export async function updateUser(
         .where(eq(users.id, id))
         .returning();
       const out = presentUser(u);
-      const action =
+      const action: AuditAction =
         patch.disabled === true && !cur.disabled
           ? 'user.disable'
           : patch.disabled === false && cur.disabled
@@ -255,7 +256,7 @@ export async function updateUser(
       await recordAudit(tx, actor, [
         { action, entityType: 'user', entityId: id, before: presentUser(cur), after: out },
         ...(passwordHash
-          ? [{ action: 'user.password_reset', entityType: 'user' as const, entityId: id }]
+          ? [{ action: 'user.password_reset' as const, entityType: 'user' as const, entityId: id }]
           : []),
       ]);
       if (u.disabled) await endSessions(tx, actor, id, 'account disabled');

@@ -1,5 +1,6 @@
 /** `accord audit verify`: recomputes the audit trail's hash chain. */
 import type { Command } from 'commander';
+import { SYSTEM_ACTOR } from '../../domain/policies';
 import { verifyAuditChain } from '../../services/audit';
 import { printJson, say, withSystem } from './common';
 
@@ -13,7 +14,7 @@ export function registerAudit(program: Command): void {
     )
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const r = await withSystem(({ ctx }) => verifyAuditChain(ctx.db));
+      const r = await withSystem(({ ctx }) => verifyAuditChain(ctx, SYSTEM_ACTOR));
       if (opts.json) printJson(r);
       else if (r.ok) say(`intact: ${r.checked} event${r.checked === 1 ? '' : 's'}`);
       else {

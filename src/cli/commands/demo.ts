@@ -21,7 +21,7 @@ export function registerDemo(program: Command): void {
     .option('--json', 'print what was loaded as JSON')
     .action(async (opts: { password?: string; json?: boolean }) => {
       const summary = await withSystem(async ({ ctx }) => {
-        const { loadDemo } = await import('../../services/demo');
+        const { loadDemo } = await import('../../seed/demo');
         return loadDemo(ctx, SYSTEM_ACTOR, { password: opts.password });
       });
       if (opts.json) return printJson(summary);
@@ -41,7 +41,7 @@ export function registerDemo(program: Command): void {
       const seed = intOption('--seed', opts.seed, 0, 2 ** 31 - 1)!;
       const started = Date.now();
       const summary = await withSystem(async ({ ctx }) => {
-        const { generateDataset } = await import('../../services/generate');
+        const { generateDataset } = await import('../../seed/generate');
         return generateDataset(ctx, SYSTEM_ACTOR, { measures, seed });
       });
       if (opts.json) return printJson(summary);

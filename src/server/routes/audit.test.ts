@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../test/api';
 import { buildMeasure, buildWorld, type World } from '../../test/factories';
+import { sealAudit } from '../../services/audit-seal';
 
 let api: TestApi;
 let w: World;
@@ -88,6 +89,7 @@ describe('audit trail tampering', () => {
         roadmapId: w3.roadmap.id,
         responsible: [{ organisationId: w3.kz.agency.id, role: 'lead' }],
       });
+      await sealAudit(t3.t.db, { wait: true });
       await t3.t.db.execute(sql`delete from audit_events where seq = (select max(seq) from audit_events)`);
       const r = (await t3.call('GET', '/api/v1/audit/verify', { cookie: c })).json();
       expect(r.ok).toBe(false);
@@ -106,6 +108,7 @@ describe('audit trail tampering', () => {
         roadmapId: w4.roadmap.id,
         responsible: [{ organisationId: w4.kz.agency.id, role: 'lead' }],
       });
+      await sealAudit(t4.t.db, { wait: true });
       // shift the tail up and slip a forged event in at seq 2
       await t4.t.db.execute(sql`update audit_events set seq = seq + 1000 where seq >= 2`);
       await t4.t.db.execute(sql`insert into audit_events (seq, id, occurred_at, actor_label, action, entity_type, prev_hash, hash)

@@ -349,31 +349,53 @@ describe('measures: tree, move and bulk', () => {
 
   it('shows dependencies and children only where the reader may see them', async () => {
     const parent = await buildMeasure(api.t.ctx, { roadmapId: w.roadmap.id, responsible: resp(w) });
+    const kzOnly = [{ organisationId: w.kz.agency.id, role: 'lead' as const }];
     const hidden = await buildMeasure(api.t.ctx, {
       roadmapId: w.roadmap.id,
+      parentId: parent.id,
       tier: 'internal',
       ownerPartyId: w.kz.party.id,
-      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
+      responsible: kzOnly,
     });
     const open = await buildMeasure(api.t.ctx, {
       roadmapId: w.roadmap.id,
       parentId: parent.id,
       responsible: resp(w),
     });
-    const m = await buildMeasure(api.t.ctx, {
+    // a joint measure may not depend on one party's internal plan at all
+    const refused = await api.call('POST', M, {
+      cookie: cookies.admin,
+      body: {
+        roadmapId: w.roadmap.id,
+        title: { ru: 'Зависит от внутреннего' },
+        startDate: '2026-02-01',
+        dueDate: '2026-09-30',
+        completionForm: 'event_held',
+        responsible: resp(w),
+        dependsOn: [open.id, hidden.id],
+      },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details).toEqual([
+      { path: 'dependsOn.1', message: 'a joint measure may depend on joint measures only' },
+    ]);
+    // an internal measure may depend on joint ones and on its own party's internal ones
+    const mine = await buildMeasure(api.t.ctx, {
       roadmapId: w.roadmap.id,
-      responsible: resp(w),
+      tier: 'internal',
+      ownerPartyId: w.kz.party.id,
+      responsible: kzOnly,
       dependsOn: [open.id, hidden.id],
     });
-    const asKz = (await api.call('GET', `${M}/${m.id}`, { cookie: cookies.kzRep })).json();
-    const asRu = (await api.call('GET', `${M}/${m.id}`, { cookie: cookies.ruRep })).json();
+    const asKz = (await api.call('GET', `${M}/${mine.id}`, { cookie: cookies.kzRep })).json();
     expect(asKz.dependsOn.sort()).toEqual([open.id, hidden.id].sort());
-    expect(asRu.dependsOn).toEqual([open.id]);
-    const listed = (
-      await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=500`, { cookie: cookies.ruRep })
-    ).json();
-    expect(listed.data.find((x: Measure) => x.id === m.id).dependsOn).toEqual([open.id]);
-    expect(listed.data.find((x: Measure) => x.id === parent.id).childCount).toBe(1);
+    expect((await api.call('GET', `${M}/${mine.id}`, { cookie: cookies.ruRep })).statusCode).toBe(404);
+    const count = async (cookie: string) =>
+      (await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=500`, { cookie })).json().data.find(
+        (x: Measure) => x.id === parent.id,
+      ).childCount;
+    expect(await count(cookies.kzRep)).toBe(2);
+    expect(await count(cookies.ruRep)).toBe(1);
   });
 
   it('moves a subtree, renumbering codes, and refuses a cycle', async () => {

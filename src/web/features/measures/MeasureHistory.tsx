@@ -55,7 +55,7 @@ export function MeasureHistory({ measureId, reference }: { measureId: string; re
   const { formatDate, formatDateTime } = useFormat();
   const history = useMeasureHistory(measureId);
   const lang = i18n.language;
-  const events = [...(history.data?.data ?? [])].sort((a, b) => b.seq - a.seq);
+  const events = history.data?.data ?? []; // newest first, as the API answers
 
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('common.empty');

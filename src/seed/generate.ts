@@ -20,21 +20,14 @@ import { asc, inArray, sql } from 'drizzle-orm';
 import type { I18nText } from '../contracts/common';
 import type { CompletionForm, MeasureStatus, Tier } from '../contracts/enums';
 import type { Tx } from '../db/client';
-import {
-  measureResponsibles,
-  measureSpheres,
-  measures,
-  organisations,
-  parties,
-  roadmaps,
-  spheres,
-} from '../db/schema';
+import { organisations, parties, roadmaps, spheres } from '../db/schema';
 import { AppError, forbidden, invalid } from '../domain/errors';
-import { codeSortKey } from '../domain/measures';
+import { codeSortKey, seriesFor } from '../domain/measures';
 import { type Actor, canManageReference } from '../domain/policies';
 import { initMorphology, lemmatizeForIndex } from '../text';
-import { recordAudit } from './audit';
-import type { Ctx } from './context';
+import type { Ctx } from '../services/context';
+import { mutate } from '../services/core/mutate';
+import { type BatchMeasure, rollUpRoadmap, writeMeasureBatch } from '../services/measures';
 import { readDemoReference } from './demo';
 
 /** Options of generateDataset. */
@@ -245,7 +238,7 @@ async function ensureReference(tx: Tx): Promise<Reference> {
 
 // ---------- rows ----------
 
-/** One measure row in the compact shape json_to_recordset reads (see MEASURE_COLUMNS). */
+/** One measure of a batch, in a compact shape (the batch of a 100,000-measure set is large). */
 interface MeasureJson {
   i: string;
   p: string | null;
@@ -263,10 +256,6 @@ interface MeasureJson {
   pr: number;
   q: string;
 }
-const MEASURE_COLUMNS = sql.raw(
-  'i uuid, p uuid, c text, k text, d smallint, t jsonb, s date, u date, f completion_form, w float8, r tier, o uuid, st measure_status, pr smallint, q text',
-);
-
 interface Batch {
   measures: MeasureJson[];
   spheres: { m: string; s: string }[];
@@ -393,53 +382,57 @@ class Writer {
     const { measures: ms, spheres: ss, responsible: rs } = this.batch;
     this.batch = { measures: [], spheres: [], responsible: [] };
     if (ms.length === 0) return;
-    await this.tx.execute(sql`
-      insert into ${measures} (id, roadmap_id, parent_id, code, sort_key, depth, title, start_date, due_date,
-        completion_form, weight, tier, owner_party_id, status, progress, search_vector)
-      select x.i, ${this.roadmapId}::uuid, x.p, x.c, x.k, x.d, x.t, x.s, x.u, x.f, x.w, x.r, x.o, x.st, x.pr,
-        to_tsvector('simple', x.q)
-      from json_to_recordset(${JSON.stringify(ms)}::json) as x(${MEASURE_COLUMNS})`);
-    await this.tx.execute(sql`
-      insert into ${measureSpheres} (measure_id, sphere_id)
-      select x.m, x.s from json_to_recordset(${JSON.stringify(ss)}::json) as x(m uuid, s uuid)`);
-    await this.tx.execute(sql`
-      insert into ${measureResponsibles} (measure_id, organisation_id, party_id, role)
-      select x.m, x.o, x.p, x.r
-      from json_to_recordset(${JSON.stringify(rs)}::json) as x(m uuid, o uuid, p uuid, r responsible_role)`);
+    const spheresOf = new Map<string, string[]>();
+    for (const x of ss) spheresOf.set(x.m, [...(spheresOf.get(x.m) ?? []), x.s]);
+    const responsibleOf = new Map<string, BatchMeasure['responsible'][number][]>();
+    for (const x of rs)
+      responsibleOf.set(x.m, [
+        ...(responsibleOf.get(x.m) ?? []),
+        { organisationId: x.o, partyId: x.p, role: x.r },
+      ]);
+    await writeMeasureBatch(
+      this.tx,
+      this.roadmapId,
+      ms.map((m) => ({
+        id: m.i,
+        parentId: m.p,
+        code: m.c,
+        depth: m.d,
+        title: m.t,
+        startDate: m.s,
+        dueDate: m.u,
+        completionForm: m.f,
+        weight: m.w,
+        tier: m.r,
+        ownerPartyId: m.o,
+        status: m.st,
+        progress: m.pr,
+        sphereIds: spheresOf.get(m.i) ?? [],
+        responsible: responsibleOf.get(m.i) ?? [],
+        searchText: m.q,
+      })),
+    );
   }
+}
+
+/**
+ * The codes of a parent's children, each in its numbering series (domain `seriesFor`): joint
+ * children and children of an internal parent in plain numbers, internal children of a joint
+ * parent in their party's own series.
+ */
+function series(parent: Node) {
+  const next = new Map<string | null, number>();
+  return (tier: Tier, owner: Node['owner']) => {
+    const s = seriesFor({ tier, ownerPartyCode: owner }, parent);
+    const n = (next.get(s) ?? 0) + 1;
+    next.set(s, n);
+    return `${parent.code}.${s ?? ''}${n}`;
+  };
 }
 
 /** Splits `total` items over `buckets` as evenly as possible (the first ones get one more). */
 const share = (total: number, buckets: number, i: number) =>
   Math.floor(total / buckets) + (i < total % buckets ? 1 : 0);
-
-/**
- * Rolls parents up from their children, one level at a time from the deepest: the SQL form
- * of rollUpProgress / rollUpStatus with the counting rule of rollUpAncestors (a joint
- * parent ignores internal children). Parents with no counted child keep their own values.
- */
-async function rollUpLevels(tx: Tx, roadmapId: string, maxDepth: number) {
-  for (let depth = maxDepth - 1; depth >= 0; depth--) {
-    await tx.execute(sql`
-      with kids as (
-        select c.parent_id as id,
-          count(*)::int as n,
-          sum(c.weight::numeric * c.progress) filter (where c.status <> 'cancelled' and c.weight > 0) as ws,
-          sum(c.weight::numeric) filter (where c.status <> 'cancelled' and c.weight > 0) as w,
-          bool_and(c.status = 'cancelled') as all_cancelled,
-          bool_and(c.status in ('completed', 'cancelled')) as all_done,
-          bool_or(c.status <> 'cancelled' and (c.status <> 'not_started' or c.progress > 0)) as started
-        from ${measures} c join ${measures} p on p.id = c.parent_id
-        where p.roadmap_id = ${roadmapId} and p.depth = ${depth} and (p.tier = 'internal' or c.tier <> 'internal')
-        group by c.parent_id)
-      update ${measures} m set
-        child_count = k.n,
-        progress = coalesce(round(k.ws / nullif(k.w, 0))::smallint, m.progress),
-        status = case when k.all_cancelled then 'cancelled' when k.all_done then 'completed'
-          when k.started then 'in_progress' else 'not_started' end::measure_status
-      from kids k where m.id = k.id`);
-  }
-}
 
 /**
  * Creates one new roadmap with `measures` synthetic measures for benchmarks (see the module
@@ -465,7 +458,7 @@ export async function generateDataset(
   const middle = Math.min(directions * 10, n - directions);
   const steps = n - directions - middle;
 
-  return ctx.db.transaction(async (tx) => {
+  return mutate(ctx, actor, async (tx, audit) => {
     const ref = await ensureReference(tx);
     if (ref.sphereIds.length === 0 || PARTIES.some((p) => ref.orgs[p].length === 0))
       throw new AppError(
@@ -501,25 +494,27 @@ export async function generateDataset(
       const sphere = ref.sphereIds[d % ref.sphereIds.length];
       const dir = await w.add(null, String(d + 1), dStart, dDue, 'shared', null, sphere);
       const mids = share(middle, directions, d);
+      const midCodes = series(dir);
       for (let j = 0; j < mids; j++, m++) {
         const internal = rng.chance(0.04);
         const tier: Tier = internal ? 'internal' : rng.chance(0.1) ? 'public' : 'shared';
         const owner = internal ? rng.pick(PARTIES) : null;
         const [ms, md] = span(dir.start, dir.due, 90);
-        const mid = await w.add(dir, `${dir.code}.${j + 1}`, ms, md, tier, owner, sphere);
+        const mid = await w.add(dir, midCodes(tier, owner), ms, md, tier, owner, sphere);
         const kids = share(steps, middle, m);
+        const stepCodes = series(mid);
         for (let k = 0; k < kids; k++) {
           const [ss, sd] = span(mid.start, mid.due, 14);
           const stepInternal = mid.tier === 'internal' || rng.chance(0.06);
           const stepTier: Tier = stepInternal ? 'internal' : rng.chance(0.15) ? 'public' : 'shared';
           const stepOwner = mid.tier === 'internal' ? mid.owner : stepInternal ? rng.pick(PARTIES) : null;
-          await w.add(mid, `${mid.code}.${k + 1}`, ss, sd, stepTier, stepOwner, sphere);
+          await w.add(mid, stepCodes(stepTier, stepOwner), ss, sd, stepTier, stepOwner, sphere);
         }
       }
     }
     await w.flush();
-    await rollUpLevels(tx, roadmap.id, steps > 0 ? 2 : middle > 0 ? 1 : 0);
-    await recordAudit(tx, actor, {
+    await rollUpRoadmap(tx, roadmap.id);
+    audit.record({
       action: 'dataset.generate',
       entityType: 'roadmap',
       entityId: roadmap.id,

@@ -37,10 +37,6 @@ import type { Tx } from '../db/client';
 import {
   agreementParties,
   agreements,
-  measureDependencies,
-  measureProvisions,
-  measureResponsibles,
-  measureSpheres,
   measures,
   organisations,
   parties,
@@ -53,15 +49,17 @@ import {
   users,
 } from '../db/schema';
 import { AppError, type ErrorDetail, forbidden } from '../domain/errors';
-import { codeSortKey, dependencyCycle, rollUpProgress, rollUpStatus } from '../domain/measures';
+import { countsTowardsParent, dependencyCycle } from '../domain/measures';
 import { type Actor, canManageReference } from '../domain/policies';
+import { presentAgreement, presentProvision } from '../services/agreements';
+import { type Ctx, today } from '../services/context';
+import { type AuditInput, mutate } from '../services/core/mutate';
+import { type BatchMeasure, batchCreateEvents, rollUpRoadmap, writeMeasureBatch } from '../services/measures';
+import { hashPassword } from '../services/passwords';
+import { presentOrganisation, presentParty, presentSphere } from '../services/reference';
+import { presentRoadmap } from '../services/roadmaps';
+import { presentUser } from '../services/users';
 import { initMorphology } from '../text';
-import { type AuditInput, recordAudit } from './audit';
-import { type Ctx, today } from './context';
-import { presentMeasure, searchText } from './measures';
-import { hashPassword } from './passwords';
-import { presentOrganisation, presentParty, presentSphere } from './reference';
-import { presentUser } from './users';
 
 // ---------- constants for the README and the start-up banner ----------
 
@@ -516,7 +514,7 @@ function resolveMeasures(problems: Problems, entries: MeasureEntry[], known: Kno
     }
     if (r.startDate && r.dueDate && r.dueDate < r.startDate)
       problems.add(f, `${at}.dueDate`, 'must not be before the start date');
-    const counted = countedChildren(r, kids);
+    const counted = kids.filter((k) => countsTowardsParent(r, k));
     if (counted.length) {
       if (m.status !== undefined || m.progress !== undefined)
         problems.add(
@@ -524,7 +522,6 @@ function resolveMeasures(problems: Problems, entries: MeasureEntry[], known: Kno
           `${at}.${m.status !== undefined ? 'status' : 'progress'}`,
           'is rolled up from the child measures; leave it out',
         );
-      rollUp(r, counted);
     } else {
       if (r.status === 'completed' && r.progress !== 100)
         problems.add(f, `${at}.progress`, 'a completed measure is 100% done');
@@ -536,24 +533,6 @@ function resolveMeasures(problems: Problems, entries: MeasureEntry[], known: Kno
   }
   problems.throwIfAny();
   return out;
-}
-
-/**
- * The children that count towards a parent's roll-up: all of them under an internal parent,
- * only the non-internal ones under a joint parent (the rule of rollUpAncestors in
- * services/measures.ts, so that one party's private plan never shows in joint figures).
- */
-function countedChildren<T extends { tier: string }>(parent: { tier: string }, kids: T[]): T[] {
-  return parent.tier === 'internal' ? kids : kids.filter((k) => k.tier !== 'internal');
-}
-
-/** Applies the domain roll-up exactly as rollUpAncestors stores it. */
-function rollUp(r: ResolvedMeasure, counted: ResolvedMeasure[]) {
-  const progress = rollUpProgress(counted);
-  const status = rollUpStatus(counted);
-  r.childCount = counted.length;
-  r.progress = progress === null ? r.progress : Math.round(progress);
-  r.status = status ?? r.status;
 }
 
 // ---------- loading ----------
@@ -572,12 +551,6 @@ async function insertChunked<T extends PgTable>(tx: Tx, table: T, rows: PgInsert
   }
   return out;
 }
-
-const meta = (r: { version: number; createdAt: Date; updatedAt: Date }) => ({
-  version: r.version,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-});
 
 /**
  * Loads the demo dataset into an empty database in one transaction and returns what it
@@ -603,7 +576,7 @@ export async function loadDemo(
   const hashes = await Promise.all(data.users.map(() => hashPassword(password)));
   const day = today(ctx);
 
-  return ctx.db.transaction(async (tx) => {
+  return mutate(ctx, actor, async (tx, log) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
     const busy = await tx.execute<{ agreements: boolean; measures: boolean }>(
       sql`select exists(select 1 from ${agreements}) as agreements, exists(select 1 from ${measures}) as measures`,
@@ -687,19 +660,7 @@ export async function loadDemo(
       action: 'agreement.create',
       entityType: 'agreement',
       entityId: agreementRow.id,
-      after: {
-        id: agreementRow.id,
-        kind: agreementRow.kind,
-        title: agreementRow.title,
-        partyIds: agreementPartyIds,
-        signedOn: agreementRow.signedOn,
-        signedPlace: agreementRow.signedPlace,
-        binding: agreementRow.binding,
-        status: agreementRow.status,
-        fullText: agreementRow.fullText,
-        provisionCount: data.agreement.provisions.length,
-        ...meta(agreementRow),
-      },
+      after: presentAgreement(agreementRow, agreementPartyIds, data.agreement.provisions.length),
     });
     const provisionId = new Map(data.agreement.provisions.map((p) => [p.number, randomUUID()]));
     const provisionRows = await insertChunked(
@@ -723,15 +684,10 @@ export async function loadDemo(
         action: 'provision.create',
         entityType: 'provision',
         entityId: r.id,
-        after: {
-          id: r.id,
-          agreementId: r.agreementId,
-          number: r.number,
-          position: r.position,
-          text: r.text,
-          sphereIds: provisionByNumber.get(r.number)!.spheres.map((s) => sphereId.get(s)!),
-          ...meta(r),
-        },
+        after: presentProvision(
+          r,
+          provisionByNumber.get(r.number)!.spheres.map((s) => sphereId.get(s)!),
+        ),
       });
 
     // roadmap and measures
@@ -748,28 +704,17 @@ export async function loadDemo(
       action: 'roadmap.create',
       entityType: 'roadmap',
       entityId: roadmapRow.id,
-      after: {
-        id: roadmapRow.id,
-        title: roadmapRow.title,
-        description: roadmapRow.description,
-        status: roadmapRow.status,
-        agreementIds: [agreementRow.id],
-        measureCount: data.measures.length,
-        ...meta(roadmapRow),
-      },
+      after: presentRoadmap(roadmapRow, [agreementRow.id], data.measures.length),
     });
 
     const measureId = new Map(data.measures.map((m) => [m.code, randomUUID()]));
-    const ordered = [...data.measures].sort((x, y) => x.depth - y.depth);
-    const measureRows = await insertChunked(
-      tx,
-      measures,
-      ordered.map((m) => ({
+    const orgPartyId = new Map(orgRows.map((o) => [o.id, o.partyId]));
+    const batch: BatchMeasure[] = [...data.measures]
+      .sort((x, y) => x.depth - y.depth)
+      .map((m) => ({
         id: measureId.get(m.code)!,
-        roadmapId: roadmapRow.id,
         parentId: m.parentCode ? measureId.get(m.parentCode)! : null,
         code: m.code,
-        sortKey: codeSortKey(m.code),
         depth: m.depth,
         title: m.title,
         description: m.description ?? null,
@@ -781,66 +726,20 @@ export async function loadDemo(
         ownerPartyId: m.owner ? partyId.get(m.owner)! : null,
         status: m.status,
         progress: m.progress,
-        childCount: m.childCount,
-        searchVector: sql`to_tsvector('simple', ${searchText(m)})`,
-      })),
-    );
-    const id = (m: ResolvedMeasure) => measureId.get(m.code)!;
-    const sphereLinks = data.measures.flatMap((m) =>
-      m.spheres.map((s) => ({ measureId: id(m), sphereId: sphereId.get(s)! })),
-    );
-    const provisionLinks = data.measures.flatMap((m) =>
-      m.provisions.map((n) => ({ measureId: id(m), provisionId: provisionId.get(n)! })),
-    );
-    const orgPartyId = new Map(orgRows.map((o) => [o.id, o.partyId]));
-    const responsibleLinks = data.measures.flatMap((m) =>
-      [
-        ...m.lead.map((k) => ({ key: k, role: 'lead' as const })),
-        ...m.coExecutors.map((k) => ({ key: k, role: 'co_executor' as const })),
-      ].map(({ key, role }) => {
-        const organisationId = orgId.get(key)!;
-        return { measureId: id(m), organisationId, partyId: orgPartyId.get(organisationId)!, role };
-      }),
-    );
-    const dependencyLinks = data.measures.flatMap((m) =>
-      m.dependsOn.map((c) => ({ measureId: id(m), dependsOnId: measureId.get(c)! })),
-    );
-    await insertChunked(tx, measureSpheres, sphereLinks);
-    await insertChunked(tx, measureProvisions, provisionLinks);
-    await insertChunked(tx, measureResponsibles, responsibleLinks);
-    await insertChunked(tx, measureDependencies, dependencyLinks);
-
-    // The audit form of each measure is what services/measures.ts records on create.
-    const byMeasure = <T extends { measureId: string }>(rows: T[]) => {
-      const m = new Map<string, T[]>();
-      for (const r of rows) m.set(r.measureId, [...(m.get(r.measureId) ?? []), r]);
-      return m;
-    };
-    const ids = <T extends { measureId: string }>(rows: T[], pick: (r: T) => string) =>
-      new Map([...byMeasure(rows)].map(([k, v]) => [k, v.map(pick)]));
-    const childCounts = new Map<string, number>();
-    for (const r of measureRows)
-      if (r.parentId) childCounts.set(r.parentId, (childCounts.get(r.parentId) ?? 0) + 1);
-    const related = {
-      spheres: ids(sphereLinks, (r) => r.sphereId),
-      provisions: ids(provisionLinks, (r) => r.provisionId),
-      responsible: new Map(
-        [...byMeasure(responsibleLinks)].map(([k, v]) => [
-          k,
-          v.map((r) => ({ organisationId: r.organisationId, partyId: r.partyId, role: r.role })),
-        ]),
-      ),
-      deps: ids(dependencyLinks, (r) => r.dependsOnId),
-      children: childCounts,
-    };
-    for (const r of measureRows)
-      audit.push({
-        action: 'measure.create',
-        entityType: 'measure',
-        entityId: r.id,
-        after: presentMeasure(r, related, day),
-        partyScope: r.ownerPartyId,
-      });
+        sphereIds: m.spheres.map((s) => sphereId.get(s)!),
+        provisionIds: m.provisions.map((n) => provisionId.get(n)!),
+        responsible: [
+          ...m.lead.map((k) => ({ key: k, role: 'lead' as const })),
+          ...m.coExecutors.map((k) => ({ key: k, role: 'co_executor' as const })),
+        ].map(({ key, role }) => {
+          const organisationId = orgId.get(key)!;
+          return { organisationId, partyId: orgPartyId.get(organisationId)!, role };
+        }),
+        dependsOn: m.dependsOn.map((c) => measureId.get(c)!),
+      }));
+    await writeMeasureBatch(tx, roadmapRow.id, batch);
+    await rollUpRoadmap(tx, roadmapRow.id);
+    audit.push(...(await batchCreateEvents(tx, [...measureId.values()], day)));
 
     await refuseClashes(tx, data, 'users');
     const userRows = await insertChunked(
@@ -861,7 +760,7 @@ export async function loadDemo(
     for (const r of userRows)
       audit.push({ action: 'user.create', entityType: 'user', entityId: r.id, after: presentUser(r) });
 
-    await recordAudit(tx, actor, audit);
+    log.record(audit);
     const summary: DemoSummary = {
       parties: partyRows.length,
       spheres: sphereRows.length,
@@ -869,7 +768,7 @@ export async function loadDemo(
       agreements: 1,
       provisions: provisionRows.length,
       roadmaps: 1,
-      measures: measureRows.length,
+      measures: batch.length,
       users: userRows.length,
       auditEvents: audit.length,
     };

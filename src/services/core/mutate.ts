@@ -1,0 +1,81 @@
+/**
+ * The one way to write: `mutate` opens a transaction, hands the use case an audit collector,
+ * and records every collected event in the same transaction just before it commits, so a
+ * change and its audit event exist together or not at all, and no write can forget its event.
+ *
+ * Recording takes no lock: events are inserted unsealed, and the hash chain is sealed in
+ * commit order by `sealAudit` (see ../audit-seal.ts) right after, so writes of different
+ * roadmaps never wait for each other behind one global lock.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuditEvent } from '../../contracts/audit';
+import type { AuditAction } from '../../contracts/audit-actions';
+import type { DbOrTx, Tx } from '../../db/client';
+import { auditEvents } from '../../db/schema';
+import type { Actor } from '../../domain/policies';
+import { requestSeal } from '../audit-seal';
+import type { Ctx } from '../context';
+
+export interface AuditInput {
+  action: AuditAction;
+  entityType: AuditEvent['entityType'];
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** The party whose internal data this event is about; null when both may read it. */
+  partyScope?: string | null;
+}
+
+/** Collects the events of one transaction. */
+export interface AuditLog {
+  record(events: AuditInput | readonly AuditInput[]): void;
+}
+
+const CHUNK = 1000;
+
+/** Inserts events unsealed (no chain position yet), in chunks. */
+export async function insertAuditEvents(tx: DbOrTx, actor: Actor, events: readonly AuditInput[], now: Date) {
+  if (events.length === 0) return;
+  const rows = events.map((e) => ({
+    id: randomUUID(),
+    occurredAt: now,
+    actorId: actor.userId,
+    actorLabel: actor.label,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    partyScope: e.partyScope ?? null,
+    requestId: actor.requestId ?? null,
+    // a JSON round trip now, so that what is hashed later is exactly what jsonb keeps
+    before: e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)),
+    after: e.after === undefined ? null : JSON.parse(JSON.stringify(e.after)),
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(auditEvents).values(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * Runs `work` in one transaction with an audit log; the events it records are written before
+ * the commit. After the commit the chain sealer is asked to seal them.
+ */
+export async function mutate<T>(
+  ctx: Ctx,
+  actor: Actor,
+  work: (tx: Tx, audit: AuditLog) => Promise<T>,
+): Promise<T> {
+  let recorded = 0;
+  const result = await ctx.db.transaction(async (tx) => {
+    const events: AuditInput[] = [];
+    const audit: AuditLog = {
+      record: (e) => {
+        if (Array.isArray(e)) events.push(...e);
+        else events.push(e as AuditInput);
+      },
+    };
+    const out = await work(tx, audit);
+    await insertAuditEvents(tx, actor, events, ctx.now());
+    recorded = events.length;
+    return out;
+  });
+  if (recorded > 0) requestSeal(ctx.db);
+  return result;
+}

@@ -1,0 +1,37 @@
+/** Deleting a measure without children. */
+import { eq } from 'drizzle-orm';
+import { measures } from '../../db/schema';
+import { AppError, forbidden } from '../../domain/errors';
+import { type Actor, canDeleteMeasure } from '../../domain/policies';
+import { checkVersion } from '../common';
+import { type Ctx, today } from '../context';
+import { mutate } from '../core/mutate';
+import { auditForm, presentMeasure } from './present';
+import { loadForWrite, loadRoadmapForWrite } from './rules';
+import { rollUpAncestors } from './tree';
+
+export async function deleteMeasure(ctx: Ctx, actor: Actor, id: string, version: number): Promise<void> {
+  await mutate(ctx, actor, async (tx, audit) => {
+    const { row: cur, rel } = await loadForWrite(tx, actor, id);
+    checkVersion(cur, version, 'Measure');
+    if (!canDeleteMeasure(actor, { ...cur, responsible: rel.responsible }))
+      throw forbidden('Only administrators delete joint measures');
+    await loadRoadmapForWrite(tx, cur.roadmapId, 'roadmapId');
+    // any child, visible or not, keeps it: a hidden one is not named, only counted as "children"
+    const [child] = await tx
+      .select({ id: measures.id })
+      .from(measures)
+      .where(eq(measures.parentId, id))
+      .limit(1);
+    if (child) throw new AppError('conflict', 'The measure has child measures; delete or move them first');
+    await tx.delete(measures).where(eq(measures.id, id));
+    if (cur.parentId) await rollUpAncestors(tx, cur.parentId);
+    audit.record({
+      action: 'measure.delete',
+      entityType: 'measure',
+      entityId: id,
+      before: auditForm(presentMeasure(cur, rel, today(ctx))),
+      partyScope: cur.ownerPartyId,
+    });
+  });
+}

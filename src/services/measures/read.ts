@@ -1,0 +1,148 @@
+/** Reading measures: lists with filters, one measure, and its history — all in the caller's view. */
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AuditEvent } from '../../contracts/audit';
+import type { Measure, MeasureQuery } from '../../contracts/roadmaps';
+import type { DbOrTx } from '../../db/client';
+import { measureResponsibles, measureSpheres, measures } from '../../db/schema';
+import { notFound } from '../../domain/errors';
+import { type Actor, canReadMeasure } from '../../domain/policies';
+import { lemmatizeForQuery } from '../../text';
+import { entityHistory } from '../audit';
+import { type Ctx, today } from '../context';
+import { presentRows, selectWithRelations } from './present';
+import { atRiskSql, measureVisibility, overdueSql } from './queries';
+
+const SORTS: Record<string, SQL[]> = {
+  code: [asc(measures.sortKey)],
+  dueDate: [asc(measures.dueDate), asc(measures.sortKey)],
+  startDate: [asc(measures.startDate), asc(measures.sortKey)],
+  progress: [asc(measures.progress), asc(measures.sortKey)],
+  status: [asc(measures.status), asc(measures.sortKey)],
+  title: [sql`${measures.title}->>'ru'`, asc(measures.sortKey)],
+  updatedAt: [asc(measures.updatedAt), asc(measures.sortKey)],
+};
+const DESC_SORTS: Record<string, SQL[]> = {
+  code: [desc(measures.sortKey)],
+  dueDate: [desc(measures.dueDate), asc(measures.sortKey)],
+  startDate: [desc(measures.startDate), asc(measures.sortKey)],
+  progress: [desc(measures.progress), asc(measures.sortKey)],
+  status: [desc(measures.status), asc(measures.sortKey)],
+  title: [sql`${measures.title}->>'ru' desc`, asc(measures.sortKey)],
+  updatedAt: [desc(measures.updatedAt), asc(measures.sortKey)],
+};
+
+/** The measures a text query matches: an exact code (and its subtree) or the lemmatised text. */
+function searchCondition(q: string): SQL {
+  const text = q.trim();
+  const tsq = lemmatizeForQuery(text);
+  const code = text.replace(/\.$/, '');
+  const byCode = /^(?:[A-Za-z]{2,8})?\d+(\.(?:[A-Za-z]{2,8})?\d+)*\.?$/.test(text)
+    ? or(eq(measures.code, code.toUpperCase()), sql`${measures.code} like ${`${code.toUpperCase()}.%`}`)
+    : undefined;
+  const byText = tsq ? sql`${measures.searchVector} @@ to_tsquery('simple', ${tsq})` : undefined;
+  return byCode && byText ? or(byCode, byText)! : (byCode ?? byText ?? sql`false`);
+}
+
+/** The WHERE condition of a measure list; shared by the summary and exports. */
+export function measureFilter(
+  actor: Actor,
+  q: Omit<z.output<typeof MeasureQuery>, 'page' | 'limit' | 'sort'>,
+  day: string,
+) {
+  const conds: (SQL | undefined)[] = [measureVisibility(actor)];
+  if (q.roadmapId) conds.push(eq(measures.roadmapId, q.roadmapId));
+  if (q.parentId === 'root') conds.push(isNull(measures.parentId));
+  else if (q.parentId) conds.push(eq(measures.parentId, q.parentId));
+  if (q.sphereId)
+    conds.push(
+      sql`exists (select 1 from ${measureSpheres} where ${measureSpheres.measureId} = ${measures.id} and ${measureSpheres.sphereId} = ${q.sphereId})`,
+    );
+  if (q.partyId)
+    conds.push(
+      sql`exists (select 1 from ${measureResponsibles} where ${measureResponsibles.measureId} = ${measures.id} and ${measureResponsibles.partyId} = ${q.partyId})`,
+    );
+  if (q.organisationId)
+    conds.push(
+      sql`exists (select 1 from ${measureResponsibles} where ${measureResponsibles.measureId} = ${measures.id} and ${measureResponsibles.organisationId} = ${q.organisationId})`,
+    );
+  if (q.status?.length) conds.push(inArray(measures.status, q.status));
+  if (q.tier?.length) conds.push(inArray(measures.tier, q.tier));
+  if (q.dueFrom) conds.push(gte(measures.dueDate, q.dueFrom));
+  if (q.dueTo) conds.push(lte(measures.dueDate, q.dueTo));
+  if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
+  if (q.atRisk !== undefined) conds.push(q.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
+  if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
+  if (q.q) conds.push(searchCondition(q.q));
+  return and(...conds);
+}
+
+/** A page of measures matching the filters, with the total count. */
+export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof MeasureQuery>) {
+  const day = today(ctx);
+  const where = measureFilter(actor, q, day);
+  const order = (q.sort.startsWith('-') ? DESC_SORTS : SORTS)[q.sort.replace(/^-/, '')];
+  const [rows, total] = await Promise.all([
+    selectWithRelations(ctx.db, actor, where, {
+      order: [...order, asc(measures.id)],
+      limit: q.limit,
+      offset: (q.page - 1) * q.limit,
+    }),
+    ctx.db.$count(measures, where),
+  ]);
+  return { data: presentRows(rows, day), page: q.page, limit: q.limit, total };
+}
+
+/** Measures by id in the caller's view, in the order asked (absent or hidden ones left out). */
+export async function presentByIds(db: DbOrTx, actor: Actor, ids: string[], day: string): Promise<Measure[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectWithRelations(db, actor, and(inArray(measures.id, ids), measureVisibility(actor)));
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return presentRows(rows, day).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+export async function getMeasure(ctx: Ctx, actor: Actor, id: string): Promise<Measure> {
+  const [m] = await presentByIds(ctx.db, actor, [id], today(ctx));
+  if (!m) throw notFound('Measure');
+  return m;
+}
+
+/** Fields older events carried that are derived from other measures or the day: never shown. */
+const DERIVED = ['childCount', 'overdue', 'atRisk', 'completionLevel'];
+
+/**
+ * Who changed what and when: the measure's audit events the actor may read, presented in the
+ * caller's view — derived figures dropped and dependencies it may not see left out.
+ */
+export async function measureHistory(ctx: Ctx, actor: Actor, id: string): Promise<{ data: AuditEvent[] }> {
+  const [row] = await ctx.db
+    .select({ tier: measures.tier, ownerPartyId: measures.ownerPartyId })
+    .from(measures)
+    .where(eq(measures.id, id));
+  if (!row || !canReadMeasure(actor, row)) throw notFound('Measure');
+  const events = await entityHistory(ctx.db, actor, 'measure', id);
+  const depIds = new Set<string>();
+  const snapshots = events
+    .flatMap((e) => [e.before, e.after])
+    .filter((s): s is Record<string, unknown> => !!s);
+  for (const s of snapshots) for (const d of (s.dependsOn as string[] | undefined) ?? []) depIds.add(d);
+  const visible = new Set(
+    depIds.size
+      ? (
+          await ctx.db
+            .select({ id: measures.id })
+            .from(measures)
+            .where(and(inArray(measures.id, [...depIds]), measureVisibility(actor)))
+        ).map((r) => r.id)
+      : [],
+  );
+  const view = (s: unknown) => {
+    if (!s || typeof s !== 'object') return s ?? null;
+    const out = { ...(s as Record<string, unknown>) };
+    for (const k of DERIVED) delete out[k];
+    if (Array.isArray(out.dependsOn))
+      out.dependsOn = (out.dependsOn as string[]).filter((d) => visible.has(d));
+    return out;
+  };
+  return { data: events.map((e) => ({ ...e, before: view(e.before), after: view(e.after) })) };
+}

@@ -1,0 +1,199 @@
+/**
+ * The one write path for a measure's fields. Editing a measure, a bulk change and (later)
+ * an approved report, an import row or a commission decision all call `applyUpdate` with
+ * their `source`, so every rule holds whoever changes a measure, and its event names why.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Measure, MeasureUpdate } from '../../contracts/roadmaps';
+import type { Tx } from '../../db/client';
+import { measures } from '../../db/schema';
+import { AppError, ruleViolation } from '../../domain/errors';
+import {
+  type Actor,
+  editableMeasureFields,
+  type MeasureField,
+  responsibleChangeAllowed,
+} from '../../domain/policies';
+import { checkVersion } from '../common';
+import { type Ctx, today } from '../context';
+import { type AuditInput, mutate } from '../core/mutate';
+import { auditChange, auditForm, presentMeasure } from './present';
+import { MEASURE_COLUMNS, type ResponsibleRow } from './queries';
+import { presentByIds } from './read';
+import { checkReferences, checkShape, loadForWrite, loadRoadmapForWrite, type Shape } from './rules';
+import { retier } from './retier';
+import { replaceRelations, rollUpAncestors, searchText } from './tree';
+
+export type UpdateInput = z.output<typeof MeasureUpdate>;
+/** Why a measure changes; recorded in its event. */
+export type WriteSource = 'edit' | 'bulk' | 'report' | 'import' | 'decision';
+
+export interface UpdateOptions {
+  source: WriteSource;
+  /** Names fields in errors (`items.3.` in a bulk update). */
+  prefix?: string;
+  /** A reason given with the change (corrections, plan amendments). */
+  reason?: string;
+}
+
+const sortedJson = (a: unknown[]) => JSON.stringify([...a].map((x) => JSON.stringify(x)).sort());
+
+/** Which of the patch's fields actually change the measure. */
+function changedFields(before: Measure, patch: Omit<UpdateInput, 'version'>): MeasureField[] {
+  const out: MeasureField[] = [];
+  for (const [k, v] of Object.entries(patch) as [MeasureField, unknown][]) {
+    if (v === undefined) continue;
+    const cur = (before as unknown as Record<string, unknown>)[k];
+    const same =
+      k === 'responsible'
+        ? sortedJson((v as ResponsibleRow[]).map((r) => ({ o: r.organisationId, r: r.role }))) ===
+          sortedJson(before.responsible.map((r) => ({ o: r.organisationId, r: r.role })))
+        : Array.isArray(v)
+          ? sortedJson(v) === sortedJson(cur as unknown[])
+          : JSON.stringify(v ?? null) === JSON.stringify(cur ?? null);
+    if (!same) out.push(k);
+  }
+  return out;
+}
+
+const RELATIONS: readonly MeasureField[] = ['sphereIds', 'provisionIds', 'responsible', 'dependsOn'];
+
+/**
+ * Applies one update inside `tx`: answers the measure as the actor now sees it, and the audit
+ * event to record (null when nothing changed).
+ */
+export async function applyUpdate(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: UpdateInput,
+  day: string,
+  opts: UpdateOptions,
+): Promise<{ measure: Measure; event: AuditInput | null }> {
+  const prefix = opts.prefix ?? '';
+  const { row: cur, rel } = await loadForWrite(tx, actor, id);
+  checkVersion(cur, input.version, prefix ? `Measure ${cur.code}` : 'Measure');
+  const before = presentMeasure(cur, rel, day);
+  const { version: _v, ...patch } = input;
+  const changed = changedFields(before, patch);
+  if (changed.length === 0) return { measure: before, event: null };
+
+  const allowed = editableMeasureFields(actor, { ...cur, responsible: rel.responsible });
+  const refused = changed.filter((f) => !allowed.includes(f));
+  if (refused.length)
+    throw new AppError(
+      'forbidden',
+      allowed.length
+        ? `You may not change ${refused.join(', ')} of measure ${cur.code}`
+        : `You may not change measure ${cur.code}`,
+      refused.map((f) => ({ path: `${prefix}${f}`, message: 'you may not change this field' })),
+    );
+  if (cur.childCount > 0 && (changed.includes('status') || changed.includes('progress')))
+    throw ruleViolation(
+      `${prefix}${changed.includes('status') ? 'status' : 'progress'}`,
+      'is rolled up from the child measures; change those instead',
+    );
+  const tierChanged = changed.includes('tier') || changed.includes('ownerPartyId');
+  const parent =
+    tierChanged && cur.parentId
+      ? ((await tx.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, cur.parentId)))[0] ?? null)
+      : null;
+  const status = patch.status ?? cur.status;
+  const progress = patch.progress ?? (patch.status === 'completed' ? 100 : cur.progress);
+  const tier = patch.tier ?? cur.tier;
+  const shape: Shape = {
+    roadmapId: cur.roadmapId,
+    parentId: cur.parentId,
+    tier,
+    ownerPartyId:
+      patch.ownerPartyId !== undefined ? patch.ownerPartyId : tier !== 'internal' ? null : cur.ownerPartyId,
+    startDate: patch.startDate ?? cur.startDate,
+    dueDate: patch.dueDate ?? cur.dueDate,
+    status,
+    progress,
+  };
+  checkShape(shape, parent, prefix);
+  if (
+    shape.tier === 'internal' &&
+    !patch.responsible &&
+    rel.responsible.some((r) => r.partyId !== shape.ownerPartyId)
+  )
+    throw ruleViolation(
+      `${prefix}responsible`,
+      "an internal measure is carried out by its owner party's organisations only",
+    );
+  await loadRoadmapForWrite(tx, cur.roadmapId, `${prefix}roadmapId`);
+  const refs = tierChanged ? { ...patch, dependsOn: patch.dependsOn ?? rel.deps } : patch;
+  const responsible = await checkReferences(tx, actor, shape, id, refs, prefix);
+  if (responsible && !responsibleChangeAllowed(actor, rel.responsible, responsible))
+    throw new AppError('forbidden', "You may change your own party's responsible organisations only", [
+      { path: `${prefix}responsible`, message: "the other party's organisations must stay as they are" },
+    ]);
+
+  const next = {
+    title: patch.title ?? cur.title,
+    description: patch.description !== undefined ? patch.description : cur.description,
+    startDate: shape.startDate,
+    dueDate: shape.dueDate,
+    completionForm: patch.completionForm ?? cur.completionForm,
+    weight: patch.weight ?? cur.weight,
+    tier: shape.tier,
+    ownerPartyId: shape.ownerPartyId,
+    status,
+    progress,
+  };
+  const textChanged = changed.includes('title') || changed.includes('description');
+  const [row] = await tx
+    .update(measures)
+    .set({
+      ...next,
+      version: cur.version + 1,
+      updatedAt: sql`now()`,
+      ...(textChanged
+        ? { searchVector: sql`to_tsvector('simple', ${searchText({ ...cur, ...next })})` }
+        : {}),
+    })
+    .where(and(eq(measures.id, id)))
+    .returning(MEASURE_COLUMNS);
+  await replaceRelations(tx, id, patch, responsible);
+  if (tierChanged) await retier(tx, cur, parent, shape, prefix);
+  if (cur.parentId && (['status', 'progress', 'weight', 'tier'] as const).some((f) => changed.includes(f)))
+    await rollUpAncestors(tx, cur.parentId);
+  if (tierChanged) await rollUpAncestors(tx, id);
+
+  const after =
+    tierChanged || changed.some((f) => RELATIONS.includes(f))
+      ? (await presentByIds(tx, actor, [id], day))[0]
+      : presentMeasure(row, rel, day);
+  const change = auditChange(auditForm(before), auditForm(after));
+  const event: AuditInput = {
+    action: 'measure.update',
+    entityType: 'measure',
+    entityId: id,
+    before: change.before,
+    after: { ...change.after, source: opts.source, ...(opts.reason ? { reason: opts.reason } : {}) },
+    partyScope:
+      after.tier === 'internal'
+        ? after.ownerPartyId
+        : before.tier === 'internal'
+          ? before.ownerPartyId
+          : null,
+  };
+  return { measure: after, event };
+}
+
+/** Changes one measure (PATCH): the edit source. */
+export async function updateMeasure(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: UpdateInput,
+): Promise<Measure> {
+  const day = today(ctx);
+  return mutate(ctx, actor, async (tx, audit) => {
+    const r = await applyUpdate(tx, actor, id, input, day, { source: 'edit' });
+    if (r.event) audit.record(r.event);
+    return r.measure;
+  });
+}
