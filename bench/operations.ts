@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { eventHash, GENESIS_HASH } from '../src/domain/audit-chain';
 import { AT_RISK_THRESHOLD, isoToday } from '../src/domain/measures';
 import type { Actor } from '../src/domain/policies';
 import { summaryScope } from '../src/services/summary';
+import { lemmatizeForQuery } from '../src/text';
 import type { LoadRequest } from './load';
 import type { RawOperation } from './raw';
 import { round } from './stats';
@@ -116,6 +116,13 @@ export const SQL = {
     order by m.sort_key, m.id`,
   listCount: `select count(*)::int as total from measures mm where ${LIST_WHERE}`,
   get: `select ${COLUMNS}, ${RELATED} from measures m where m.id = $1`,
+  history: `select e.*, u.name from audit_events e left join users u on u.id = e.actor_id
+    where e.entity_type = 'measure' and e.entity_id = $1 order by e.pos desc limit 200`,
+  searchPage: (roadmap: boolean) => `select ${COLUMNS}, ${RELATED}
+    from (select * from measures mm where mm.search_vector @@ to_tsquery('simple', $1)
+      ${roadmap ? 'and mm.roadmap_id = $2' : ''} order by mm.sort_key, mm.id limit 50) m order by m.sort_key, m.id`,
+  searchCount: (roadmap: boolean) => `select count(*)::int as total from measures mm
+    where mm.search_vector @@ to_tsquery('simple', $1) ${roadmap ? 'and mm.roadmap_id = $2' : ''}`,
   /** The summary cache read: the roadmap's newest change stamp and the body cached at it. */
   summaryCached: `with cur as (select coalesce(max(id), 0)::int8 as stamp from roadmap_changes where roadmap_id = $1)
     select cur.stamp, c.body from cur left join summary_cache c
@@ -157,8 +164,7 @@ async function currentPool(pool: pg.Pool, ids: string[]) {
 
 /**
  * The raw update: what the service does, by hand: lock the row, check the version, write,
- * roll progress up the ancestors, and append a hash-chained audit event under the same lock
- * the service takes, so the audit chain stays valid.
+ * roll progress up the ancestors, and append the audit event of the change.
  */
 async function rawUpdate(pool: pg.Pool, s: Scenario, id: string): Promise<boolean> {
   const client = await pool.connect();
@@ -192,51 +198,25 @@ async function rawUpdate(pool: pg.Pool, s: Scenario, id: string): Promise<boolea
       );
       parent = r.rows[0]?.parent_id ?? null;
     }
-    await client.query('select pg_advisory_xact_lock(727002)');
-    const head = await client.query<{ seq: number; hash: string }>(
-      'select seq, hash from audit_head where id = 1',
-    );
-    const prev = head.rows[0] ?? { seq: 0, hash: GENESIS_HASH };
-    const content = {
-      seq: Number(prev.seq) + 1,
-      id: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      actorId: s.admin.userId,
-      actorLabel: s.admin.label,
-      action: 'measure.update',
-      entityType: 'measure',
-      entityId: id,
-      partyScope: null,
-      requestId: null,
-      before: JSON.parse(JSON.stringify(before)),
-      after: JSON.parse(JSON.stringify(after)),
-    };
-    const hash = eventHash(prev.hash, content);
+    // The audit event as the service now writes it: what changed, unsealed (the chain is sealed
+    // in commit order by a background step, so writers take no global lock).
     await client.query(
-      `insert into audit_events (seq, id, occurred_at, actor_id, actor_label, action, entity_type, entity_id,
-         party_scope, request_id, before, after, prev_hash, hash)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      `insert into audit_events (id, occurred_at, actor_id, actor_label, action, entity_type, entity_id, before, after)
+       values ($1, now(), $2, $3, 'measure.update', 'measure', $4, $5, $6)`,
       [
-        content.seq,
-        content.id,
-        content.occurredAt,
-        content.actorId,
-        content.actorLabel,
-        content.action,
-        content.entityType,
-        content.entityId,
-        null,
-        null,
-        JSON.stringify(content.before),
-        JSON.stringify(content.after),
-        prev.hash,
-        hash,
+        randomUUID(),
+        s.admin.userId,
+        s.admin.label,
+        id,
+        JSON.stringify({ id, code: before.code, progress: before.progress, version: before.version }),
+        JSON.stringify({
+          id,
+          code: after.code,
+          progress: after.progress,
+          version: after.version,
+          source: 'edit',
+        }),
       ],
-    );
-    await client.query(
-      `insert into audit_head (id, seq, hash) values (1, $1, $2)
-       on conflict (id) do update set seq = excluded.seq, hash = excluded.hash`,
-      [content.seq, hash],
     );
     await client.query('commit');
     return true;
@@ -248,7 +228,36 @@ async function rawUpdate(pool: pg.Pool, s: Scenario, id: string): Promise<boolea
   }
 }
 
-/** The four operations for one scenario. */
+/** A word in a quarter of the generated titles («развития», «развитии»). */
+export const SEARCH_WORD = 'развитие';
+
+/** Search with and without a roadmap: a page of 50 and its total, as the list runs them. */
+function searchOperations(s: Scenario): Operation[] {
+  const tsq = lemmatizeForQuery(SEARCH_WORD) ?? SEARCH_WORD;
+  return [false, true].map((roadmap) => {
+    const path = `/api/v1/measures?q=${encodeURIComponent(SEARCH_WORD)}&limit=50${roadmap ? `&roadmapId=${s.roadmapId}` : ''}`;
+    const args = roadmap ? [tsq, s.roadmapId] : [tsq];
+    return {
+      name: roadmap ? 'search-roadmap' : 'search',
+      targetMs: 26,
+      http: async () => ({ kind: 'fixed', method: 'GET', path }),
+      sample: { method: 'GET', path },
+      raw: async (pool) => {
+        await Promise.all([
+          pool.query(SQL.searchPage(roadmap), args),
+          pool.query(SQL.searchCount(roadmap), args),
+        ]);
+        return true;
+      },
+      queries: [
+        { label: 'page', text: SQL.searchPage(roadmap), values: args },
+        { label: 'total', text: SQL.searchCount(roadmap), values: args },
+      ],
+    } satisfies Operation;
+  });
+}
+
+/** The operations for one scenario. */
 export function operations(s: Scenario): Operation[] {
   const listPath = `/api/v1/measures?roadmapId=${s.roadmapId}&sphereId=${s.sphereId}&overdue=true&limit=50`;
   const listArgs = [s.roadmapId, s.sphereId, s.day];
@@ -314,9 +323,28 @@ export function operations(s: Scenario): Operation[] {
       },
       queries: [{ label: 'one measure', text: SQL.get, values: [s.getIds[0]] }],
     },
+    ...searchOperations(s),
+    {
+      name: 'get-with-history',
+      targetMs: 13,
+      // a measure page loads the measure and its history: the pairs alternate
+      http: async () => ({
+        kind: 'rotate',
+        paths: s.getIds
+          .slice(0, 500)
+          .flatMap((id) => [`/api/v1/measures/${id}`, `/api/v1/measures/${id}/history`]),
+      }),
+      sample: { method: 'GET', path: `/api/v1/measures/${s.getIds[0]}/history` },
+      raw: async (pool, i) => {
+        const id = s.getIds[Math.floor(i / 2) % 500];
+        await pool.query(i % 2 === 0 ? SQL.get : SQL.history, [id]);
+        return true;
+      },
+      queries: [{ label: 'history', text: SQL.history, values: [s.getIds[0]] }],
+    },
     {
       name: 'update',
-      targetMs: 15,
+      targetMs: 26,
       http: async (pool) => ({
         kind: 'update',
         pathPrefix: '/api/v1/measures/',

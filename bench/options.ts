@@ -31,7 +31,8 @@ export const USAGE = `npm run bench -- [options]
   --warmup 2             seconds of unmeasured load before each measurement (default 2)
   --connections 16       concurrent connections (default 16)
   --seed 1               generator seed (default 1)
-  --only get,update      run only these operations (list-filtered, summary, get, update)
+  --only get,update      run only these operations (list-filtered, summary, search, search-roadmap,
+                         get, get-with-history, update)
   --fresh                regenerate datasets even when bench/.data has them
   --temp                 use a temporary data directory (nothing is kept)
   --explain              print EXPLAIN (ANALYZE, BUFFERS) of each operation's SQL

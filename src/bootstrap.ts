@@ -5,6 +5,7 @@
 import { type Config, loadConfig } from './config';
 import { connect, type Database, migrateDatabase } from './db/client';
 import type { EmbeddedServer } from './db/embedded';
+import { sealAudit } from './services/audit-seal';
 import type { Ctx } from './services/context';
 import { initMorphology } from './text';
 
@@ -16,7 +17,14 @@ export interface System {
 }
 
 export async function openSystem(
-  opts: { migrate?: boolean; log?: (m: string) => void; poolSize?: number; config?: Config } = {},
+  opts: {
+    migrate?: boolean;
+    log?: (m: string) => void;
+    poolSize?: number;
+    config?: Config;
+    /** Sweep the audit chain's unsealed events this often (the server; each write also asks for a seal). */
+    sealEveryMs?: number;
+  } = {},
 ): Promise<System> {
   const config = opts.config ?? loadConfig();
   const database = await connect({
@@ -33,5 +41,20 @@ export async function openSystem(
     throw e;
   }
   const ctx: Ctx = { db: database.db, now: () => new Date() };
-  return { config, database, ctx, close: () => database.close() };
+  // events another instance or a CLI run left unsealed are sealed at start and by the sweep
+  await sealAudit(database.db).catch(() => 0);
+  const sweep = opts.sealEveryMs
+    ? setInterval(() => void sealAudit(database.db).catch(() => 0), opts.sealEveryMs).unref()
+    : null;
+  return {
+    config,
+    database,
+    ctx,
+    close: async () => {
+      if (sweep) clearInterval(sweep);
+      // what this process wrote is sealed before it lets go of the database
+      await sealAudit(database.db, { wait: true }).catch(() => 0);
+      await database.close();
+    },
+  };
 }

@@ -17,7 +17,7 @@ const say = (m: string) => process.stdout.write(`${m}\n`);
 
 export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void> {
   const started = Date.now();
-  const system = await openSystem({ log: (m) => say(`accord: ${m}`) });
+  const system = await openSystem({ log: (m) => say(`accord: ${m}`), sealEveryMs: 1000 });
   const { config, ctx, database } = system;
   let stopping = false;
   try {
