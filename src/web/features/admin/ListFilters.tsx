@@ -1,7 +1,7 @@
 import { NativeSelect, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useParties } from '../../api/hooks';
+import { useParties } from '../../api/reference';
 import { useLocalize } from '../../components/LocalizedText';
 
 /** The party filter and search box both administration lists show above their tables. */

@@ -16,8 +16,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Measure, Provision } from '../../../contracts';
-import { fetchAll } from '../../api/client';
-import { useAgreement, useParties, useProvisions, useRoadmapsOfAgreement, useSpheres } from '../../api/hooks';
+import { useAgreement, useProvisions } from '../../api/agreements';
+import { roadmapMeasuresQuery } from '../../api/measures';
+import { useParties, useSpheres } from '../../api/reference';
+import { useRoadmapsOfAgreement } from '../../api/roadmaps';
 import { Flags } from '../../components/Flags';
 import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,12 +31,7 @@ import { useFormat } from '../../i18n';
 /** The measures (of every roadmap implementing the agreement) that cite each provision. */
 function useMeasuresByProvision(roadmapIds: string[]) {
   const results = useQueries({
-    queries: roadmapIds.map((roadmapId) => ({
-      queryKey: ['measures', 'all', roadmapId],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        fetchAll<Measure>('/measures', { roadmapId, sort: 'code' }, signal),
-      staleTime: 30_000,
-    })),
+    queries: roadmapIds.map(roadmapMeasuresQuery),
   });
   // results is a new array on every render; the data's update times say when it changed.
   const version = results.map((r) => r.dataUpdatedAt).join(',');
