@@ -173,8 +173,10 @@ export interface BulkResult {
 export function useBulkUpdateMeasures() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (vars: { body: { set: Record<string, unknown> }; items: Measure[] }) =>
-      api.post<BulkResult>('/measures/bulk', vars.body),
+    mutationFn: (vars: {
+      body: { items: { id: string; version: number }[]; set: Record<string, unknown> };
+      items: Measure[];
+    }) => api.post<BulkResult>('/measures/bulk', vars.body),
     onSuccess: (res, vars) =>
       storeMeasures(
         qc,
