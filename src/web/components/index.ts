@@ -3,7 +3,7 @@ export { DateInput, type DateInputProps } from './DateInput';
 export { formatDateText, isIsoDate, parseDateText } from './dates';
 export { explainError, fieldErrors, localizeMessage } from './errors';
 export { Flags } from './Flags';
-export { type LengthHint, useLengthLimit } from './limits';
+export { type LengthHint, SEARCH_MAX, useLengthLimit } from './limits';
 export { LocalizedText, localize, useLocalize } from './LocalizedText';
 export { PageHeader } from './PageHeader';
 export { Facts, Section } from './Section';

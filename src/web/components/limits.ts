@@ -7,6 +7,9 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n';
 
+/** The API's limit of a search text (`q` of every list). */
+export const SEARCH_MAX = 200;
+
 /** From this share of the limit on, the count is shown. */
 const SHOW_FROM = 0.8;
 

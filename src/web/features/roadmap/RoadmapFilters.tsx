@@ -29,12 +29,9 @@ import {
   type Party,
   type Sphere,
 } from '../../../contracts';
-import { DateInput, isIsoDate, useLengthLimit } from '../../components';
+import { DateInput, isIsoDate, SEARCH_MAX, useLengthLimit } from '../../components';
 import { orgLabel, textOf } from './format';
 import { hasFilters, type MeasureSort, NO_FILTERS, type RoadmapView } from './urlState';
-
-/** The API's limit of a search text: a longer one is shown as an error, not cut or sent. */
-const SEARCH_MAX = 200;
 
 /** Props: the current view and what to do with a change of it. */
 export interface RoadmapFiltersProps {
