@@ -136,3 +136,53 @@ test("a reporter sees the other party's measure read-only, and the API refuses a
   await expect(box(m.code)).toBeDisabled();
   await expect(box(own.code)).toBeEnabled();
 });
+
+test('dates are typed and shown as «31.12.2026» in Russian; the saved measure is not fetched again', async ({
+  page,
+}) => {
+  // 4.2.1 is led by the Ministry of Transport of Kazakhstan: its coordinator may change dates
+  await signIn(page, USERS.coordinatorKz);
+  const before = await measureByCode(page, '4.2.1');
+  const due = new Date(`${before.dueDate}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() - 1);
+  const iso = due.toISOString().slice(0, 10);
+  // typed loosely, day and month without leading zeros
+  const typed = `${due.getUTCDate()}.${due.getUTCMonth() + 1}.${due.getUTCFullYear()}`;
+  const shown = `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+  await page.goto(`/measures/${before.id}`);
+  await page.getByRole('button', { name: ru.measure.edit }).click();
+  const form = page.getByRole('form', { name: ru.measure.editTitle });
+  const dueInput = form.getByRole('textbox', { name: ru.fields.dueDate });
+  const [y, mo, d] = before.dueDate.split('-');
+  await expect(dueInput).toHaveValue(`${d}.${mo}.${y}`);
+  await expect(dueInput).toHaveAttribute('placeholder', ru.forms.datePlaceholder);
+
+  // an impossible day is refused in Russian, before anything is sent
+  await dueInput.fill('31.02.2027');
+  await dueInput.blur();
+  await expect(form.getByText(ru.forms.dateNotReal)).toBeVisible();
+
+  await dueInput.fill(typed);
+  await dueInput.blur();
+  await expect(dueInput).toHaveValue(shown);
+
+  const measureGets: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && new URL(r.url()).pathname === `/api/v1/measures/${before.id}`)
+      measureGets.push(r.url());
+  });
+  const patched = page.waitForResponse(
+    (r) => r.request().method() === 'PATCH' && r.url().endsWith(`/measures/${before.id}`),
+  );
+  await form.getByRole('button', { name: ru.common.save }).click();
+  expect((await patched).status()).toBe(200);
+  await expect(page.getByText(ru.common.saved)).toBeVisible();
+  const details = page.getByRole('region', { name: ru.measure.details });
+  await expect(details).toContainText(due.getUTCFullYear().toString());
+  await settled(page);
+  // the PATCH answer is the measure: it is shown without asking for it again
+  expect(measureGets).toEqual([]);
+  const after = await apiGet<Measure>(page, `/measures/${before.id}`);
+  expect(after.dueDate).toBe(iso);
+});

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { useMe } from './api/hooks';
+import { useMe } from './api/session';
 import { canManageReference } from './api/permissions';
 import AppLayout from './app/AppLayout';
 import { ErrorBoundary } from './app/ErrorBoundary';

@@ -1,10 +1,21 @@
 /**
  * What the signed-in user may do, for hiding and disabling controls: the server's own pure
  * rules (src/domain/policies.ts) applied to the session user, so the UI and the API never
- * disagree. The API still decides; a refusal it gives is shown in words.
+ * disagree. This file is the web's one door to those rules; the API still decides, and a
+ * refusal it gives is shown in words.
  */
-import type { User } from '../../contracts';
-import { type Actor, canManageReference as adminRule, userAffiliationRule } from '../../domain/policies';
+import { useMemo } from 'react';
+import type { Measure, User } from '../../contracts';
+import {
+  type Actor,
+  canManageReference as adminRule,
+  editableMeasureFields,
+  type MeasureField,
+  userAffiliationRule,
+} from '../../domain/policies';
+import { useSession } from './session';
+
+export type { MeasureField };
 
 /** The signed-in user as the policy functions see an actor. */
 export function actorOf(user: User): Actor {
@@ -22,3 +33,27 @@ export const canManageReference = (u: User | null | undefined) => !!u && adminRu
 
 /** Roles that need an organisation (and thereby a party): the API's rule for users. */
 export const roleNeedsOrganisation = (role: User['role']) => !userAffiliationRule(role, null).ok;
+
+/** The facts editableMeasureFields needs from a measure. */
+const factsOf = (m: Measure) => ({ tier: m.tier, ownerPartyId: m.ownerPartyId, responsible: m.responsible });
+
+/** The fields of `measure` this user may change (empty: read-only, or nobody signed in). */
+export function editableFields(user: User | null | undefined, measure: Measure): readonly MeasureField[] {
+  return user ? editableMeasureFields(actorOf(user), factsOf(measure)) : [];
+}
+
+/** The fields of `measure` the signed-in user may change, kept while neither changes. */
+export function useEditableFields(measure: Measure | undefined): readonly MeasureField[] {
+  const user = useSession().data?.user ?? null;
+  return useMemo(() => (measure ? editableFields(user, measure) : []), [user, measure]);
+}
+
+/** Whether `user` may change at least one of `fields` of the measure (bulk edit selection). */
+export const mayChangeAny = (
+  user: User | null | undefined,
+  measure: Measure,
+  fields: readonly MeasureField[],
+) => {
+  const allowed = editableFields(user, measure);
+  return fields.some((f) => allowed.includes(f));
+};

@@ -1,8 +1,40 @@
-/** Sign-in, sign-out and profile mutations; each keeps the session cache in step. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, Locale, User } from '../../contracts';
+/** The session: who is signed in, sign-in, sign-out and the profile; each keeps the session cache in step. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Locale, User } from '../../contracts';
 import { api } from './client';
-import { type ApiTokenCreated, type Session, sessionKey } from './hooks';
+
+/** What GET/POST /session answer. */
+export interface Session {
+  user: User;
+  expiresAt: string | null;
+}
+
+/** The query key of the session; every other key is dropped when the user changes. */
+export const sessionKey = ['session'] as const;
+
+/** The signed-in user, or null when there is no session (a 401 is not an error here). */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: async () => {
+      try {
+        return await api.get<Session>('/session', { quiet401: true });
+      } catch (e) {
+        if ((e as { status?: number }).status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: 1,
+  });
+}
+
+/** The signed-in user; only valid under RequireAuth. */
+export function useMe(): User {
+  const { data } = useSession();
+  if (!data) throw new Error('useMe outside a signed-in area');
+  return data.user;
+}
 
 /** POST /session; on success the session query holds the new user. */
 export function useSignIn() {
@@ -47,24 +79,5 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       api.post<void>('/me/password', body),
-  });
-}
-
-/** POST /me/tokens: the answer carries the secret once. */
-export function useCreateToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { name: string; expiresInDays?: number | null }) =>
-      api.post<ApiTokenCreated>('/me/tokens', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
-  });
-}
-
-/** DELETE /me/tokens/:id. */
-export function useRevokeToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (token: Pick<ApiToken, 'id'>) => api.delete(`/me/tokens/${token.id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
   });
 }

@@ -29,7 +29,16 @@ export function PageHeader({ title, documentTitle, subtitle, actions, breadcrumb
   return (
     <Stack gap={4} mb="lg">
       {breadcrumbs && breadcrumbs.length > 0 && (
-        <Breadcrumbs separator="›" fz="sm">
+        <Breadcrumbs
+          separator="›"
+          fz="sm"
+          // a crumb is a whole title at times: the trail wraps instead of widening the page
+          styles={{
+            root: { flexWrap: 'wrap', rowGap: 4 },
+            breadcrumb: { whiteSpace: 'normal', lineHeight: 1.4, minWidth: 0 },
+          }}
+          className="accord-wrap"
+        >
           {breadcrumbs.map((c, i) =>
             c.to ? (
               <Anchor component={Link} to={c.to} key={c.to} fz="sm">
@@ -46,7 +55,7 @@ export function PageHeader({ title, documentTitle, subtitle, actions, breadcrumb
       )}
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 320px', minWidth: 0 }}>
-          <Title order={1} fz={{ base: 22, sm: 28 }} style={{ overflowWrap: 'break-word', hyphens: 'auto' }}>
+          <Title order={1} fz={{ base: 22, sm: 28 }} className="accord-wrap">
             {title}
           </Title>
           {subtitle && (

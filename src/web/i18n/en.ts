@@ -564,6 +564,17 @@ const en = {
     party: 'Party',
     email: 'E-mail',
   },
+  forms: {
+    charCount: '{{count}} of {{max}} characters',
+    tooLong: 'At most {{max}} characters; now {{count}}',
+    datePlaceholder: 'DD/MM/YYYY',
+    dateExample: '31/12/2026',
+    dateFormat: 'Enter the date as DD/MM/YYYY, for example {{example}}',
+    dateNotReal: 'There is no such day in the calendar',
+    dateRange: 'The year must be between 1900 and 2200',
+    openCalendar: 'Open the calendar',
+    actorWithOrg: '{{who}} ({{org}})',
+  },
 } satisfies Translation;
 
 export default en;

@@ -569,6 +569,17 @@ const kk = {
     party: 'Тарап',
     email: 'Электрондық пошта',
   },
+  forms: {
+    charCount: '{{count}} / {{max}} таңба',
+    tooLong: '{{max}} таңбадан аспауы тиіс, қазір {{count}}',
+    datePlaceholder: 'КК.АА.ЖЖЖЖ',
+    dateExample: '31.12.2026',
+    dateFormat: 'Күнді КК.АА.ЖЖЖЖ түрінде енгізіңіз, мысалы {{example}}',
+    dateNotReal: 'Күнтізбеде мұндай күн жоқ',
+    dateRange: 'Жыл 1900 бен 2200 аралығында болуы тиіс',
+    openCalendar: 'Күнтізбені ашу',
+    actorWithOrg: '{{who}} ({{org}})',
+  },
 } satisfies Translation;
 
 export default kk;

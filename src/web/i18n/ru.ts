@@ -581,6 +581,17 @@ const ru = {
     party: 'Сторона',
     email: 'Электронная почта',
   },
+  forms: {
+    charCount: '{{count}} из {{max}} символов',
+    tooLong: 'Не длиннее {{max}} символов, сейчас {{count}}',
+    datePlaceholder: 'ДД.ММ.ГГГГ',
+    dateExample: '31.12.2026',
+    dateFormat: 'Введите дату в виде ДД.ММ.ГГГГ, например {{example}}',
+    dateNotReal: 'Такой даты нет в календаре',
+    dateRange: 'Год должен быть от 1900 до 2200',
+    openCalendar: 'Открыть календарь',
+    actorWithOrg: '{{who}} ({{org}})',
+  },
 };
 
 export default ru;

@@ -1,6 +1,7 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { I18nText, Locale } from '../../../contracts';
+import { type I18nText, LIMITS, type Locale } from '../../../contracts';
+import { useLengthLimit } from '../../components';
 
 const LANG_KEY: Record<Locale, string> = { ru: 'fields.langRu', kk: 'fields.langKk', en: 'fields.langEn' };
 
@@ -23,20 +24,24 @@ export function I18nFields({
   required?: boolean;
 }) {
   const { t } = useTranslation();
+  const limit = useLengthLimit();
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-      {(['ru', 'kk', 'en'] as const).map((l) => (
-        <TextInput
-          key={l}
-          lang={l}
-          label={t(labelKey, { lang: t(LANG_KEY[l]) })}
-          required={required && l === 'ru'}
-          value={value[l] ?? ''}
-          onChange={(e) => onChange({ ...value, [l]: e.currentTarget.value })}
-          error={errors[`${path}.${l}`] ?? (l === 'ru' ? errors[path] : undefined)}
-          maxLength={500}
-        />
-      ))}
+      {(['ru', 'kk', 'en'] as const).map((l) => {
+        const hint = limit(value[l] ?? '', LIMITS.shortText);
+        return (
+          <TextInput
+            key={l}
+            lang={l}
+            label={t(labelKey, { lang: t(LANG_KEY[l]) })}
+            required={required && l === 'ru'}
+            value={value[l] ?? ''}
+            onChange={(e) => onChange({ ...value, [l]: e.currentTarget.value })}
+            description={hint.description}
+            error={errors[`${path}.${l}`] ?? hint.error ?? (l === 'ru' ? errors[path] : undefined)}
+          />
+        );
+      })}
     </SimpleGrid>
   );
 }

@@ -1,7 +1,8 @@
 import { NativeSelect, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useParties } from '../../api/hooks';
+import { useParties } from '../../api/reference';
+import { SEARCH_MAX, useLengthLimit } from '../../components/limits';
 import { useLocalize } from '../../components/LocalizedText';
 
 /** The party filter and search box both administration lists show above their tables. */
@@ -16,6 +17,7 @@ export function PartyAndSearchFilters({
 }) {
   const { t } = useTranslation();
   const l = useLocalize();
+  const hint = useLengthLimit()(q, SEARCH_MAX);
   const parties = useParties();
   return (
     <>
@@ -35,6 +37,8 @@ export function PartyAndSearchFilters({
         leftSection={<IconSearch size={16} aria-hidden />}
         value={q}
         onChange={(e) => onChange('q', e.currentTarget.value)}
+        description={hint.description}
+        error={hint.error}
         w={300}
       />
     </>

@@ -1,217 +1,23 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Pagination,
-  PasswordInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { LIMITS, LOCALES, type Locale, ROLES, type Role, type User } from '../../../contracts';
-import { api } from '../../api/client';
-import { useApiMutation, useMe, useOrganisations, useParties, useUsers } from '../../api/hooks';
-import { roleNeedsOrganisation } from '../../api/permissions';
-import { fieldErrors } from '../../components/errors';
-import { LocalizedText, useLocalize } from '../../components/LocalizedText';
+import { ROLES, type Role, type User } from '../../../contracts';
+import { useOrganisations } from '../../api/reference';
+import { useMe } from '../../api/session';
+import { useUsers } from '../../api/users';
+import { LocalizedText } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { TableHeader } from '../../components/TableHeader';
 import { useFormat } from '../../i18n';
 import { AdminNav } from './AdminNav';
-import { ConfirmDialog, FormDialog } from './Dialogs';
+import { DisableModal, UserModal } from './components/UserDialogs';
 import { PartyAndSearchFilters } from './ListFilters';
 
 const PAGE_SIZE = 50;
-
-interface UserForm {
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string;
-  locale: Locale;
-  password: string;
-}
-
-function UserModal({ editing, onClose }: { editing: User | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const l = useLocalize();
-  const me = useMe();
-  const orgs = useOrganisations();
-  const parties = useParties();
-  const self = editing?.id === me.id;
-  const [form, setForm] = useState<UserForm>({
-    email: editing?.email ?? '',
-    name: editing?.name ?? '',
-    role: editing?.role ?? 'reporter',
-    organisationId: editing?.organisationId ?? '',
-    locale: editing?.locale ?? 'ru',
-    password: '',
-  });
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const save = useApiMutation(
-    (f: UserForm) => {
-      // Admins act for both parties and have no organisation (the API's affiliation rule).
-      const organisationId = f.role === 'admin' ? null : f.organisationId || null;
-      if (!editing) {
-        return api.post<User>('/users', {
-          email: f.email.trim(),
-          name: f.name.trim(),
-          role: f.role,
-          organisationId,
-          locale: f.locale,
-          password: f.password,
-        });
-      }
-      return api.patch<User>(`/users/${editing.id}`, {
-        version: editing.version,
-        email: f.email.trim(),
-        name: f.name.trim(),
-        ...(self ? {} : { role: f.role }),
-        organisationId,
-        locale: f.locale,
-        ...(f.password ? { password: f.password } : {}),
-      });
-    },
-    [['users']],
-  );
-  const errors = { ...fieldErrors(save.error, t), ...missing };
-  const needsOrg = roleNeedsOrganisation(form.role);
-  const orgOptions = [...(orgs.data ?? [])]
-    .sort((a, b) => a.partyId.localeCompare(b.partyId) || l.str(a.name).localeCompare(l.str(b.name)))
-    .map((o) => {
-      const party = parties.data?.find((p) => p.id === o.partyId);
-      return { value: o.id, label: `${party?.code ?? ''} · ${l.str(o.shortName) || l.str(o.name)}` };
-    });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const m: Record<string, string> = {};
-    if (!form.email.trim()) m.email = t('common.required');
-    if (!form.name.trim()) m.name = t('common.required');
-    if (needsOrg && !form.organisationId) m.organisationId = t('admin.needsOrganisation');
-    if (!editing && form.password.length < LIMITS.password.min) m.password = `≥ ${LIMITS.password.min}`;
-    if (editing && form.password && form.password.length < LIMITS.password.min)
-      m.password = `≥ ${LIMITS.password.min}`;
-    setMissing(m);
-    if (Object.keys(m).length) return;
-    save.mutate(form, {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('common.saved') });
-        onClose();
-      },
-    });
-  };
-
-  return (
-    <FormDialog
-      onClose={onClose}
-      title={editing ? t('admin.editUser') : t('admin.newUser')}
-      size="lg"
-      error={save.error}
-      busy={save.isPending}
-      onSubmit={submit}
-      submitLabel={editing ? t('common.save') : t('common.create')}
-    >
-      <TextInput
-        label={t('fields.name')}
-        required
-        value={form.name}
-        onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-        error={errors.name}
-        autoComplete="off"
-      />
-      <TextInput
-        label={t('fields.email')}
-        type="email"
-        required
-        value={form.email}
-        onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
-        error={errors.email}
-        autoComplete="off"
-      />
-      <NativeSelect
-        label={t('fields.role')}
-        required
-        disabled={self}
-        value={form.role}
-        onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
-        data={ROLES.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))}
-        description={t(`admin.roleHint.${form.role}`)}
-        error={errors.role}
-      />
-      {form.role !== 'admin' && (
-        <NativeSelect
-          label={t('fields.organisationId')}
-          required={needsOrg}
-          value={form.organisationId}
-          onChange={(e) => setForm({ ...form, organisationId: e.currentTarget.value })}
-          data={[
-            { value: '', label: needsOrg ? t('measure.noOrganisation') : t('common.none') },
-            ...orgOptions,
-          ]}
-          error={errors.organisationId}
-        />
-      )}
-      <NativeSelect
-        label={t('fields.locale')}
-        value={form.locale}
-        onChange={(e) => setForm({ ...form, locale: e.currentTarget.value as Locale })}
-        data={LOCALES.map((x) => ({ value: x, label: t(`locales.${x}`) }))}
-      />
-      <PasswordInput
-        visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
-        label={editing ? t('admin.newPassword') : t('admin.initialPassword')}
-        description={editing ? t('admin.newPasswordHint') : undefined}
-        required={!editing}
-        value={form.password}
-        onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-        error={errors.password}
-        autoComplete="new-password"
-      />
-    </FormDialog>
-  );
-}
-
-function DisableModal({ user, onClose }: { user: User; onClose: () => void }) {
-  const { t } = useTranslation();
-  const toggle = useApiMutation(
-    (u: User) => api.patch<User>(`/users/${u.id}`, { version: u.version, disabled: !u.disabled }),
-    [['users']],
-  );
-  const disabling = !user.disabled;
-  return (
-    <ConfirmDialog
-      onClose={onClose}
-      title={disabling ? t('admin.disableUser') : t('admin.enableUser')}
-      error={toggle.error}
-      busy={toggle.isPending}
-      color={disabling ? 'red' : 'blue'}
-      confirmLabel={disabling ? t('admin.disableUser') : t('admin.enableUser')}
-      onConfirm={() =>
-        toggle.mutate(user, {
-          onSuccess: () => {
-            notifications.show({
-              color: 'green',
-              message: disabling ? t('admin.userDisabled') : t('common.saved'),
-            });
-            onClose();
-          },
-        })
-      }
-    >
-      <Text>{disabling ? t('admin.disableUserConfirm', { name: user.name }) : user.name}</Text>
-    </ConfirmDialog>
-  );
-}
 
 /** Administration of user accounts: filter, create, edit, disable/enable (admins only). */
 export default function UsersPage() {

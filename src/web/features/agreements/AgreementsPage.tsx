@@ -3,7 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useAgreements, useParties } from '../../api/hooks';
+import { useAgreements } from '../../api/agreements';
+import { useParties } from '../../api/reference';
+import { SEARCH_MAX, useLengthLimit } from '../../components/limits';
 import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -16,6 +18,7 @@ export default function AgreementsPage() {
   const { formatDate } = useFormat();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
+  const hint = useLengthLimit()(q, SEARCH_MAX);
   const [debounced] = useDebouncedValue(q, 300);
   const agreements = useAgreements(debounced.trim() ? { q: debounced.trim() } : {});
   const parties = useParties();
@@ -41,6 +44,8 @@ export default function AgreementsPage() {
           else next.delete('q');
           setParams(next, { replace: true });
         }}
+        description={hint.description}
+        error={hint.error}
         maw={480}
         type="search"
       />

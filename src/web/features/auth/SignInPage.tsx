@@ -17,7 +17,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { useSession } from '../../api/hooks';
+import { useSession } from '../../api/session';
 import { useSignIn } from '../../api/session';
 import { safeNext } from '../../app/session';
 import { LanguageSelect } from '../../components/LanguageSelect';

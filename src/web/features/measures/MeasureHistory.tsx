@@ -4,8 +4,8 @@
  */
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent, I18nText, Measure, Organisation, Party, Sphere } from '../../../contracts';
-import { useMeasureHistory } from '../../api/hooks';
+import type { I18nText, Measure, Organisation, Party, Sphere } from '../../../contracts';
+import { type AuditEventView, useMeasureHistory } from '../../api/audit';
 import { QueryState } from '../../components';
 import { useFormat } from '../../i18n';
 import { orgLabel, textOf } from '../roadmap/format';
@@ -44,9 +44,9 @@ export function changedFields(before: unknown, after: unknown): string[] {
 
 /** The names the history needs to turn ids into words. */
 export interface HistoryReference {
-  partyById: Map<string, Party>;
-  sphereById: Map<string, Sphere>;
-  orgById: Map<string, Organisation>;
+  partyById: ReadonlyMap<string, Party>;
+  sphereById: ReadonlyMap<string, Sphere>;
+  orgById: ReadonlyMap<string, Organisation>;
 }
 
 /** The measure's audit events, newest first. */
@@ -104,7 +104,15 @@ export function MeasureHistory({ measureId, reference }: { measureId: string; re
     }
   };
 
-  const actionLabel = (e: AuditEvent) => {
+  // a person by name and organisation; the e-mail address only while the API sends no name
+  const actor = (e: AuditEventView) => {
+    if (e.actorLabel === 'system' && !e.actorName) return t('history.system');
+    const who = e.actorName || e.actorLabel;
+    const org = e.actorOrganisationId ? orgLabel(reference.orgById.get(e.actorOrganisationId), lang) : '';
+    return t('history.by', { who: org ? t('forms.actorWithOrg', { who, org }) : who });
+  };
+
+  const actionLabel = (e: AuditEventView) => {
     const action = e.action.replace(/^measure\./, '');
     return t(`history.actions.${action}`, { defaultValue: t('history.actions.other', { action }) });
   };
@@ -122,7 +130,7 @@ export function MeasureHistory({ measureId, reference }: { measureId: string; re
                     {actionLabel(e)}
                   </Badge>
                   <Text size="sm" fw={600}>
-                    {e.actorLabel === 'system' ? t('history.system') : t('history.by', { who: e.actorLabel })}
+                    {actor(e)}
                   </Text>
                 </Group>
                 <Text size="sm" c="gray.8" component="time" dateTime={e.occurredAt}>

@@ -17,7 +17,7 @@ export function ResponsibleOfParty({
 }: {
   measure: Pick<Measure, 'responsible'>;
   partyId: string;
-  orgById: Map<string, Organisation>;
+  orgById: ReadonlyMap<string, Organisation>;
 }) {
   const { t, i18n } = useTranslation();
   const list = measure.responsible

@@ -29,6 +29,7 @@ import {
   type Party,
   type Sphere,
 } from '../../../contracts';
+import { DateInput, isIsoDate, SEARCH_MAX, useLengthLimit } from '../../components';
 import { orgLabel, textOf } from './format';
 import { hasFilters, type MeasureSort, NO_FILTERS, type RoadmapView } from './urlState';
 
@@ -67,8 +68,10 @@ export function RoadmapFilters({
       setText(view.q);
     }
   }, [view.q]);
+  const limit = useLengthLimit();
+  const searchHint = limit(text, SEARCH_MAX);
   useEffect(() => {
-    if (text.trim() === lastSent.current.trim()) return;
+    if (text.trim() === lastSent.current.trim() || text.trim().length > SEARCH_MAX) return;
     const timer = setTimeout(() => {
       lastSent.current = text.trim();
       onChange({ q: text.trim() });
@@ -99,11 +102,13 @@ export function RoadmapFilters({
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
+              if (searchHint.error) return;
               lastSent.current = text.trim();
               onChange({ q: text.trim() });
             }
           }}
-          maxLength={200}
+          description={searchHint.description}
+          error={searchHint.error}
         />
         <NativeSelect
           label={t('roadmap.sphere')}
@@ -148,19 +153,22 @@ export function RoadmapFilters({
           clearable
           comboboxProps={{ withinPortal: true }}
         />
-        <TextInput
-          type="date"
+        <DateInput
           label={t('roadmap.dueFrom')}
           value={view.dueFrom ?? ''}
           max={view.dueTo ?? undefined}
-          onChange={(e) => onChange({ dueFrom: e.currentTarget.value || null })}
+          onChange={(v) => {
+            // the URL holds only real days; a half-typed date waits in the field
+            if (!v || isIsoDate(v)) onChange({ dueFrom: v || null });
+          }}
         />
-        <TextInput
-          type="date"
+        <DateInput
           label={t('roadmap.dueTo')}
           value={view.dueTo ?? ''}
           min={view.dueFrom ?? undefined}
-          onChange={(e) => onChange({ dueTo: e.currentTarget.value || null })}
+          onChange={(v) => {
+            if (!v || isIsoDate(v)) onChange({ dueTo: v || null });
+          }}
         />
         <NativeSelect
           label={t('roadmap.sort')}

@@ -14,18 +14,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Measure } from '../../../contracts';
-import { editableMeasureFields } from '../../../domain/policies';
-import {
-  pickDefaultRoadmap,
-  useFilteredMeasureIds,
-  useReference,
-  useRoadmapMeasures,
-  useRoadmaps,
-  useSession,
-} from '../../api/hooks';
+import { useFilteredMeasureIds, useRoadmapMeasures } from '../../api/measures';
+import { mayChangeAny } from '../../api/permissions';
+import { useReference } from '../../api/reference';
+import { pickDefaultRoadmap, useRoadmaps } from '../../api/roadmaps';
+import { useSession } from '../../api/session';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components';
 import { BulkEditBar } from './BulkEdit';
-import { actorOf, factsOf, textOf } from './format';
+import { textOf } from './format';
 import { MeasureTreeTable } from './MeasureTreeTable';
 import { RoadmapFilters } from './RoadmapFilters';
 import { parseView, type RoadmapView, viewToApiFilter, viewToSearch } from './urlState';
@@ -69,20 +65,12 @@ export default function RoadmapPage() {
   const selected = selection.roadmapId === roadmapId ? selection.ids : new Set<string>();
   const setSelected = useCallback((ids: Set<string>) => setSelection({ roadmapId, ids }), [roadmapId]);
 
-  const actor = useMemo(() => (user ? actorOf(user) : null), [user]);
-  const canSelect = useCallback(
-    (m: Measure) => {
-      if (!actor) return false;
-      const fields = editableMeasureFields(actor, factsOf(m));
-      return BULK_FIELDS.some((f) => fields.includes(f));
-    },
-    [actor],
-  );
+  const canSelect = useCallback((m: Measure) => mayChangeAny(user, m, BULK_FIELDS), [user]);
   const list = measures.data ?? [];
   // viewers (and anyone who may edit nothing here) never see the selection column
   const bulkAllowed = useMemo(
-    () => !!actor && actor.role !== 'viewer' && list.some(canSelect),
-    [actor, list, canSelect],
+    () => !!user && user.role !== 'viewer' && list.some(canSelect),
+    [user, list, canSelect],
   );
   const selectedMeasures = useMemo(() => list.filter((m) => selected.has(m.id)), [list, selected]);
 

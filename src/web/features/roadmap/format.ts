@@ -1,9 +1,9 @@
 /**
  * Small helpers shared by the roadmap, measure and timeline features: localised text with
- * Russian fallback, today's date, code ordering, the session user as a policy actor.
+ * Russian fallback, today's date, code ordering.
  * (Date and number formatting come from `i18n/index.ts`.)
  */
-import type { I18nText, Measure, Organisation } from '../../../contracts';
+import type { I18nText, Organisation } from '../../../contracts';
 import { localize } from '../../components/LocalizedText';
 import { isLocale } from '../../i18n';
 
@@ -36,13 +36,3 @@ export function compareCodes(a: string, b: string): number {
   }
   return pa.length - pb.length;
 }
-
-/** The signed-in user as a policy actor (one definition, in api/permissions). */
-export { actorOf } from '../../api/permissions';
-
-/** The facts editableMeasureFields needs from a measure. */
-export const factsOf = (m: Measure) => ({
-  tier: m.tier,
-  ownerPartyId: m.ownerPartyId,
-  responsible: m.responsible,
-});

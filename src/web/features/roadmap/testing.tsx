@@ -8,7 +8,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import type { Measure, Organisation, Party, Roadmap, Sphere, User } from '../../../contracts';
-import { sessionKey } from '../../api/hooks';
+import { sessionKey } from '../../api/session';
 import { Providers } from '../../app/Providers';
 
 let seq = 0;
