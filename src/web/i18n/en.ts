@@ -490,8 +490,10 @@ const en = {
     barLabel: '{{code}} {{title}}: {{start}} — {{due}}, {{status}}, {{progress}}%',
     scrollToToday: 'Go to today',
     chartLabel: 'Gantt chart',
-    legendBar: 'Measure dates; the dark strip is progress',
+    legendProgress: 'The dark strip at the bottom is progress',
     legendOverdue: 'Overdue (hatched, with a “!” mark)',
+    legendAlsoIn: 'The measure is also shown in other groups',
+    alsoIn: 'Also in: {{groups}}',
   },
   admin: {
     title: 'Administration',

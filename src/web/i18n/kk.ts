@@ -493,8 +493,10 @@ const kk = {
     barLabel: '{{code}} {{title}}: {{start}} — {{due}}, {{status}}, {{progress}} %',
     scrollToToday: 'Бүгінгі күнге',
     chartLabel: 'Гант диаграммасы',
-    legendBar: 'Іс-шара мерзімі; қою жолақ — прогресс',
-    legendOverdue: 'Мерзімі өткен (штрихтау және «!» белгісі)',
+    legendProgress: 'Төменгі қою жолақ — орындалуы',
+    legendOverdue: 'Мерзімі өткен (штрихталған, «!» белгісі бар)',
+    legendAlsoIn: 'Іс-шара басқа топтарда да көрсетілген',
+    alsoIn: 'Сондай-ақ мында: {{groups}}',
   },
   admin: {
     title: 'Әкімшілендіру',

@@ -506,8 +506,10 @@ const ru = {
     barLabel: '{{code}} {{title}}: {{start}} — {{due}}, {{status}}, {{progress}} %',
     scrollToToday: 'К сегодняшнему дню',
     chartLabel: 'Диаграмма Ганта',
-    legendBar: 'Срок мероприятия; тёмная полоса — прогресс',
+    legendProgress: 'Тёмная полоса внизу — прогресс',
     legendOverdue: 'Просрочено (штриховка и знак «!»)',
+    legendAlsoIn: 'Мероприятие показано и в других группах',
+    alsoIn: 'Также в: {{groups}}',
   },
   admin: {
     title: 'Администрирование',
