@@ -11,7 +11,7 @@ const BANDS: Record<CompletionLevel, string> = {
 };
 
 /**
- * The OGP-style completion scale with the roadmap's level marked, so that «Ограниченное»
+ * The OGP-style completion scale with the roadmap's level marked, so that «Ограниченная»
  * is read against the other levels and their progress bands rather than on its own.
  */
 export function CompletionScale({ level }: { level: CompletionLevel }) {
