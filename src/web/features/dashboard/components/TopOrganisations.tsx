@@ -46,7 +46,9 @@ export function TopOrganisations({ summary }: { summary: RoadmapSummary }) {
                   <Table.Th>{t('dashboard.organisation')}</Table.Th>
                   <Table.Th className="hide-sm">{t('dashboard.party')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.overdueCount')}</Table.Th>
-                  <Table.Th ta="right">{t('fields.progress')}</Table.Th>
+                  <Table.Th ta="right" className="hide-sm">
+                    {t('fields.progress')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -70,7 +72,9 @@ export function TopOrganisations({ summary }: { summary: RoadmapSummary }) {
                       <Table.Td ta="right" fw={600} c="red.9">
                         {formatNumber(o.overdue)}
                       </Table.Td>
-                      <Table.Td ta="right">{formatPercent(progress.get(o.organisationId))}</Table.Td>
+                      <Table.Td ta="right" className="hide-sm">
+                        {formatPercent(progress.get(o.organisationId))}
+                      </Table.Td>
                     </Table.Tr>
                   );
                 })}
