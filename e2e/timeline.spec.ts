@@ -35,7 +35,7 @@ test('timeline: legend, full titles, repeated measures marked, organisations und
   const longest = [...measures].sort((a, b) => b.title.ru.length - a.title.ru.length)[0];
   expect(longest.title.ru.length).toBeGreaterThan(60);
   const label = page.locator(`[data-label-code="${longest.code}"]`).first();
-  await expect(label).toHaveAttribute('title', new RegExp(`^${longest.code} ${escape(longest.title.ru)}`));
+  await expect(label).toHaveAttribute('title', new RegExp(`^${longest.code} ${literal(longest.title.ru)}`));
   await expect(label.locator('.accord-tl-text')).toHaveText(`${longest.code} ${longest.title.ru}`);
 
   // a measure of two spheres is marked in each of its groups
@@ -71,6 +71,6 @@ test.describe('on a phone', () => {
 });
 
 /** A string as a literal inside a regular expression. */
-function escape(s: string): string {
+function literal(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
