@@ -2,13 +2,17 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { buildMeasure, buildOrg, buildParty, buildSphere, renderPage } from '../roadmap/testing';
-import { groupMeasures, rowsOf, type Zoom } from './layout';
-import { TimelineChart } from './TimelineChart';
+import { createRef } from 'react';
+import { groupMeasures, rowsOf, snapToTick, type Zoom } from './layout';
+import { TimelineChart, type TimelineChartHandle } from './TimelineChart';
+import { TimelineLegend } from './TimelineLegend';
 
 const transport = buildSphere('transport', 'Транспорт', 1);
 const energy = buildSphere('energy', 'Энергетика', 2);
 const kz = buildParty('KZ', 'Казахстан');
+const ru = buildParty('RU', 'Россия');
 const mintrans = buildOrg(kz, 'Минтранс РК');
+const mintransRu = buildOrg(ru, 'Минтранс России');
 const TODAY = '2026-03-15';
 
 // January (31 days), then from 1 February, then a measure that starts today
@@ -32,7 +36,25 @@ const late = buildMeasure('2.2', {
   overdue: true,
   responsible: [{ organisationId: mintrans.id, partyId: kz.id, role: 'lead' }],
 });
-const measures = [january, fromFebruary, fromToday, late];
+const longTitle =
+  'Провести совместный мониторинг пропускной способности автомобильных пунктов пропуска на границе';
+const twoSpheres = buildMeasure('3.1', {
+  title: { ru: longTitle },
+  startDate: '2026-02-01',
+  dueDate: '2026-06-30',
+  sphereIds: [transport.id, energy.id],
+  status: 'completed',
+  progress: 100,
+  responsible: [{ organisationId: mintransRu.id, partyId: ru.id, role: 'lead' }],
+});
+const dropped = buildMeasure('3.2', {
+  startDate: '2026-02-01',
+  dueDate: '2026-04-30',
+  sphereIds: [energy.id],
+  status: 'cancelled',
+  atRisk: true,
+});
+const measures = [january, fromFebruary, fromToday, late, twoSpheres, dropped];
 const order = [
   { id: transport.id, label: 'Транспорт' },
   { id: energy.id, label: 'Энергетика' },
@@ -43,7 +65,12 @@ function chart(zoom: Zoom = 'month', by: 'sphere' | 'organisation' = 'sphere') {
     groupMeasures(
       measures,
       by,
-      by === 'sphere' ? order : [{ id: mintrans.id, label: 'Минтранс РК' }],
+      by === 'sphere'
+        ? order
+        : [
+            { id: mintrans.id, label: 'Минтранс РК', section: 'Казахстан' },
+            { id: mintransRu.id, label: 'Минтранс России', section: 'Россия' },
+          ],
       by === 'sphere' ? 'Без сферы' : 'Без организации',
     ),
   );
@@ -103,13 +130,118 @@ describe('TimelineChart', () => {
       within(transportGroup)
         .getAllByRole('link')
         .map((a) => a.getAttribute('data-measure-code')),
-    ).toEqual(['1.1', '1.2']);
+    ).toEqual(['1.1', '1.2', '3.1']);
     unmount();
     renderPage(chart('month', 'organisation'));
-    expect(within(screen.getByRole('group', { name: 'Минтранс РК' })).getAllByRole('link')).toHaveLength(1);
+    expect(
+      within(screen.getByRole('group', { name: 'Казахстан: Минтранс РК' })).getAllByRole('link'),
+    ).toHaveLength(1);
+    expect(
+      within(screen.getByRole('group', { name: 'Россия: Минтранс России' })).getAllByRole('link'),
+    ).toHaveLength(1);
     expect(within(screen.getByRole('group', { name: 'Без организации' })).getAllByRole('link')).toHaveLength(
-      3,
+      4,
     );
+  });
+
+  it('groups by party first, then organisation: each party is a heading above its organisations', () => {
+    const { container } = renderPage(chart('month', 'organisation'));
+    const headings = [...container.querySelectorAll('.accord-tl-section, .accord-tl-group')].map(
+      (el) => `${el.className.includes('section') ? '#' : '-'} ${el.textContent}`,
+    );
+    expect(headings).toEqual([
+      '# Казахстан',
+      '- Минтранс РК',
+      '# Россия',
+      '- Минтранс России',
+      '- Без организации',
+    ]);
+  });
+
+  it('marks a measure that also appears in another group, in both groups', () => {
+    const { container } = renderPage(chart('month', 'sphere'));
+    const inTransport = within(screen.getByRole('group', { name: 'Транспорт' }))
+      .getAllByRole('link')
+      .find((a) => a.getAttribute('data-measure-code') === '3.1')!;
+    const inEnergy = within(screen.getByRole('group', { name: 'Энергетика' }))
+      .getAllByRole('link')
+      .find((a) => a.getAttribute('data-measure-code') === '3.1')!;
+    expect(inTransport).toHaveAccessibleName(/Также в: Энергетика$/);
+    expect(inEnergy).toHaveAccessibleName(/Также в: Транспорт$/);
+    const marks = [...container.querySelectorAll('[data-label-code="3.1"] [data-also-in]')];
+    expect(marks.map((m) => [m.textContent, m.getAttribute('data-also-in')])).toEqual([
+      ['+1', 'Энергетика'],
+      ['+1', 'Транспорт'],
+    ]);
+    // a measure in one group only carries no mark
+    expect(container.querySelector('[data-label-code="1.1"] [data-also-in]')).toBeNull();
+    expect(bar('1.1').link).not.toHaveAccessibleName(/Также в/);
+  });
+
+  it('shows the full title in the label column, wrapped, with the whole title as its tooltip', () => {
+    const { container } = renderPage(chart());
+    const label = container.querySelector('[data-label-code="3.1"]')!;
+    expect(longTitle.length).toBeGreaterThan(60);
+    expect(label.querySelector('.accord-tl-text')!.textContent).toBe(`3.1 ${longTitle}`);
+    expect(label.getAttribute('title')).toBe(`3.1 ${longTitle}. Также в: Энергетика`);
+    // wrapped to at most two lines rather than cut on one
+    const css = [...container.querySelectorAll('style')].map((el) => el.textContent).join('\n');
+    expect(css).toMatch(/\.accord-tl-text \{[^}]*-webkit-line-clamp: 2/);
+    expect(css).not.toMatch(/\.accord-tl-label \{[^}]*nowrap/);
+  });
+
+  it('names in the legend, in the UI language, every colour the chart draws', () => {
+    const { container } = renderPage(
+      <>
+        <TimelineLegend />
+        {chart()}
+      </>,
+    );
+    const legend = screen.getByTestId('timeline-legend');
+    const chartSvg = screen.getByLabelText('Диаграмма Ганта');
+    const colours = (root: Element, selector: string) =>
+      new Set(
+        [...root.querySelectorAll(selector)]
+          .flatMap((el) => [el.getAttribute('fill'), el.getAttribute('stroke')])
+          .filter((c): c is string => !!c && c.startsWith('#') && c !== '#fff' && c !== '#000'),
+      );
+    // shapes carry the meaning; the text on them (the "!" and the «Сегодня» label) is lettering
+    const shapes = ['rect', 'line', 'circle', 'path'];
+    const within_ = (scope: string) => shapes.map((s) => `${scope} ${s}`).join(', ');
+    const drawn = colours(
+      chartSvg,
+      [within_('.accord-tl-bar'), within_('pattern'), within_('[data-testid="today-line"]')].join(', '),
+    );
+    const explained = colours(legend, within_('svg'));
+    expect(drawn.size).toBeGreaterThanOrEqual(10);
+    for (const c of drawn) expect(explained, `colour ${c} is in the legend`).toContain(c);
+    for (const status of ['Не начато', 'Выполняется', 'Выполнено', 'Отменено'])
+      expect(within(legend).getByText(status)).toBeInTheDocument();
+    expect(container.querySelector('[data-legend="alsoIn"]')).not.toBeNull();
+  });
+
+  it('scrolls to today onto a period boundary, so the first period label is never cut', () => {
+    const handle = createRef<TimelineChartHandle>();
+    const rows = rowsOf(groupMeasures(measures, 'sphere', order, 'Без сферы'));
+    renderPage(<TimelineChart ref={handle} rows={rows} zoom="quarter" today={TODAY} />);
+    const scroller = screen.getByTestId('timeline-scroller');
+    Object.defineProperty(scroller, 'clientWidth', { value: 300 });
+    const calls: number[] = [];
+    scroller.scrollTo = ((o: ScrollToOptions) => calls.push(o.left ?? -1)) as typeof scroller.scrollTo;
+    handle.current!.scrollToToday();
+    const tickXs = [...document.querySelectorAll('[data-tick] line')].map((l) =>
+      Number(l.getAttribute('x1')),
+    );
+    expect(calls).toHaveLength(1);
+    expect(tickXs).toContain(calls[0]);
+    const todayX = Number(screen.getByTestId('today-line').querySelector('line')!.getAttribute('x1'));
+    expect(calls[0]).toBeLessThanOrEqual(todayX);
+  });
+
+  it('snaps a scroll position down to the last period boundary before it', () => {
+    expect(snapToTick(250, [0, 126, 254, 381])).toBe(126);
+    expect(snapToTick(254, [0, 126, 254, 381])).toBe(254);
+    expect(snapToTick(-5, [0, 126])).toBe(0);
   });
 
   it('zooms: a year view is narrower than a quarter view, which is narrower than a month view', () => {

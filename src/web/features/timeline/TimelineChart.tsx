@@ -7,11 +7,11 @@ import { Box } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Measure } from '../../../contracts';
 import { useFormat } from '../../i18n';
-import { textOf } from '../roadmap/format';
-import { barGeometry, type TimelineRow, ticks, timeRange, xOf, type Zoom } from './layout';
+import { snapToTick, type TimelineRow, ticks, timeRange, xOf, type Zoom } from './layout';
+import { OVERDUE, TODAY } from './palette';
+import { TimelineBar } from './TimelineBar';
+import { HEADER, rowHeight, TimelineLabels } from './TimelineLabels';
 
 /** Props: rows to draw (from rowsOf), the zoom and today's date. */
 export interface TimelineChartProps {
@@ -26,29 +26,15 @@ export interface TimelineChartHandle {
   scrollToToday: () => void;
 }
 
-const HEADER = 40;
-const GROUP_ROW = 34;
-const BAR_ROW = 30;
-const BAR_H = 16;
-
-const STATUS_FILL: Record<Measure['status'], { track: string; done: string }> = {
-  not_started: { track: '#ced4da', done: '#495057' },
-  in_progress: { track: '#a5d8ff', done: '#1c5ea8' },
-  completed: { track: '#8ce99a', done: '#2b8a3e' },
-  cancelled: { track: '#e9ecef', done: '#868e96' },
-};
-
 /** The chart: a label column and a horizontally scrolling SVG, row for row. */
 export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>(function TimelineChart(
   { rows, zoom, today },
   ref,
 ) {
-  const { t, i18n } = useTranslation();
-  const { formatDate, locale } = useFormat();
-  const navigate = useNavigate();
+  const { t } = useTranslation();
+  const { locale } = useFormat();
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const scroller = useRef<HTMLDivElement>(null);
-  const lang = i18n.language;
 
   const measures = useMemo(() => rows.flatMap((r) => (r.kind === 'bar' ? [r.measure] : [])), [rows]);
   const range = useMemo(() => timeRange(measures, today, zoom), [measures, today, zoom]);
@@ -60,19 +46,26 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
   let y = HEADER;
   for (const r of rows) {
     tops.push(y);
-    y += r.kind === 'group' ? GROUP_ROW : BAR_ROW;
+    y += rowHeight(r);
   }
   const height = y + 8;
 
   useImperativeHandle(
     ref,
     () => ({
+      // lands on a period boundary, so the first period label on screen is never cut
       scrollToToday: () => {
         const el = scroller.current;
-        if (el) el.scrollTo?.({ left: Math.max(0, todayX - el.clientWidth / 3), behavior: 'smooth' });
+        if (!el) return;
+        const wanted = Math.max(0, todayX - el.clientWidth / 3);
+        const left = snapToTick(
+          wanted,
+          marks.map((d) => xOf(d, range.start, zoom)),
+        );
+        el.scrollTo?.({ left, behavior: 'smooth' });
       },
     }),
-    [todayX],
+    [todayX, marks, range.start, zoom],
   );
 
   const monthFmt = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
@@ -88,122 +81,19 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
     return monthFmt.format(new Date(`${iso}T00:00:00Z`));
   };
 
-  const renderBar = (r: Extract<TimelineRow, { kind: 'bar' }>, rowTop: number) => {
-    const m = r.measure;
-    const { x, width: w } = barGeometry(m, range.start, zoom);
-    const top = rowTop + (BAR_ROW - BAR_H) / 2;
-    const fill = STATUS_FILL[m.status];
-    const label = [
-      t('timeline.barLabel', {
-        code: m.code,
-        title: textOf(m.title, lang),
-        start: formatDate(m.startDate),
-        due: formatDate(m.dueDate),
-        status: t(`enums.status.${m.status}`),
-        progress: m.progress,
-      }),
-      m.overdue ? t('flags.overdue') : null,
-      m.atRisk ? t('flags.atRisk') : null,
-    ]
-      .filter(Boolean)
-      .join('. ');
-    const href = `/measures/${m.id}`;
-    return (
-      <a
-        key={r.key}
-        href={href}
-        className="accord-tl-bar"
-        aria-label={label}
-        data-measure-code={m.code}
-        data-overdue={m.overdue || undefined}
-        onClick={(e) => {
-          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-          e.preventDefault();
-          navigate(href);
-        }}
-      >
-        <title>{label}</title>
-        <rect
-          data-part="bar"
-          x={x}
-          y={top}
-          width={w}
-          height={BAR_H}
-          rx={3}
-          fill={m.overdue ? 'url(#accord-tl-hatch)' : fill.track}
-          stroke={m.overdue ? '#c92a2a' : 'none'}
-          strokeWidth={m.overdue ? 1.5 : 0}
-        />
-        <rect
-          data-part="progress"
-          x={x}
-          y={top + BAR_H - 5}
-          width={(w * Math.max(0, Math.min(100, m.progress))) / 100}
-          height={5}
-          fill={fill.done}
-        />
-        {m.overdue && (
-          <g data-overdue-mark="" transform={`translate(${x + w + 9}, ${top + BAR_H / 2})`}>
-            <circle r={7} fill="#c92a2a" />
-            <text y={4} textAnchor="middle" fontSize={11} fontWeight={700} fill="#fff">
-              !
-            </text>
-          </g>
-        )}
-        {m.atRisk && !m.overdue && (
-          <g data-atrisk-mark="" transform={`translate(${x + w + 9}, ${top + BAR_H / 2})`}>
-            <path d="M0 -7 L7 6 L-7 6 Z" fill="#fab005" stroke="#5c3c00" strokeWidth={1} />
-            <text y={5} textAnchor="middle" fontSize={9} fontWeight={700} fill="#000">
-              !
-            </text>
-          </g>
-        )}
-        <rect
-          className="accord-tl-focus"
-          x={x - 3}
-          y={top - 3}
-          width={w + 6 + (m.overdue || m.atRisk ? 20 : 0)}
-          height={BAR_H + 6}
-          rx={5}
-          fill="none"
-        />
-      </a>
-    );
-  };
-
   // bars nested under their group, so that a screen reader hears which sphere or organisation
   const segments: { key: string; label: string; bars: number[] }[] = [];
   rows.forEach((r, i) => {
-    if (r.kind === 'group') segments.push({ key: r.key, label: r.label, bars: [] });
-    else segments[segments.length - 1]?.bars.push(i);
+    if (r.kind === 'group')
+      segments.push({ key: r.key, label: r.section ? `${r.section}: ${r.label}` : r.label, bars: [] });
+    else if (r.kind === 'bar') segments[segments.length - 1]?.bars.push(i);
   });
-
-  const labelWidth = phone ? 128 : 300;
 
   return (
     <Box style={{ display: 'flex', border: '1px solid #dee2e6', borderRadius: 6, background: '#fff' }}>
       <style>{CHART_CSS}</style>
-      {/* Visual labels only: every bar's link already carries its full name. */}
-      <div aria-hidden="true" style={{ width: labelWidth, flex: 'none', borderRight: '1px solid #dee2e6' }}>
-        <div style={{ height: HEADER, borderBottom: '1px solid #dee2e6' }} />
-        {rows.map((r) =>
-          r.kind === 'group' ? (
-            <div key={r.key} className="accord-tl-group" style={{ height: GROUP_ROW }}>
-              {r.label}
-            </div>
-          ) : (
-            <div
-              key={r.key}
-              className="accord-tl-label"
-              style={{ height: BAR_ROW, paddingInlineStart: 8 + Math.min(r.measure.depth, 4) * 10 }}
-              title={`${r.measure.code} ${textOf(r.measure.title, lang)}`}
-            >
-              <strong>{r.measure.code}</strong> {!phone && textOf(r.measure.title, lang)}
-            </div>
-          ),
-        )}
-      </div>
-      <div ref={scroller} style={{ overflowX: 'auto', flex: 1, minWidth: 0 }}>
+      <TimelineLabels rows={rows} width={phone ? 150 : 380} />
+      <div ref={scroller} style={{ overflowX: 'auto', flex: 1, minWidth: 0 }} data-testid="timeline-scroller">
         <svg
           width={width}
           height={height}
@@ -218,8 +108,8 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
               patternUnits="userSpaceOnUse"
               patternTransform="rotate(45)"
             >
-              <rect width="6" height="6" fill="#ffe3e3" />
-              <line x1="0" y1="0" x2="0" y2="6" stroke="#c92a2a" strokeWidth="2.5" />
+              <rect width="6" height="6" fill={OVERDUE.fill} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={OVERDUE.stroke} strokeWidth="2.5" />
             </pattern>
           </defs>
           {/* grid and period labels */}
@@ -228,7 +118,7 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
             {marks.map((d) => {
               const x = xOf(d, range.start, zoom);
               return (
-                <g key={d}>
+                <g key={d} data-tick={d}>
                   <line x1={x} x2={x} y1={0} y2={height} stroke="#e9ecef" />
                   <text x={x + 4} y={24} fontSize={12} fill="#343a40">
                     {tickLabel(d)}
@@ -238,9 +128,16 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
             })}
             <line x1={0} x2={width} y1={HEADER - 0.5} y2={HEADER - 0.5} stroke="#dee2e6" />
             {rows.map((r, i) =>
-              r.kind === 'group' ? (
-                <rect key={r.key} x={0} y={tops[i]} width={width} height={GROUP_ROW} fill="#f8f9fa" />
-              ) : null,
+              r.kind === 'bar' ? null : (
+                <rect
+                  key={r.key}
+                  x={0}
+                  y={tops[i]}
+                  width={width}
+                  height={rowHeight(r)}
+                  fill={r.kind === 'section' ? '#e9ecef' : '#f8f9fa'}
+                />
+              ),
             )}
           </g>
           {segments.map((seg) => (
@@ -249,7 +146,9 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
             <g key={seg.key} role="group" aria-label={seg.label}>
               {seg.bars.map((i) => {
                 const r = rows[i];
-                return r.kind === 'bar' ? renderBar(r, tops[i]) : null;
+                return r.kind === 'bar' ? (
+                  <TimelineBar key={r.key} row={r} top={tops[i]} rangeStart={range.start} zoom={zoom} />
+                ) : null;
               })}
             </g>
           ))}
@@ -260,11 +159,11 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
               x2={todayX}
               y1={HEADER - 6}
               y2={height}
-              stroke="#d6336c"
+              stroke={TODAY.stroke}
               strokeWidth={2}
               strokeDasharray="4 3"
             />
-            <text x={todayX + 4} y={HEADER - 4} fontSize={11} fontWeight={700} fill="#a61e4d">
+            <text x={todayX + 4} y={HEADER - 4} fontSize={11} fontWeight={700} fill={TODAY.text}>
               {t('timeline.today')}
             </text>
           </g>
@@ -275,9 +174,12 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
 });
 
 const CHART_CSS = `
+.accord-tl-section { display: flex; align-items: center; padding: 0 8px; font-weight: 700; font-size: 14px; background: #e9ecef; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .accord-tl-group { display: flex; align-items: center; padding: 0 8px; font-weight: 600; font-size: 13px; background: #f8f9fa; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-.accord-tl-label { display: flex; align-items: center; gap: 4px; font-size: 13px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; padding-inline-end: 6px; }
+.accord-tl-label { display: flex; align-items: center; gap: 4px; font-size: 12.5px; line-height: 15px; padding-inline-end: 6px; overflow: hidden; }
+.accord-tl-text { flex: 1; min-width: 0; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; overflow-wrap: break-word; }
 .accord-tl-label strong { font-variant-numeric: tabular-nums; }
+.accord-tl-also { flex: none; font-size: 11px; font-weight: 700; color: #495057; border: 1px solid #adb5bd; border-radius: 8px; padding: 0 4px; line-height: 14px; }
 .accord-tl-bar { cursor: pointer; outline: none; }
 .accord-tl-bar:hover rect[data-part="bar"] { filter: brightness(0.93); }
 .accord-tl-bar .accord-tl-focus { stroke: transparent; stroke-width: 2.5; }

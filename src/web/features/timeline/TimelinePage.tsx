@@ -5,14 +5,16 @@
  */
 import { Alert, Box, Button, Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { Organisation, Party } from '../../../contracts';
 import { pickDefaultRoadmap, useReference, useRoadmapMeasures, useRoadmaps } from '../../api/hooks';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components';
 import { orgLabel, textOf, todayIso } from '../roadmap/format';
-import { type GroupBy, groupMeasures, rowsOf, type Zoom } from './layout';
+import { type GroupBy, type GroupOrder, groupMeasures, rowsOf, type Zoom } from './layout';
 import { TimelineChart, type TimelineChartHandle } from './TimelineChart';
+import { TimelineLegend } from './TimelineLegend';
 
 /** Above this many measures only the first two levels are drawn unless asked otherwise. */
 const DEEP_DEFAULT_LIMIT = 600;
@@ -58,9 +60,7 @@ export default function TimelinePage() {
     const order =
       groupBy === 'sphere'
         ? ref.spheres.map((s) => ({ id: s.id, label: textOf(s.name, lang) }))
-        : ref.organisations
-            .map((o) => ({ id: o.id, label: orgLabel(o, lang) }))
-            .sort((a, b) => a.label.localeCompare(b.label, lang));
+        : organisationsByParty(ref.organisations, ref.parties, lang);
     return rowsOf(
       groupMeasures(
         shown,
@@ -69,7 +69,7 @@ export default function TimelinePage() {
         groupBy === 'sphere' ? t('timeline.noSphere') : t('timeline.noOrganisation'),
       ),
     );
-  }, [all, depth, groupBy, ref.spheres, ref.organisations, lang, t]);
+  }, [all, depth, groupBy, ref.spheres, ref.organisations, ref.parties, lang, t]);
 
   const today = todayIso();
   const hasRows = rows.length > 0;
@@ -195,52 +195,23 @@ export default function TimelinePage() {
   );
 }
 
-/** What the marks mean, in words. */
-function TimelineLegend() {
-  const { t } = useTranslation();
-  const item = (swatch: ReactNode, label: string) => (
-    <Group gap={6} wrap="nowrap" component="li">
-      <svg width={28} height={16} aria-hidden="true">
-        {swatch}
-      </svg>
-      <Text size="xs">{label}</Text>
-    </Group>
-  );
-  return (
-    <Box>
-      <Text size="xs" fw={600} component="h2" m={0} mb={4}>
-        {t('timeline.legend')}
-      </Text>
-      <Group gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} wrap="wrap">
-        {item(
-          <>
-            <rect x={1} y={3} width={26} height={10} rx={2} fill="#a5d8ff" />
-            <rect x={1} y={9} width={14} height={4} fill="#1c5ea8" />
-          </>,
-          t('timeline.legendBar'),
-        )}
-        {item(
-          <>
-            <rect
-              x={1}
-              y={3}
-              width={18}
-              height={10}
-              rx={2}
-              fill="#ffe3e3"
-              stroke="#c92a2a"
-              strokeWidth={1.5}
-            />
-            <circle cx={23} cy={8} r={5} fill="#c92a2a" />
-          </>,
-          t('timeline.legendOverdue'),
-        )}
-        {item(<path d="M14 2 L21 14 L7 14 Z" fill="#fab005" stroke="#5c3c00" />, t('flags.atRisk'))}
-        {item(
-          <line x1={14} x2={14} y1={0} y2={16} stroke="#d6336c" strokeWidth={2} strokeDasharray="4 3" />,
-          t('timeline.today'),
-        )}
-      </Group>
-    </Box>
-  );
+/**
+ * Organisations in party order (by party code), then by name within a party, each group
+ * headed by its party: the two parties' ministries are never interleaved.
+ */
+function organisationsByParty(
+  organisations: readonly Organisation[],
+  parties: readonly Party[],
+  lang: string,
+): GroupOrder[] {
+  const party = new Map(parties.map((p) => [p.id, p]));
+  return organisations
+    .map((o) => ({
+      id: o.id,
+      label: orgLabel(o, lang),
+      section: textOf(party.get(o.partyId)?.name, lang),
+      partyCode: party.get(o.partyId)?.code ?? '',
+    }))
+    .sort((a, b) => a.partyCode.localeCompare(b.partyCode) || a.label.localeCompare(b.label, lang))
+    .map(({ partyCode: _code, ...o }) => o);
 }

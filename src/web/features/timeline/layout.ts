@@ -74,26 +74,51 @@ export function ticks(range: { start: string; end: string }, zoom: Zoom): string
   return out;
 }
 
+/** Where a scroll position lands on a period boundary, so the first visible period label is whole. */
+export function snapToTick(left: number, tickXs: readonly number[]): number {
+  let snapped = 0;
+  for (const x of tickXs) if (x <= left) snapped = x;
+  return snapped;
+}
+
 /** A row of the chart. */
 export type TimelineRow =
-  | { kind: 'group'; key: string; label: string; count: number }
-  | { kind: 'bar'; key: string; measure: Measure; groupKey: string };
+  | { kind: 'section'; key: string; label: string }
+  | { kind: 'group'; key: string; label: string; count: number; section?: string }
+  | {
+      kind: 'bar';
+      key: string;
+      measure: Measure;
+      groupKey: string;
+      /** The other groups this measure also appears in (a measure with several spheres). */
+      alsoIn: string[];
+    };
+
+/** One entry of the group order: an id, its display name and, optionally, the section it belongs to. */
+export interface GroupOrder {
+  id: string;
+  label: string;
+  /** A heading above the group, e.g. the party of an organisation. */
+  section?: string;
+}
 
 /** A group of measures with its display name. */
 export interface TimelineGroup {
   key: string;
   label: string;
+  section?: string;
   measures: Measure[];
 }
 
 /**
  * Groups measures. A measure appears under each of its spheres (or each lead organisation),
  * because "what does this ministry lead?" must show all of it; those with none go last.
+ * Groups come in the given order, so organisations ordered by party stay under their party.
  */
 export function groupMeasures(
   measures: readonly Measure[],
   by: GroupBy,
-  order: readonly { id: string; label: string }[],
+  order: readonly GroupOrder[],
   noneLabel: string,
 ): TimelineGroup[] {
   const groups = new Map<string, Measure[]>();
@@ -114,19 +139,42 @@ export function groupMeasures(
   const out: TimelineGroup[] = [];
   for (const o of order) {
     const list = groups.get(o.id);
-    if (list?.length) out.push({ key: o.id, label: o.label, measures: list.sort(byCode) });
+    if (list?.length)
+      out.push({ key: o.id, label: o.label, section: o.section, measures: list.sort(byCode) });
   }
   if (none.length) out.push({ key: 'none', label: noneLabel, measures: none.sort(byCode) });
   return out;
 }
 
-/** Flattens groups into rows: a heading, then one bar per measure. */
+/**
+ * Flattens groups into rows: a section heading when the section changes, a group heading,
+ * then one bar per measure, each knowing the other groups where the same measure appears.
+ */
 export function rowsOf(groups: readonly TimelineGroup[]): TimelineRow[] {
+  const where = new Map<string, string[]>();
+  for (const g of groups)
+    for (const m of g.measures) {
+      const list = where.get(m.id);
+      if (list) list.push(g.label);
+      else where.set(m.id, [g.label]);
+    }
   const rows: TimelineRow[] = [];
+  let section: string | undefined;
   for (const g of groups) {
-    rows.push({ kind: 'group', key: `g:${g.key}`, label: g.label, count: g.measures.length });
-    for (const m of g.measures)
-      rows.push({ kind: 'bar', key: `${g.key}:${m.id}`, measure: m, groupKey: g.key });
+    if (g.section && g.section !== section)
+      rows.push({ kind: 'section', key: `s:${g.section}`, label: g.section });
+    section = g.section;
+    rows.push({
+      kind: 'group',
+      key: `g:${g.key}`,
+      label: g.label,
+      count: g.measures.length,
+      section: g.section,
+    });
+    for (const m of g.measures) {
+      const alsoIn = (where.get(m.id) ?? []).filter((label) => label !== g.label);
+      rows.push({ kind: 'bar', key: `${g.key}:${m.id}`, measure: m, groupKey: g.key, alsoIn });
+    }
   }
   return rows;
 }

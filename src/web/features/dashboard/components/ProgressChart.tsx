@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatPercent } from '../../i18n';
+import { formatPercent } from '../../../i18n';
 
 /** One bar: a sphere or a party and its weighted progress. */
 export interface ProgressRow {

@@ -1,0 +1,65 @@
+import { SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Roadmap, RoadmapSummary } from '../../../../contracts';
+import { LocalizedText } from '../../../components/LocalizedText';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { useFormat } from '../../../i18n';
+import { roadmapHref } from '../../roadmap/urlState';
+import { CompletionScale } from './CompletionScale';
+import { Stat } from './Section';
+
+/** The tiles at the top: leaf measures, overall progress, completion level, overdue, at risk. */
+export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary; roadmap: Roadmap }) {
+  const { t } = useTranslation();
+  const { formatNumber, formatPercent } = useFormat();
+  const rid = roadmap.id;
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" data-testid="summary-stats">
+      <Stat name="leaves" label={t('dashboard.leafCount')} value={formatNumber(s.leaves.total)}>
+        <Text size="xs" c="gray.8" data-testid="measure-count">
+          {t('dashboard.leafOf', { total: formatNumber(s.measureCount) })}
+        </Text>
+        <Text size="xs" c="gray.8" lineClamp={2} mt={2}>
+          <LocalizedText value={roadmap.title} />
+        </Text>
+      </Stat>
+      <Stat name="rollUp" label={t('dashboard.rollUp')} value={formatPercent(s.rollUp)}>
+        <ProgressBar value={s.rollUp} label={t('dashboard.rollUp')} showValue={false} />
+        <Text size="xs" c="gray.8" mt={4}>
+          {t('dashboard.rollUpHint')}
+        </Text>
+      </Stat>
+      <Stat
+        name="completionLevel"
+        label={t('dashboard.completionLevel')}
+        value={
+          <span style={{ fontSize: 18, overflowWrap: 'break-word', hyphens: 'auto' }}>
+            {t(`enums.completionLevel.${s.completionLevel}`)}
+          </span>
+        }
+      >
+        <CompletionScale level={s.completionLevel} />
+      </Stat>
+      <Stat
+        name="overdue"
+        label={t('dashboard.overdue')}
+        value={formatNumber(s.leaves.overdue)}
+        to={roadmapHref({ roadmap: rid, overdue: true })}
+      >
+        <Text size="xs" c="gray.8">
+          {t('dashboard.leavesOnly')}
+        </Text>
+      </Stat>
+      <Stat
+        name="atRisk"
+        label={t('dashboard.atRisk')}
+        value={formatNumber(s.leaves.atRisk)}
+        to={roadmapHref({ roadmap: rid, atRisk: true })}
+      >
+        <Text size="xs" c="gray.8">
+          {t('dashboard.leavesOnly')}
+        </Text>
+      </Stat>
+    </SimpleGrid>
+  );
+}
