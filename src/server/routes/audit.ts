@@ -33,7 +33,7 @@ const audit: RouteModule = (app, { ctx }) => {
       },
     },
     async (req) => {
-      if (!canReadAudit(requireActor(req))) throw forbidden('Only administrators verify the audit trail');
+      if (!canReadAudit(requireActor(req))) throw forbidden('forbidden.auditVerify');
       return verifyAuditChain(ctx.db);
     },
   );
