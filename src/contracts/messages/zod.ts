@@ -17,7 +17,6 @@ export interface IssueLike {
   expected?: string;
   values?: readonly unknown[];
   divisor?: number | bigint;
-  params?: { message?: unknown };
 }
 
 const TYPES = new Set(['string', 'number', 'int', 'boolean', 'object', 'array']);
@@ -49,8 +48,9 @@ const FORMATS: Record<string, Message> = {
 
 /** The catalogue message for one zod issue. */
 export function issueMessage(i: IssueLike): Message {
+  // A schema's own text wins, but zod's figures beat figures read back from a text.
   const named = messageOfEnglish(i.message);
-  if (named) return named;
+  if (named && (!named.params || i.code === 'custom')) return named;
   switch (i.code) {
     case 'invalid_type':
       if (/received undefined$/.test(i.message)) return msg('field.required');
