@@ -158,6 +158,9 @@ function methodsFor(app: FastifyInstance, path: string): string[] {
 function noRoute(app: FastifyInstance, req: FastifyRequest): AppError {
   const path = req.url.split('?')[0];
   const allowed = path.startsWith('/api/') ? methodsFor(app, path) : [];
+  // The route exists for this method, so the router passed it by for a segment over maxParamLength.
+  if (allowed.includes(req.method))
+    return new AppError('uri_too_long', msg('error.paramTooLong', { max: MAX_PARAM_LENGTH }));
   if (allowed.length) {
     return new AppError(
       'method_not_allowed',

@@ -39,6 +39,8 @@ export function badStrings(value: unknown, base = ''): ErrorDetail[] {
 
 /** Adds the check to every route; it runs after sign-in (an anonymous caller gets 401 first). */
 export function registerInputChecks(app: FastifyInstance) {
+  // The API speaks JSON only: a text/plain body is a 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', async (req) => {
     for (const [context, value] of [
       ['params', req.params],
