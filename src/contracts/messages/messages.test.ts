@@ -116,7 +116,7 @@ describe('the message catalogue', () => {
     expect(rule(z.email(), 'x')).toEqual(msg('string.email'));
     expect(rule(z.number().int().max(10), 11)).toEqual(msg('number.max', { max: 10 }));
     expect(rule(z.number().int(), 1.5)).toEqual(msg('number.int'));
-    expect(rule(z.enum(['a', 'b']), 'c')).toEqual(msg('value.oneOf', { values: 'a, b' }));
+    expect(rule(z.enum(['a', 'b']), 'c')).toEqual(msg('value.oneOf', { values: '"a", "b"' }));
     expect(rule(z.array(z.string()).max(2), ['a', 'b', 'c'])).toEqual(msg('array.tooMany', { max: 2 }));
     expect(rule(z.object({ n: z.number() }), { n: 'x' })).toEqual(
       msg('field.type', { expected: msg('type.number') }),

@@ -66,7 +66,7 @@ export function issueMessage(i: IssueLike): Message {
       return FORMATS[i.format ?? ''] ?? msg('string.format');
     case 'invalid_value':
       return i.values?.length
-        ? msg('value.oneOf', { values: i.values.map((v) => String(v)).join(', ') })
+        ? msg('value.oneOf', { values: i.values.map((v) => JSON.stringify(v)).join(', ') })
         : msg('value.invalid');
     case 'not_multiple_of':
       return msg('number.multipleOf', { step: Number(i.divisor) });
