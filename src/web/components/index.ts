@@ -1,5 +1,5 @@
 /** Shared UI building blocks used by every feature. */
-export { explainError, fieldErrors, localizeMessage } from './errors';
+export { explainError, fieldErrors, localizeIssue, localizeMessage } from './errors';
 export { Flags } from './Flags';
 export { LocalizedText, localize, useLocalize } from './LocalizedText';
 export { PageHeader } from './PageHeader';

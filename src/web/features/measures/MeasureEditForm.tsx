@@ -37,7 +37,7 @@ import {
 import { editableMeasureFields, type MeasureField } from '../../../domain/policies';
 import { api, fetchAll, isApiError } from '../../api/client';
 import { useInvalidateMeasures, useRoadmapMeasures } from '../../api/hooks';
-import { ErrorAlert, localizeMessage } from '../../components';
+import { ErrorAlert, localizeIssue, localizeMessage } from '../../components';
 import { actorOf, factsOf, textOf } from '../roadmap/format';
 import { type ResponsibleEntry, ResponsibleEditor } from './ResponsibleEditor';
 
@@ -212,7 +212,7 @@ export function MeasureEditForm({
       const errs: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
-        if (!errs[path]) errs[path] = localizeMessage(issue.message, t);
+        if (!errs[path]) errs[path] = localizeIssue(issue);
       }
       setClientErrors(errs);
       return;

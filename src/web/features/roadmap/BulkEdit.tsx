@@ -31,7 +31,7 @@ import {
 import { editableMeasureFields } from '../../../domain/policies';
 import { api, isApiError } from '../../api/client';
 import { useInvalidateMeasures } from '../../api/hooks';
-import { ErrorAlert, explainError, localizeMessage } from '../../components';
+import { ErrorAlert, explainError, localizeIssue, localizeMessage } from '../../components';
 import { type ResponsibleEntry, ResponsibleEditor } from '../measures/ResponsibleEditor';
 import { actorOf, factsOf } from './format';
 
@@ -128,7 +128,7 @@ export function BulkEditBar({
     if (!parsed.success) {
       setLocalError(
         parsed.error.issues
-          .map((i) => `${i.path.filter((p) => p !== 'set').join('.')}: ${localizeMessage(i.message, t)}`)
+          .map((i) => `${i.path.filter((p) => p !== 'set').join('.')}: ${localizeIssue(i)}`)
           .join('; '),
       );
       return;
