@@ -34,8 +34,38 @@ export const IsoDate = z
 
 export const Timestamp = z.string().describe('ISO 8601 timestamp');
 
-const textOf = (max: number, required: boolean) =>
-  required ? z.string().trim().min(1, 'is required').max(max) : z.string().trim().max(max);
+// Control characters but tab, line feed and carriage return; a lone half of a surrogate pair.
+const CONTROL_CHARS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a text cannot be stored as it is: a control character (PostgreSQL refuses NUL) or
+ * broken Unicode; null when it is fine. The server checks every string of every request
+ * with it; the schemas below carry the same rule so that the web and the OpenAPI see it.
+ */
+export function textProblem(s: string): 'text.control' | 'text.unicode' | null {
+  if (CONTROL.test(s)) return 'text.control';
+  if (LONE_SURROGATE.test(s)) return 'text.unicode';
+  return null;
+}
+
+/** Adds the rules of `textProblem` to a string schema (a pattern the OpenAPI document shows, and a refinement). */
+export const cleanText = (s: z.ZodString) =>
+  s
+    .regex(
+      new RegExp(`^[^${CONTROL_CHARS}]*$`),
+      'must not contain control characters (only tab and line breaks are allowed)',
+    )
+    .refine(
+      (v) => !LONE_SURROGATE.test(v),
+      'must be well-formed Unicode text (it contains a lone surrogate)',
+    );
+
+const textOf = (max: number, required: boolean) => {
+  const text = z.string().trim();
+  return cleanText((required ? text.min(1, 'is required') : text).max(max));
+};
 
 /**
  * A human-readable text in several languages. Russian is required: it is the working
@@ -62,7 +92,12 @@ export const PageQuery = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), page: z.number().int(), limit: z.number().int(), total: z.number().int() });
 
-export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
+export const ErrorDetail = z.object({
+  path: z.string(),
+  message: z.string(),
+  /** The catalogue key of the rule (`string.tooLong`), for clients that branch on it. */
+  rule: z.string().optional(),
+});
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),

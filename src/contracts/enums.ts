@@ -77,11 +77,15 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'version_conflict',
   'payload_too_large',
+  'uri_too_long',
+  'unsupported_media_type',
   'rule_violation',
   'rate_limited',
+  'headers_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

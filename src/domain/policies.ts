@@ -8,6 +8,7 @@
  * reporters only (and to admins), never to the other party nor to viewers.
  */
 import type { Role, Tier } from '../contracts/enums';
+import { type Message, type MessageKey, msg } from '../contracts/messages';
 
 export interface Actor {
   userId: string;
@@ -155,16 +156,16 @@ export const canManageTokensOf = (a: Actor, ownerId: string) => a.userId === own
 export function userAffiliationRule(
   role: Role,
   organisation: { id: string; partyId: string } | null,
-): { ok: true; organisationId: string | null; partyId: string | null } | { ok: false; message: string } {
+): { ok: true; organisationId: string | null; partyId: string | null } | { ok: false; problem: Message } {
   switch (role) {
     case 'coordinator':
     case 'reporter':
       return organisation
         ? { ok: true, organisationId: organisation.id, partyId: organisation.partyId }
-        : { ok: false, message: `is required for a ${role}` };
+        : { ok: false, problem: msg('user.orgRequired', { role: msg(`role.${role}`) }) };
     case 'admin':
       return organisation
-        ? { ok: false, message: 'must be empty for an administrator, who acts for both parties' }
+        ? { ok: false, problem: msg('user.adminNoOrg') }
         : { ok: true, organisationId: null, partyId: null };
     default:
       return { ok: true, organisationId: organisation?.id ?? null, partyId: null };
@@ -179,11 +180,11 @@ export function selfLockoutProblem(
   a: Actor,
   targetId: string,
   change: { disabled?: boolean; role?: Role },
-): { path: 'disabled' | 'role'; message: string } | null {
+): { path: 'disabled' | 'role'; rule: MessageKey } | null {
   if (a.userId !== targetId) return null;
-  if (change.disabled === true) return { path: 'disabled', message: 'you cannot disable your own account' };
+  if (change.disabled === true) return { path: 'disabled', rule: 'user.selfDisable' };
   if (change.role !== undefined && change.role !== a.role) {
-    return { path: 'role', message: 'you cannot change your own role' };
+    return { path: 'role', rule: 'user.selfRole' };
   }
   return null;
 }

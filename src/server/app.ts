@@ -21,8 +21,11 @@ import {
 import { LIMITS } from '../contracts/common';
 import { type Database, isMigrated } from '../db/client';
 import type { Ctx } from '../services/context';
+import { userLocale } from '../services/locale';
 import { registerAuth } from './plugins/auth';
-import { registerErrorHandling } from './plugins/errors';
+import { clientErrorHandler } from './plugins/client-errors';
+import { frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './plugins/errors';
+import { registerInputChecks } from './plugins/input';
 import { routeModules } from './routes';
 import type { ApiApp, RouteDeps } from './types';
 
@@ -60,7 +63,9 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
     trustProxy: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every API route as registered, so a test can hold the OpenAPI document against it.
@@ -75,7 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
   app.setSerializerCompiler(
     opts.validateResponses === false ? () => (data) => JSON.stringify(data) : serializerCompiler,
   );
-  registerErrorHandling(app);
+  registerErrorHandling(app, { userLocale: (id) => userLocale(opts.ctx, id) });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -129,6 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
     sessionHours: opts.config.sessionHours,
     publicUrl: opts.config.publicUrl,
   });
+  registerInputChecks(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -28,7 +28,8 @@ import {
   roadmapAgreements,
   spheres,
 } from '../db/schema';
-import { AppError, forbidden, notFound } from '../domain/errors';
+import { msg } from '../contracts/messages';
+import { AppError, detail, fieldError, forbidden, notFound } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
 import { recordAudit } from './audit';
 import { checkVersion, defined, iso, requireIds, readAll } from './common';
@@ -38,7 +39,7 @@ type AgreementRow = typeof agreements.$inferSelect;
 type ProvisionRow = typeof provisions.$inferSelect;
 
 function mustManage(actor: Actor) {
-  if (!canManageReference(actor)) throw forbidden('Only administrators change agreements and provisions');
+  if (!canManageReference(actor)) throw forbidden('forbidden.agreements');
 }
 
 const meta = (r: { version: number; createdAt: Date; updatedAt: Date }) => ({
@@ -141,7 +142,7 @@ export async function findAgreements(ctx: Ctx, _actor: Actor, q: z.output<typeof
 
 export async function getAgreement(ctx: Ctx, _actor: Actor, id: string): Promise<Agreement> {
   const [r] = await ctx.db.select().from(agreements).where(eq(agreements.id, id));
-  if (!r) throw notFound('Agreement');
+  if (!r) throw notFound('agreement');
   return presentOneAgreement(ctx.db, r);
 }
 
@@ -207,7 +208,7 @@ export async function deleteAgreement(ctx: Ctx, actor: Actor, id: string, versio
   mustManage(actor);
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
-    if (!cur) throw notFound('Agreement');
+    if (!cur) throw notFound('agreement');
     if (version !== undefined) checkVersion(cur, version, 'Agreement');
     const [roadmap] = await tx
       .select({ id: roadmapAgreements.roadmapId })
@@ -220,16 +221,9 @@ export async function deleteAgreement(ctx: Ctx, actor: Actor, id: string, versio
       .innerJoin(provisions, eq(provisions.id, measureProvisions.provisionId))
       .where(eq(provisions.agreementId, id))
       .limit(1);
-    if (roadmap)
-      throw new AppError(
-        'conflict',
-        'A roadmap implements this agreement; remove it from the roadmap first',
-        [{ path: '', message: 'still used by a roadmap' }],
-      );
+    if (roadmap) throw new AppError('conflict', msg('agreement.inRoadmap'), [detail('', 'usedBy.roadmap')]);
     if (measure)
-      throw new AppError('conflict', "Measures implement this agreement's provisions; unlink them first", [
-        { path: '', message: 'still used by measures' },
-      ]);
+      throw new AppError('conflict', msg('agreement.measuresLinked'), [detail('', 'usedBy.measures')]);
     const before = {
       ...(await presentOneAgreement(tx, cur)),
       provisions: await presentProvisions(tx, await provisionRows(tx, id)),
@@ -290,7 +284,7 @@ const provisionRows = (db: DbOrTx, agreementId: string) =>
 async function requireAgreement(db: DbOrTx, id: string, lock = false) {
   const base = db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id));
   const [r] = lock ? await base.for('share') : await base;
-  if (!r) throw notFound('Agreement');
+  if (!r) throw notFound('agreement');
 }
 
 /** An agreement's provisions in reading order (position, then clause number), a page at a time. */
@@ -317,15 +311,13 @@ export async function listProvisions(
 
 export async function getProvision(ctx: Ctx, _actor: Actor, id: string): Promise<Provision> {
   const [r] = await ctx.db.select().from(provisions).where(eq(provisions.id, id));
-  if (!r) throw notFound('Provision');
+  if (!r) throw notFound('provision');
   const [p] = await presentProvisions(ctx.db, [r]);
   return p;
 }
 
 const numberTaken = (number: string) =>
-  new AppError('conflict', `number: clause ${number} already exists in this agreement`, [
-    { path: 'number', message: `clause ${number} already exists in this agreement` },
-  ]);
+  fieldError('conflict', [detail('number', 'provision.numberTaken', { number })]);
 
 async function checkNumberFree(tx: Tx, agreementId: string, number: string, selfId: string | null) {
   const [clash] = await tx
@@ -441,7 +433,7 @@ export async function deleteProvision(ctx: Ctx, actor: Actor, id: string, versio
   mustManage(actor);
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(provisions).where(eq(provisions.id, id)).for('update');
-    if (!cur) throw notFound('Provision');
+    if (!cur) throw notFound('provision');
     if (version !== undefined) checkVersion(cur, version, 'Provision');
     const [used] = await tx
       .select({ id: measureProvisions.measureId })
@@ -449,9 +441,7 @@ export async function deleteProvision(ctx: Ctx, actor: Actor, id: string, versio
       .where(eq(measureProvisions.provisionId, id))
       .limit(1);
     if (used)
-      throw new AppError('conflict', 'Measures implement this provision; unlink them first', [
-        { path: '', message: 'still used by measures' },
-      ]);
+      throw new AppError('conflict', msg('provision.measuresLinked'), [detail('', 'usedBy.measures')]);
     const [before] = await presentProvisions(tx, [cur]);
     await tx.delete(provisions).where(eq(provisions.id, id));
     await recordAudit(tx, actor, {

@@ -8,7 +8,8 @@ import { and, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SessionInfo } from '../contracts/accounts';
 import { apiTokens, sessions, signInAttempts, users } from '../db/schema';
-import { AppError } from '../domain/errors';
+import { msg } from '../contracts/messages';
+import { AppError, detail } from '../domain/errors';
 import type { Actor } from '../domain/policies';
 import { recordAudit } from './audit';
 import type { Ctx } from './context';
@@ -36,9 +37,7 @@ export interface SignInResult {
 }
 
 const wrongCredentials = () =>
-  new AppError('unauthenticated', 'Wrong e-mail or password', [
-    { path: '', message: 'wrong e-mail or password' },
-  ]);
+  new AppError('unauthenticated', msg('auth.wrongCredentials'), [detail('', 'auth.wrongCredentialsDetail')]);
 
 /**
  * Checks the password and opens a session. An unknown e-mail, a wrong password and a
@@ -76,7 +75,7 @@ export async function signIn(
   if (byEmail[0].n >= SIGN_IN_LIMITS.perEmail || byIp[0].n >= SIGN_IN_LIMITS.perIp) {
     throw new AppError(
       'rate_limited',
-      `Too many failed sign-in attempts; try again in ${SIGN_IN_LIMITS.windowMinutes} minutes`,
+      msg('auth.tooManyAttempts', { minutes: SIGN_IN_LIMITS.windowMinutes }),
       [],
       { 'retry-after': String(SIGN_IN_LIMITS.windowMinutes * 60) },
     );

@@ -3,16 +3,37 @@ import { inArray } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
-import { AppError, notFound, versionConflict } from '../domain/errors';
+import {
+  detail,
+  ENTITIES,
+  type Entity,
+  type EntityName,
+  entityOf,
+  fieldError,
+  notFound,
+  versionConflict,
+} from '../domain/errors';
 
-/** Throws 404 when the row is absent and 409 when the caller's version is stale. */
+/** `Measure 1.2` (written before the catalogue) as the entity and its label. */
+function splitLabel(what: string): [Entity, string | undefined] {
+  for (const [key, name] of Object.entries(ENTITIES))
+    if (what.startsWith(`${name} `)) return [key as Entity, what.slice(name.length + 1)];
+  return [entityOf(what), undefined];
+}
+
+/**
+ * Throws 404 when the row is absent and 409 when the caller's version is stale; `label`
+ * names the row in the message (a measure's code in a bulk change).
+ */
 export function checkVersion<T extends { version: number }>(
   row: T | undefined,
   version: number,
-  what: string,
+  what: Entity | EntityName | (string & {}),
+  label?: string,
 ): T {
-  if (!row) throw notFound(what);
-  if (row.version !== version) throw versionConflict(what, row.version);
+  const [entity, legacyLabel] = splitLabel(what);
+  if (!row) throw notFound(entity);
+  if (row.version !== version) throw versionConflict(entity, row.version, label ?? legacyLabel);
   return row;
 }
 
@@ -31,7 +52,7 @@ export async function requireIds(
   idColumn: PgColumn,
   ids: readonly string[],
   path: string,
-  what: string,
+  what: Entity,
 ): Promise<void> {
   if (ids.length === 0) return;
   const rows = (await db
@@ -39,12 +60,8 @@ export async function requireIds(
     .from(table)
     .where(inArray(idColumn, [...ids]))) as { id: string }[];
   const found = new Set(rows.map((r) => r.id));
-  const details = ids.flatMap((id, i) =>
-    found.has(id) ? [] : [{ path: `${path}.${i}`, message: `no such ${what}` }],
-  );
-  if (details.length) {
-    throw new AppError('rule_violation', `${details[0].path}: no such ${what}`, details);
-  }
+  const details = ids.flatMap((id, i) => (found.has(id) ? [] : [detail(`${path}.${i}`, `noSuch.${what}`)]));
+  if (details.length) throw fieldError('rule_violation', details);
 }
 
 export const iso = (d: Date) => d.toISOString();

@@ -6,7 +6,8 @@ import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PasswordChange, ProfileUpdate, User } from '../contracts/accounts';
 import { signInAttempts, users } from '../db/schema';
-import { AppError, notFound, ruleViolation } from '../domain/errors';
+import { msg } from '../contracts/messages';
+import { AppError, detail, notFound, ruleViolation } from '../domain/errors';
 import type { Actor } from '../domain/policies';
 import { recordAudit } from './audit';
 import { SIGN_IN_LIMITS } from './auth';
@@ -23,7 +24,7 @@ export async function updateProfile(
 ): Promise<User> {
   return ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
-    if (!cur) throw notFound('User');
+    if (!cur) throw notFound('user');
     const patch = defined(input);
     if (Object.keys(patch).length === 0) return presentUser(cur);
     const [u] = await tx
@@ -57,7 +58,7 @@ export async function changePassword(
   opts: { keepSessionId?: string; ip: string },
 ): Promise<void> {
   const [cur] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!cur) throw notFound('User');
+  if (!cur) throw notFound('user');
   const email = cur.email.toLowerCase();
   const since = new Date(ctx.now().getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
   const [failed] = await ctx.db
@@ -69,17 +70,17 @@ export async function changePassword(
   if (failed.n >= SIGN_IN_LIMITS.perEmail) {
     throw new AppError(
       'rate_limited',
-      `Too many wrong passwords; try again in ${SIGN_IN_LIMITS.windowMinutes} minutes`,
+      msg('auth.tooManyWrongPasswords', { minutes: SIGN_IN_LIMITS.windowMinutes }),
       [],
       { 'retry-after': String(SIGN_IN_LIMITS.windowMinutes * 60) },
     );
   }
   if (!cur.passwordHash || !(await verifyPassword(cur.passwordHash, input.currentPassword))) {
     await ctx.db.insert(signInAttempts).values({ email, ip: opts.ip, succeeded: false, at: ctx.now() });
-    throw ruleViolation('currentPassword', 'is not your current password');
+    throw ruleViolation('currentPassword', 'profile.wrongCurrent');
   }
   if (input.newPassword === input.currentPassword) {
-    throw ruleViolation('newPassword', 'must differ from the current password');
+    throw ruleViolation('newPassword', 'profile.samePassword');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -90,9 +91,7 @@ export async function changePassword(
       .where(and(eq(users.id, cur.id), eq(users.version, cur.version)))
       .returning({ id: users.id });
     if (!u) {
-      throw new AppError('conflict', 'Your account was changed meanwhile; try again', [
-        { path: '', message: 'retry' },
-      ]);
+      throw new AppError('conflict', msg('profile.changedMeanwhile'), [detail('', 'request.retry')]);
     }
     await recordAudit(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: cur.id });
     await endSessions(tx, actor, cur.id, 'password changed', opts.keepSessionId);

@@ -54,7 +54,7 @@ export const presentOrganisation = (r: typeof organisations.$inferSelect): Organ
 });
 
 function mustManage(actor: Actor) {
-  if (!canManageReference(actor)) throw forbidden('Only administrators change reference data');
+  if (!canManageReference(actor)) throw forbidden('forbidden.reference');
 }
 
 const onePage = <T>(data: T[]) => ({ data, page: 1, limit: data.length, total: data.length });
@@ -68,7 +68,7 @@ export async function listParties(ctx: Ctx, _actor: Actor) {
 
 export async function getParty(ctx: Ctx, _actor: Actor, id: string) {
   const [r] = await ctx.db.select().from(parties).where(eq(parties.id, id));
-  if (!r) throw notFound('Party');
+  if (!r) throw notFound('party');
   return presentParty(r);
 }
 
@@ -109,7 +109,7 @@ export async function deleteParty(ctx: Ctx, actor: Actor, id: string) {
   mustManage(actor);
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.delete(parties).where(eq(parties.id, id)).returning();
-    if (!cur) throw notFound('Party');
+    if (!cur) throw notFound('party');
     await recordAudit(tx, actor, {
       action: 'party.delete',
       entityType: 'party',
@@ -128,7 +128,7 @@ export async function listSpheres(ctx: Ctx, _actor: Actor) {
 
 export async function getSphere(ctx: Ctx, _actor: Actor, id: string) {
   const [r] = await ctx.db.select().from(spheres).where(eq(spheres.id, id));
-  if (!r) throw notFound('Sphere');
+  if (!r) throw notFound('sphere');
   return presentSphere(r);
 }
 
@@ -174,7 +174,7 @@ export async function deleteSphere(ctx: Ctx, actor: Actor, id: string) {
   mustManage(actor);
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.delete(spheres).where(eq(spheres.id, id)).returning();
-    if (!cur) throw notFound('Sphere');
+    if (!cur) throw notFound('sphere');
     await recordAudit(tx, actor, {
       action: 'sphere.delete',
       entityType: 'sphere',
@@ -211,7 +211,7 @@ export async function listOrganisations(ctx: Ctx, _actor: Actor, q: { partyId?: 
 
 export async function getOrganisation(ctx: Ctx, _actor: Actor, id: string) {
   const [r] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
-  if (!r) throw notFound('Organisation');
+  if (!r) throw notFound('organisation');
   return presentOrganisation(r);
 }
 
@@ -226,13 +226,12 @@ async function checkParentOrg(
   let cur: string | null = parentId;
   const seen = new Set<string>();
   while (cur) {
-    if (cur === id || seen.has(cur))
-      throw ruleViolation('parentId', 'would make the organisation its own ancestor');
+    if (cur === id || seen.has(cur)) throw ruleViolation('parentId', 'organisation.ownAncestor');
     seen.add(cur);
     const [p] = await db.select().from(organisations).where(eq(organisations.id, cur));
-    if (!p) throw ruleViolation('parentId', 'no such organisation');
+    if (!p) throw ruleViolation('parentId', 'noSuch.organisation');
     if (cur === parentId && p.partyId !== partyId)
-      throw ruleViolation('parentId', 'the parent organisation belongs to another party');
+      throw ruleViolation('parentId', 'organisation.parentOtherParty');
     cur = p.parentId;
   }
   void ctx;
@@ -242,7 +241,7 @@ export async function createOrganisation(ctx: Ctx, actor: Actor, input: z.output
   mustManage(actor);
   return ctx.db.transaction(async (tx) => {
     const [party] = await tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId));
-    if (!party) throw ruleViolation('partyId', 'no such party');
+    if (!party) throw ruleViolation('partyId', 'noSuch.party');
     await checkParentOrg(ctx, tx, null, input.parentId, input.partyId);
     const [r] = await tx.insert(organisations).values(input).returning();
     const out = presentOrganisation(r);
@@ -289,7 +288,7 @@ export async function deleteOrganisation(ctx: Ctx, actor: Actor, id: string) {
   mustManage(actor);
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.delete(organisations).where(eq(organisations.id, id)).returning();
-    if (!cur) throw notFound('Organisation');
+    if (!cur) throw notFound('organisation');
     await recordAudit(tx, actor, {
       action: 'organisation.delete',
       entityType: 'organisation',

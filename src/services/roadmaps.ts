@@ -18,7 +18,8 @@ import {
   roadmapAgreements,
   roadmaps,
 } from '../db/schema';
-import { AppError, forbidden, notFound, ruleViolation } from '../domain/errors';
+import { type MessageKey, msg } from '../contracts/messages';
+import { AppError, detail, forbidden, notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
 import { recordAudit } from './audit';
 import { checkVersion, defined, iso, readAll, requireIds } from './common';
@@ -28,7 +29,7 @@ import { measureVisibility } from './measures';
 type Row = typeof roadmaps.$inferSelect;
 
 function mustManage(actor: Actor) {
-  if (!canManageReference(actor)) throw forbidden('Only administrators change roadmaps');
+  if (!canManageReference(actor)) throw forbidden('forbidden.roadmaps');
 }
 
 /**
@@ -36,10 +37,10 @@ function mustManage(actor: Actor) {
  * approved roadmap is the agreed baseline and never returns to draft; an archived one is
  * final. Returns why a move is refused, or null when it is allowed.
  */
-export function roadmapTransitionError(from: RoadmapStatus, to: RoadmapStatus): string | null {
+export function roadmapTransitionError(from: RoadmapStatus, to: RoadmapStatus): MessageKey | null {
   if (from === to) return null;
-  if (from === 'archived') return 'the roadmap is archived and can no longer change';
-  if (from === 'approved' && to === 'draft') return 'an approved roadmap cannot return to draft';
+  if (from === 'archived') return 'roadmap.archived';
+  if (from === 'approved' && to === 'draft') return 'roadmap.noBackToDraft';
   return null;
 }
 
@@ -127,7 +128,7 @@ export async function findRoadmaps(ctx: Ctx, actor: Actor, q: z.output<typeof Ro
 /** A roadmap row, or 404. */
 export async function loadRoadmap(db: DbOrTx, id: string): Promise<Row> {
   const [r] = await db.select().from(roadmaps).where(eq(roadmaps.id, id));
-  if (!r) throw notFound('Roadmap');
+  if (!r) throw notFound('roadmap');
   return r;
 }
 
@@ -147,8 +148,7 @@ async function replaceAgreements(tx: Tx, roadmapId: string, agreementIds: string
 
 export async function createRoadmap(ctx: Ctx, actor: Actor, input: z.output<typeof RoadmapCreate>) {
   mustManage(actor);
-  if (input.status === 'archived')
-    throw ruleViolation('status', 'a new roadmap starts as a draft or approved');
+  if (input.status === 'archived') throw ruleViolation('status', 'roadmap.newStatus');
   return ctx.db.transaction(async (tx) => {
     await requireIds(tx, agreements, agreements.id, input.agreementIds, 'agreementIds', 'agreement');
     const { agreementIds, ...values } = input;
@@ -183,8 +183,7 @@ export async function updateRoadmap(
       ) ||
       (agreementIds !== undefined &&
         [...agreementIds].sort().join() !== [...before.agreementIds].sort().join());
-    if (cur.status === 'archived' && changes)
-      throw ruleViolation('status', 'the roadmap is archived and can no longer change');
+    if (cur.status === 'archived' && changes) throw ruleViolation('status', 'roadmap.archived');
     if (patch.status) {
       const err = roadmapTransitionError(cur.status, patch.status);
       if (err) throw ruleViolation('status', err);
@@ -204,11 +203,7 @@ export async function updateRoadmap(
           ),
         )
         .limit(1);
-      if (orphan)
-        throw ruleViolation(
-          'agreementIds',
-          'measures of this roadmap implement provisions of an agreement being removed; unlink them first',
-        );
+      if (orphan) throw ruleViolation('agreementIds', 'roadmap.agreementInUse');
       await replaceAgreements(tx, id, agreementIds);
     }
     const [r] = await tx
@@ -232,21 +227,21 @@ export async function deleteRoadmap(ctx: Ctx, actor: Actor, id: string, version?
   mustManage(actor);
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(roadmaps).where(eq(roadmaps.id, id)).for('update');
-    if (!cur) throw notFound('Roadmap');
+    if (!cur) throw notFound('roadmap');
     if (version !== undefined) checkVersion(cur, version, 'Roadmap');
     if (cur.status !== 'draft')
-      throw new AppError('conflict', `Only a draft roadmap can be deleted; this one is ${cur.status}`, [
-        { path: 'status', message: `is ${cur.status}; only a draft can be deleted` },
-      ]);
+      throw new AppError(
+        'conflict',
+        msg('roadmap.deleteOnlyDraft', { status: msg(`roadmapStatus.${cur.status}`) }),
+        [detail('status', 'roadmap.statusIs', { status: msg(`roadmapStatus.${cur.status}`) })],
+      );
     const [m] = await tx
       .select({ id: measures.id })
       .from(measures)
       .where(eq(measures.roadmapId, id))
       .limit(1);
     if (m)
-      throw new AppError('conflict', 'The roadmap has measures; delete them first', [
-        { path: '', message: 'still has measures' },
-      ]);
+      throw new AppError('conflict', msg('roadmap.hasMeasures'), [detail('', 'roadmap.stillHasMeasures')]);
     const before = await presentOne(tx, ADMIN_VIEW, cur);
     await tx.delete(roadmaps).where(eq(roadmaps.id, id));
     await recordAudit(tx, actor, { action: 'roadmap.delete', entityType: 'roadmap', entityId: id, before });

@@ -31,14 +31,13 @@ export const presentToken = (r: Row): ApiToken => ({
 });
 
 function mustManage(actor: Actor, ownerId: string) {
-  if (!canManageTokensOf(actor, ownerId))
-    throw forbidden("Only administrators manage other users' API tokens");
+  if (!canManageTokensOf(actor, ownerId)) throw forbidden('forbidden.tokens');
 }
 
 /** 404 for an unknown user, so that the token routes of an absent user say so. */
 async function requireUser(ctx: Ctx, userId: string) {
   const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!u) throw notFound('User');
+  if (!u) throw notFound('user');
 }
 
 /** A user's tokens, newest first, revoked and expired ones included (with their dates). */
@@ -66,7 +65,7 @@ export async function createToken(
   return ctx.db.transaction(async (tx) => {
     // Locking the owner serialises concurrent creations, so the cap below holds.
     const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
-    if (!owner) throw notFound('User');
+    if (!owner) throw notFound('user');
     const active = await tx.$count(
       apiTokens,
       and(
@@ -76,10 +75,7 @@ export async function createToken(
       ),
     );
     if (active >= MAX_ACTIVE_TOKENS) {
-      throw ruleViolation(
-        '',
-        `a user may hold at most ${MAX_ACTIVE_TOKENS} active tokens; revoke unused ones first`,
-      );
+      throw ruleViolation('', 'token.limit', { max: MAX_ACTIVE_TOKENS });
     }
     const [r] = await tx
       .insert(apiTokens)
@@ -114,7 +110,7 @@ export async function revokeToken(ctx: Ctx, actor: Actor, userId: string, tokenI
       .from(apiTokens)
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
       .for('update');
-    if (!cur) throw notFound('API token');
+    if (!cur) throw notFound('apiToken');
     if (cur.revokedAt) return;
     const [r] = await tx
       .update(apiTokens)

@@ -9,7 +9,8 @@ import type { Role } from '../contracts/enums';
 import type { AuditAction } from '../contracts/audit-actions';
 import type { DbOrTx, Tx } from '../db/client';
 import { organisations, sessions, users } from '../db/schema';
-import { AppError, forbidden, notFound, ruleViolation } from '../domain/errors';
+import { msg } from '../contracts/messages';
+import { AppError, detail, forbidden, notFound, ruleViolation } from '../domain/errors';
 import {
   type Actor,
   canManageUsers,
@@ -74,7 +75,7 @@ export async function findUserRow(ctx: Ctx, id: string): Promise<Row | undefined
 }
 
 function mustManage(actor: Actor) {
-  if (!canManageUsers(actor)) throw forbidden('Only administrators manage user accounts');
+  if (!canManageUsers(actor)) throw forbidden('forbidden.users');
 }
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
@@ -91,8 +92,8 @@ async function assertEmailFree(db: DbOrTx, email: string, exceptId?: string) {
 }
 
 const emailTaken = () =>
-  new AppError('conflict', 'email: another account already uses this e-mail address', [
-    { path: 'email', message: 'is already used by another account' },
+  new AppError('conflict', msg('error.field', { path: 'email', problem: msg('user.emailTaken') }), [
+    detail('email', 'user.emailInUse'),
   ]);
 
 /** The unique index still guards against a concurrent insert; answer that race the same way. */
@@ -119,10 +120,10 @@ async function affiliation(db: DbOrTx, role: Role, organisationId: string | null
       .select({ id: organisations.id, partyId: organisations.partyId })
       .from(organisations)
       .where(eq(organisations.id, organisationId));
-    if (!org) throw ruleViolation('organisationId', 'no such organisation');
+    if (!org) throw ruleViolation('organisationId', 'noSuch.organisation');
   }
   const r = userAffiliationRule(role, org);
-  if (!r.ok) throw ruleViolation('organisationId', r.message);
+  if (!r.ok) throw ruleViolation('organisationId', r.problem);
   return { organisationId: r.organisationId, partyId: r.partyId };
 }
 
@@ -172,7 +173,7 @@ export async function findUsers(ctx: Ctx, actor: Actor, q: z.output<typeof UserQ
 export async function getUser(ctx: Ctx, actor: Actor, id: string): Promise<User> {
   mustManage(actor);
   const u = await findUserRow(ctx, id);
-  if (!u) throw notFound('User');
+  if (!u) throw notFound('user');
   return presentUser(u);
 }
 
@@ -220,7 +221,7 @@ export async function updateUser(
 ): Promise<User> {
   mustManage(actor);
   const lockout = selfLockoutProblem(actor, id, input);
-  if (lockout) throw ruleViolation(lockout.path, lockout.message);
+  if (lockout) throw ruleViolation(lockout.path, lockout.rule);
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   try {
     return await ctx.db.transaction(async (tx) => {

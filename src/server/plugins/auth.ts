@@ -5,7 +5,8 @@
  * are refused here, before they reach a service (CSRF).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../domain/errors';
+import { msg } from '../../contracts/messages';
+import { AppError, detail } from '../../domain/errors';
 import type { Actor } from '../../domain/policies';
 import { authenticateSession, authenticateToken } from '../../services/auth';
 import type { Ctx } from '../../services/context';
@@ -28,9 +29,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The signed-in actor, or a 401 for an anonymous request. */
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) {
-    throw new AppError('unauthenticated', 'Sign in first: this needs a session or an API token', [
-      { path: '', message: 'not signed in' },
-    ]);
+    throw new AppError('unauthenticated', msg('auth.required'), [detail('', 'auth.notSignedIn')]);
   }
   return req.actor;
 }
@@ -75,8 +74,8 @@ export function registerAuth(
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const found = m ? await authenticateToken(opts.ctx, m[1]) : null;
       if (!found) {
-        throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked', [
-          { path: 'authorization', message: 'invalid, expired or revoked token' },
+        throw new AppError('unauthenticated', msg('auth.badToken'), [
+          detail('authorization', 'auth.badTokenDetail'),
         ]);
       }
       req.actor = { ...found.actor, requestId: req.id };
@@ -97,9 +96,7 @@ export function registerAuth(
       (secret || req.url.startsWith('/api/v1/session')) &&
       isCrossOrigin(req, opts.publicUrl)
     ) {
-      throw new AppError('forbidden', 'Cross-origin requests may not change data with a session cookie', [
-        { path: 'origin', message: 'must be the origin of this server' },
-      ]);
+      throw new AppError('forbidden', msg('auth.crossOrigin'), [detail('origin', 'auth.sameOrigin')]);
     }
   });
 

@@ -65,7 +65,11 @@ describe('agreements', () => {
       body: { ...newAgreement(), title: { kk: KAZAKH } },
     });
     expect(noTitle.statusCode).toBe(400);
-    expect(noTitle.json().error.details).toContainEqual({ path: 'title.ru', message: expect.any(String) });
+    expect(noTitle.json().error.details).toContainEqual({
+      path: 'title.ru',
+      message: 'обязательное поле',
+      rule: 'field.required',
+    });
     const badDate = await api.call('POST', '/api/v1/agreements', {
       cookie: admin,
       body: { ...newAgreement(), signedOn: '2025-02-30' },
@@ -153,7 +157,9 @@ describe('agreements', () => {
       body: { ...newAgreement(), partyIds: [w.kz.party.id, '00000000-0000-4000-8000-000000000001'] },
     });
     expect(r.statusCode).toBe(422);
-    expect(r.json().error.details).toEqual([{ path: 'partyIds.1', message: 'no such party' }]);
+    expect(r.json().error.details).toEqual([
+      { path: 'partyIds.1', message: 'такой стороны нет', rule: 'noSuch.party' },
+    ]);
     expect(await api.t.db.$count(agreements)).toBe(before);
 
     const p = await api.call('PATCH', `/api/v1/agreements/${w.agreement.id}`, {
@@ -181,7 +187,7 @@ describe('agreements', () => {
       cookie: admin,
     });
     expect(used.statusCode).toBe(409);
-    expect(used.json().error.message).toMatch(/roadmap/);
+    expect(used.json().error.message).toMatch(/дорожн/);
 
     // an agreement whose provision a measure implements, though no roadmap lists it any more
     const a = await buildAgreement(api.t.db, { partyIds: [w.kz.party.id, w.ru.party.id] });
@@ -198,7 +204,7 @@ describe('agreements', () => {
     await api.t.pool.query('delete from roadmap_agreements where agreement_id = $1', [a.id]);
     const linked = await api.call('DELETE', `/api/v1/agreements/${a.id}`, { cookie: admin });
     expect(linked.statusCode).toBe(409);
-    expect(linked.json().error.message).toMatch(/[Mm]easures/);
+    expect(linked.json().error.message).toMatch(/мероприяти/);
     expect(await api.t.db.$count(provisions, eq(provisions.agreementId, a.id))).toBe(1);
 
     const free = await buildAgreement(api.t.db);
@@ -339,7 +345,9 @@ describe('provisions', () => {
       body: { number: '3', text: { ru: 'Снова три' } },
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details).toEqual([{ path: 'number', message: expect.stringContaining('3') }]);
+    expect(again.json().error.details).toEqual([
+      { path: 'number', message: expect.stringContaining('3'), rule: 'provision.numberTaken' },
+    ]);
 
     const second = await api.call('POST', base, {
       cookie: admin,
@@ -361,7 +369,9 @@ describe('provisions', () => {
       },
     });
     expect(badSphere.statusCode).toBe(422);
-    expect(badSphere.json().error.details).toEqual([{ path: 'sphereIds.1', message: 'no such sphere' }]);
+    expect(badSphere.json().error.details).toEqual([
+      { path: 'sphereIds.1', message: 'такой сферы нет', rule: 'noSuch.sphere' },
+    ]);
     expect(await api.t.db.$count(provisions, eq(provisions.agreementId, agreement.id))).toBe(2);
 
     const missing = await api.call(

@@ -27,7 +27,7 @@ const tags = ['me'];
 function requireSession(req: FastifyRequest) {
   const actor = requireActor(req);
   if (req.authVia !== 'cookie') {
-    throw forbidden('Sign in with a password to change credentials; an API token cannot do this');
+    throw forbidden('auth.tokenCannot');
   }
   return actor;
 }

@@ -391,9 +391,9 @@ describe('measures: tree, move and bulk', () => {
     expect(asKz.dependsOn.sort()).toEqual([open.id, hidden.id].sort());
     expect((await api.call('GET', `${M}/${mine.id}`, { cookie: cookies.ruRep })).statusCode).toBe(404);
     const count = async (cookie: string) =>
-      (await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=500`, { cookie })).json().data.find(
-        (x: Measure) => x.id === parent.id,
-      ).childCount;
+      (await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=500`, { cookie }))
+        .json()
+        .data.find((x: Measure) => x.id === parent.id).childCount;
     expect(await count(cookies.kzRep)).toBe(2);
     expect(await count(cookies.ruRep)).toBe(1);
   });

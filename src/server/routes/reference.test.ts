@@ -98,7 +98,7 @@ describe('reference data integrity', () => {
   it('refuses to delete a party still used by organisations, and keeps it', async () => {
     const r = await api.call('DELETE', `/api/v1/parties/${w.kz.party.id}`, { cookie: admin });
     expect(r.statusCode).toBe(409);
-    expect(r.json().error.message).toMatch(/still used/);
+    expect(r.json().error.message).toMatch(/^Запись ещё используется \(.+\); сначала удалите эти связи$/);
     expect((await api.call('GET', `/api/v1/parties/${w.kz.party.id}`, { cookie: admin })).statusCode).toBe(
       200,
     );

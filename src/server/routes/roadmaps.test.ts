@@ -103,7 +103,7 @@ describe('roadmaps', () => {
     });
     expect(back.statusCode).toBe(422);
     expect(back.json().error.details).toEqual([
-      { path: 'status', message: expect.stringContaining('draft') },
+      { path: 'status', message: expect.stringContaining('проект'), rule: 'roadmap.noBackToDraft' },
     ]);
 
     // measures can still be added to an approved roadmap
@@ -170,7 +170,9 @@ describe('roadmaps', () => {
       body: { title: TITLE, agreementIds: [w.agreement.id, '00000000-0000-4000-8000-0000000000aa'] },
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error.details).toEqual([{ path: 'agreementIds.1', message: 'no such agreement' }]);
+    expect(bad.json().error.details).toEqual([
+      { path: 'agreementIds.1', message: 'такого соглашения нет', rule: 'noSuch.agreement' },
+    ]);
     expect(await api.t.db.$count(roadmaps)).toBe(before);
   });
 
@@ -244,7 +246,7 @@ describe('roadmaps', () => {
     });
     const busy = await api.call('DELETE', `/api/v1/roadmaps/${withMeasures.id}?version=1`, { cookie: admin });
     expect(busy.statusCode).toBe(409);
-    expect(busy.json().error.message).toMatch(/measures/);
+    expect(busy.json().error.message).toMatch(/мероприятия/);
 
     const empty = await buildRoadmap(api.t.db, { status: 'draft', agreementIds: [w.agreement.id] });
     const stale = await api.call('DELETE', `/api/v1/roadmaps/${empty.id}?version=2`, { cookie: admin });

@@ -51,7 +51,7 @@ const session: RouteModule = (app, { ctx, config }) => {
     async (req) => {
       const actor = requireActor(req);
       const user = await findUserRow(ctx, actor.userId);
-      if (!user) throw notFound('User');
+      if (!user) throw notFound('user');
       return { user: presentUser(user), expiresAt: null };
     },
   );

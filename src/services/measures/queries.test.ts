@@ -215,4 +215,3 @@ describe('SQL mirrors of the measure rules', () => {
     for (const r of rows) expect(r.key).toBe(codeSortKey(r.code));
   });
 });
-

@@ -1,10 +1,18 @@
-/** A typed fetch client for the Accord API (`/api/v1`), same-origin and cookie-authenticated. */
+/**
+ * A typed fetch client for the Accord API (`/api/v1`), same-origin and cookie-authenticated.
+ * Every request says the UI language in Accept-Language, so that even before sign-in the
+ * server's messages come in the language on screen.
+ */
+import { currentLocale } from '../i18n';
 
 export const API_BASE = '/api/v1';
 
 export interface ApiErrorDetail {
   path: string;
+  /** The rule in words, in the language of the request (the server renders it). */
   message: string;
+  /** The rule's catalogue key (`string.tooLong`), to branch on. */
+  rule?: string;
 }
 
 /** Every failed API call throws this: the server's code, its message in words, and field details. */
@@ -60,14 +68,22 @@ function statusCode(status: number): string {
       return 'forbidden';
     case 404:
       return 'not_found';
+    case 405:
+      return 'method_not_allowed';
     case 409:
       return 'conflict';
     case 413:
       return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
+    case 415:
+      return 'unsupported_media_type';
     case 422:
       return 'rule_violation';
     case 429:
       return 'rate_limited';
+    case 431:
+      return 'headers_too_large';
     default:
       return 'internal';
   }
@@ -88,7 +104,11 @@ async function toApiError(res: Response): Promise<ApiError> {
     const details = Array.isArray(e.details)
       ? e.details
           .filter((d): d is ApiErrorDetail => !!d && typeof d === 'object')
-          .map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') }))
+          .map((d) => ({
+            path: String(d.path ?? ''),
+            message: String(d.message ?? ''),
+            ...(typeof d.rule === 'string' ? { rule: d.rule } : {}),
+          }))
       : [];
     return new ApiError(
       res.status,
@@ -119,7 +139,7 @@ export interface RequestOptions {
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';

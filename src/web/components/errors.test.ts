@@ -1,53 +1,61 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { IsoDate } from '../../contracts/common';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Password } from '../../contracts/accounts';
-import { ApiError } from '../api/client';
+import { IsoDate } from '../../contracts/common';
+import { api, ApiError } from '../api/client';
 import i18n, { setLanguage } from '../i18n';
-import { explainError, fieldErrors, localizeMessage } from './errors';
+import { explainError, fieldErrors, localizeIssue, localizeMessage } from './errors';
 
 afterAll(() => setLanguage('ru'));
+afterEach(() => vi.unstubAllGlobals());
 
 describe('API messages in the UI language', () => {
-  it('translates rule messages and keeps their figures', async () => {
-    await setLanguage('ru');
-    const t = i18n.t.bind(i18n);
-    expect(localizeMessage('must not be before the start date', t)).toBe('не может быть раньше даты начала');
-    expect(localizeMessage('must be at least 10 characters', t)).toBe('не короче 10 символов');
-    expect(localizeMessage('is stale; the current version is 7', t)).toBe(
-      'устарела: сейчас версия 7, обновите данные',
-    );
-    expect(localizeMessage('Too big: expected string to have <=500 characters', t)).toBe(
-      'не длиннее 500 символов',
-    );
+  it('asks the server for the UI language and shows its message and details as written', async () => {
     await setLanguage('kk');
-    expect(localizeMessage('must be at least 10 characters', i18n.t.bind(i18n))).toBe(
-      'кемінде 10 таңба болуы керек',
+    const fetch = vi.fn(async () =>
+      Response.json(
+        {
+          error: {
+            code: 'rule_violation',
+            message: 'dueDate: басталу күнінен ерте болмауы керек',
+            details: [
+              { path: 'dueDate', message: 'басталу күнінен ерте болмауы керек', rule: 'date.beforeStart' },
+            ],
+            requestId: 'r-1',
+          },
+        },
+        { status: 422 },
+      ),
     );
+    vi.stubGlobal('fetch', fetch);
+    const e = await api.get('/measures/x').catch((x: unknown) => x);
+    expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers).toMatchObject({
+      'Accept-Language': 'kk',
+    });
+    expect(e).toBeInstanceOf(ApiError);
+    const t = i18n.t.bind(i18n);
+    expect(fieldErrors(e, t)).toEqual({ dueDate: 'басталу күнінен ерте болмауы керек' });
+    expect(explainError(e, t)).toMatchObject({
+      message: 'dueDate: басталу күнінен ерте болмауы керек',
+      details: [{ path: 'dueDate', message: 'басталу күнінен ерте болмауы керек' }],
+      requestId: 'r-1',
+    });
+    expect((e as ApiError).details[0].rule).toBe('date.beforeStart');
   });
 
-  it('translates the messages the shared contracts produce in the browser', async () => {
+  it('says the rules the shared contracts check in the browser in the UI language, figures kept', async () => {
     await setLanguage('ru');
-    const t = i18n.t.bind(i18n);
     const date = IsoDate.safeParse('15.06.2026');
     const pw = Password.safeParse('short');
-    expect(localizeMessage(date.error!.issues[0].message, t)).toBe('нужна дата в формате ГГГГ-ММ-ДД');
-    expect(localizeMessage(pw.error!.issues[0].message, t)).toBe('не короче 10 символов');
+    expect(localizeIssue(date.error!.issues[0])).toBe('нужна дата в формате ГГГГ-ММ-ДД');
+    expect(localizeIssue(pw.error!.issues[0])).toBe('не короче 10 символов');
+    await setLanguage('kk');
+    expect(localizeIssue(pw.error!.issues[0])).toBe('кемінде 10 таңба болуы керек');
+    expect(localizeMessage('must not be before the start date')).toBe('басталу күнінен ерте болмауы керек');
   });
 
-  it('leaves a message it does not know as the server wrote it', async () => {
+  it('leaves a message it does not know, or one already translated, as it is', async () => {
     await setLanguage('ru');
-    expect(localizeMessage('something new', i18n.t.bind(i18n))).toBe('something new');
-  });
-
-  it('applies to the field errors and the details of an alert', async () => {
-    await setLanguage('ru');
-    const t = i18n.t.bind(i18n);
-    const e = new ApiError(422, 'rule_violation', 'dueDate: must not be before the start date', [
-      { path: 'dueDate', message: 'must not be before the start date' },
-    ]);
-    expect(fieldErrors(e, t)).toEqual({ dueDate: 'не может быть раньше даты начала' });
-    expect(explainError(e, t).details).toEqual([
-      { path: 'dueDate', message: 'не может быть раньше даты начала' },
-    ]);
+    expect(localizeMessage('something new')).toBe('something new');
+    expect(localizeMessage('не может быть раньше даты начала')).toBe('не может быть раньше даты начала');
   });
 });

@@ -1,7 +1,7 @@
 /** Shared UI building blocks used by every feature. */
 export { DateInput, type DateInputProps } from './DateInput';
 export { formatDateText, isIsoDate, parseDateText } from './dates';
-export { explainError, fieldErrors, localizeMessage } from './errors';
+export { explainError, fieldErrors, localizeIssue, localizeMessage } from './errors';
 export { Flags } from './Flags';
 export { type LengthHint, SEARCH_MAX, useLengthLimit } from './limits';
 export { LocalizedText, localize, useLocalize } from './LocalizedText';

@@ -19,7 +19,7 @@ import {
 import { isApiError } from '../../api/client';
 import { useUpdateMeasure } from '../../api/measures';
 import { editableFields, type MeasureField } from '../../api/permissions';
-import { ErrorAlert, localizeMessage } from '../../components';
+import { ErrorAlert, localizeIssue, localizeMessage } from '../../components';
 import { FieldsSection } from './components/FieldsSection';
 import { LinksSection } from './components/LinksSection';
 import { TextsSection } from './components/TextsSection';
@@ -86,7 +86,7 @@ export function MeasureEditForm({
       const errs: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
-        if (!errs[path]) errs[path] = localizeMessage(issue.message, t);
+        if (!errs[path]) errs[path] = localizeIssue(issue);
       }
       setClientErrors(errs);
       return;

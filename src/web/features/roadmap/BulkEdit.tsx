@@ -15,7 +15,7 @@ import {
 } from '../../../contracts';
 import { useBulkUpdateMeasures } from '../../api/measures';
 import { editableFields } from '../../api/permissions';
-import { localizeMessage } from '../../components';
+import { localizeIssue, localizeMessage } from '../../components';
 import { BulkDialog, type BulkField, type BulkValues } from './components/BulkDialog';
 import { type BulkOutcome, BulkReport } from './components/BulkReport';
 
@@ -67,7 +67,7 @@ export function BulkEditBar({
     if (!parsed.success) {
       setLocalError(
         parsed.error.issues
-          .map((i) => `${i.path.filter((p) => p !== 'set').join('.')}: ${localizeMessage(i.message, t)}`)
+          .map((i) => `${i.path.filter((p) => p !== 'set').join('.')}: ${localizeIssue(i)}`)
           .join('; '),
       );
       return;

@@ -1,3 +1,5 @@
+import { msg, render } from '../../../../contracts/messages';
+import { currentLocale } from '../../../i18n';
 import {
   Alert,
   Button,
@@ -44,7 +46,7 @@ export function TokensSection() {
     const m: Record<string, string> = {};
     if (!name.trim()) m.name = t('common.required');
     if (expiresInDays !== null && !Number.isFinite(expiresInDays))
-      m.expiresInDays = t('errors.msg.min', { n: 1 });
+      m.expiresInDays = render(currentLocale(), msg('number.int'));
     setLocal(m);
     if (Object.keys(m).length) return;
     create.mutate(
