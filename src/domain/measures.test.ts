@@ -40,9 +40,12 @@ describe('codes', () => {
     expect(nextChildCode('1.4', ['1.4.1', '1.4.KZ1'], 'RU')).toBe('1.4.RU1');
     expect(nextChildCode(null, ['1', '2'], 'KZ')).toBe('KZ1');
     expect(codeFitsParent('1.4.KZ3', '1.4', 'KZ')).toBeNull();
-    expect(codeFitsParent('1.4.3', '1.4', 'KZ')).toMatch(/1\.4\.KZN.*own series/);
-    expect(codeFitsParent('1.4.KZ3', '1.4', null)).toMatch(/joint series/);
-    expect(codeFitsParent('1.4.RU3', '1.4', 'KZ')).toMatch(/own series/);
+    expect(codeFitsParent('1.4.3', '1.4', 'KZ')).toEqual({
+      key: 'code.partySeries',
+      params: { example: '1.4.KZN' },
+    });
+    expect(codeFitsParent('1.4.KZ3', '1.4', null)?.key).toBe('code.jointSeries');
+    expect(codeFitsParent('1.4.RU3', '1.4', 'KZ')?.key).toBe('code.partySeries');
   });
 
   it('sorts a party series after the joint numbers of the same level', () => {
@@ -70,10 +73,13 @@ describe('codes', () => {
 
   it('checks that a code belongs under its parent', () => {
     expect(codeFitsParent('3', null)).toBeNull();
-    expect(codeFitsParent('3.1', null)).toMatch(/one-level code/);
+    expect(codeFitsParent('3.1', null)?.key).toBe('code.topLevel');
     expect(codeFitsParent('2.4', '2')).toBeNull();
-    expect(codeFitsParent('3.4', '2')).toMatch(/2\.N/);
-    expect(codeFitsParent('2.4.1', '2')).toMatch(/2\.N/);
+    expect(codeFitsParent('3.4', '2')).toEqual({
+      key: 'code.underParent',
+      params: { example: '2.N', parent: '2' },
+    });
+    expect(codeFitsParent('2.4.1', '2')?.key).toBe('code.underParent');
   });
 
   it('gives the next free code under a parent', () => {
@@ -93,7 +99,7 @@ describe('dates and flags', () => {
   const m = { status: 'in_progress' as const, progress: 20, startDate: '2026-01-01', dueDate: '2026-12-31' };
 
   it('refuses a due date before the start date', () => {
-    expect(dateRangeError('2026-05-01', '2026-04-30')).toMatch(/before the start/);
+    expect(dateRangeError('2026-05-01', '2026-04-30')).toBe('date.beforeStart');
     expect(dateRangeError('2026-05-01', '2026-05-01')).toBeNull();
   });
 

@@ -3,6 +3,7 @@
  * No I/O: services load what these functions need and store what they return.
  */
 import type { CompletionLevel, MeasureStatus } from '../contracts/enums';
+import { type Message, type MessageKey, msg } from '../contracts/messages';
 
 // ---------- codes ----------
 
@@ -62,19 +63,16 @@ export function codeFitsParent(
   code: string,
   parentCode: string | null,
   series: string | null = null,
-): string | null {
+): Message | null {
   const parts = parseCode(code);
-  if (!parts) return 'must be numbers separated by dots, such as 2.3.1';
+  if (!parts) return msg('code.format');
   const example = `${parentCode === null ? '' : `${parentCode}.`}${series ?? ''}N`;
   if (parentCode === null) {
-    if (parts.length !== 1) return `a top-level measure has a one-level code such as ${series ?? ''}3`;
+    if (parts.length !== 1) return msg('code.topLevel', { example: `${series ?? ''}3` });
   } else if (!code.startsWith(`${parentCode}.`) || parts.length !== parentCode.split('.').length + 1) {
-    return `must be ${example} under the parent ${parentCode}`;
+    return msg('code.underParent', { example, parent: parentCode });
   }
-  if (codeSeries(code) !== series)
-    return series
-      ? `must be ${example}: internal measures are numbered in their party's own series`
-      : `must be ${example}: joint measures are numbered in the joint series`;
+  if (codeSeries(code) !== series) return msg(series ? 'code.partySeries' : 'code.jointSeries', { example });
   return null;
 }
 
@@ -109,8 +107,8 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** A due date before the start date is refused; null when the range is valid. */
-export function dateRangeError(startDate: string, dueDate: string): string | null {
-  return dueDate < startDate ? 'must not be before the start date' : null;
+export function dateRangeError(startDate: string, dueDate: string): MessageKey | null {
+  return dueDate < startDate ? 'date.beforeStart' : null;
 }
 
 /** Today's date in UTC as `YYYY-MM-DD`. */
@@ -238,12 +236,10 @@ export function countsTowardsParent(parent: { tier: string }, child: { tier: str
 export function dependencyRuleError(
   from: { tier: string; ownerPartyId: string | null },
   to: { tier: string; ownerPartyId: string | null },
-): string | null {
+): 'dependency.jointOnly' | 'dependency.ownInternalOnly' | null {
   if (to.tier !== 'internal') return null;
-  if (from.tier !== 'internal') return 'a joint measure may depend on joint measures only';
-  return from.ownerPartyId === to.ownerPartyId
-    ? null
-    : "an internal measure may depend on joint measures and its own party's internal ones only";
+  if (from.tier !== 'internal') return 'dependency.jointOnly';
+  return from.ownerPartyId === to.ownerPartyId ? null : 'dependency.ownInternalOnly';
 }
 
 /**

@@ -82,7 +82,7 @@ describe('the message catalogue', () => {
     expect(messageOfEnglish('a completed measure is 100% done')).toEqual({ key: 'measure.completed100' });
     expect(messageOfEnglish('must be 2.N under the parent 2')).toEqual({
       key: 'code.underParent',
-      params: { parent: '2' },
+      params: { example: '2.N', parent: '2' },
     });
     expect(messageOfEnglish('You may not change title, status of measure 1.2')).toEqual({
       key: 'forbidden.measureFields',

@@ -377,7 +377,11 @@ describe('measures: tree, move and bulk', () => {
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details).toEqual([
-      { path: 'dependsOn.1', message: 'a joint measure may depend on joint measures only' },
+      {
+        path: 'dependsOn.1',
+        rule: 'dependency.jointOnly',
+        message: 'совместное мероприятие может зависеть только от совместных мероприятий',
+      },
     ]);
     // an internal measure may depend on joint ones and on its own party's internal ones
     const mine = await buildMeasure(api.t.ctx, {

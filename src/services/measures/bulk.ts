@@ -2,6 +2,7 @@
  * Changing many measures at once, all or nothing: every item goes through the one write path
  * (`applyUpdate`, source `bulk`); any refusal rolls back all and reports each refused item.
  */
+import { msg } from '../../contracts/messages';
 import type { z } from 'zod';
 import type { MeasureBulkUpdate } from '../../contracts/roadmaps';
 import { AppError, type ErrorDetail, ruleViolation } from '../../domain/errors';
@@ -23,7 +24,7 @@ function itemDetails(e: AppError, i: number): ErrorDetail[] {
 export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output<typeof MeasureBulkUpdate>) {
   const day = today(ctx);
   const ids = input.items.map((i) => i.id);
-  if (new Set(ids).size !== ids.length) throw ruleViolation('items', 'names a measure twice');
+  if (new Set(ids).size !== ids.length) throw ruleViolation('items', 'bulk.duplicate');
   const updated = await mutate(ctx, actor, async (tx, audit) => {
     const details: ErrorDetail[] = [];
     const events: AuditInput[] = [];
@@ -47,7 +48,7 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
       const refused = new Set(details.map((d) => d.path.split('.').slice(0, 2).join('.'))).size;
       throw new AppError(
         firstError.code,
-        `${refused === 1 ? 'One change was' : `${refused} changes were`} refused; nothing was saved. ${firstError.message}`,
+        msg('bulk.refused', { count: refused, first: firstError.text ?? firstError.message }),
         details,
       );
     }

@@ -31,8 +31,8 @@ export async function createMeasure(ctx: Ctx, actor: Actor, input: CreateInput):
 /** The parent a new or moved measure goes under: visible, of the same roadmap. */
 export async function loadParent(tx: Tx, actor: Actor, parentId: string, roadmapId: string, path: string) {
   const [p] = await tx.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, parentId)).for('update');
-  if (!p || !canReadMeasure(actor, p)) throw ruleViolation(path, 'no such measure');
-  if (p.roadmapId !== roadmapId) throw ruleViolation(path, 'belongs to another roadmap');
+  if (!p || !canReadMeasure(actor, p)) throw ruleViolation(path, 'noSuch.measure');
+  if (p.roadmapId !== roadmapId) throw ruleViolation(path, 'measure.otherRoadmap');
   return p as Visible<MeasureRow>;
 }
 
@@ -51,9 +51,7 @@ export async function insertMeasure(
   const ownerPartyId = input.ownerPartyId ?? null;
   if (!canCreateMeasure(actor, { tier: input.tier, ownerPartyId }))
     throw forbidden(
-      actor.role === 'coordinator'
-        ? 'Coordinators create internal measures of their own party only; joint measures are created by the secretariat'
-        : 'You are not allowed to create measures',
+      actor.role === 'coordinator' ? 'forbidden.measureCreateCoordinator' : 'forbidden.measureCreate',
     );
   await loadRoadmapForWrite(tx, input.roadmapId, `${prefix}roadmapId`);
   const parent = input.parentId

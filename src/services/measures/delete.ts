@@ -1,4 +1,5 @@
 /** Deleting a measure without children. */
+import { msg } from '../../contracts/messages';
 import { eq } from 'drizzle-orm';
 import { measures } from '../../db/schema';
 import { AppError, forbidden } from '../../domain/errors';
@@ -13,9 +14,9 @@ import { rollUpAncestors } from './tree';
 export async function deleteMeasure(ctx: Ctx, actor: Actor, id: string, version: number): Promise<void> {
   await mutate(ctx, actor, async (tx, audit) => {
     const { row: cur, rel } = await loadForWrite(tx, actor, id);
-    checkVersion(cur, version, 'Measure');
+    checkVersion(cur, version, 'measure');
     if (!canDeleteMeasure(actor, { ...cur, responsible: rel.responsible }))
-      throw forbidden('Only administrators delete joint measures');
+      throw forbidden('forbidden.measureDeleteJoint');
     await loadRoadmapForWrite(tx, cur.roadmapId, 'roadmapId');
     // any child, visible or not, keeps it: a hidden one is not named, only counted as "children"
     const [child] = await tx
@@ -23,7 +24,7 @@ export async function deleteMeasure(ctx: Ctx, actor: Actor, id: string, version:
       .from(measures)
       .where(eq(measures.parentId, id))
       .limit(1);
-    if (child) throw new AppError('conflict', 'The measure has child measures; delete or move them first');
+    if (child) throw new AppError('conflict', msg('measure.hasChildren'));
     await tx.delete(measures).where(eq(measures.id, id));
     if (cur.parentId) await rollUpAncestors(tx, cur.parentId);
     audit.record({

@@ -20,16 +20,16 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
   const day = today(ctx);
   return mutate(ctx, actor, async (tx, audit) => {
     const { row: cur, rel } = await loadForWrite(tx, actor, id);
-    checkVersion(cur, input.version, 'Measure');
+    checkVersion(cur, input.version, 'measure');
     if (!canMoveMeasure(actor, { ...cur, responsible: rel.responsible }))
-      throw forbidden('Only administrators move joint measures');
+      throw forbidden('forbidden.measureMoveJoint');
     await loadRoadmapForWrite(tx, cur.roadmapId, 'roadmapId');
     const parent = input.parentId
       ? await loadParent(tx, actor, input.parentId, cur.roadmapId, 'parentId')
       : null;
     const up = parent ? await ancestry(tx, parent.id) : new Map<string, string | null>();
     if (parent && moveCreatesCycle(id, parent.id, (m) => up.get(m)))
-      throw ruleViolation('parentId', 'cannot move a measure under itself or its own descendant');
+      throw ruleViolation('parentId', 'measure.underItself');
     checkShape({ ...cur, parentId: parent?.id ?? null }, parent);
     const series = seriesFor(
       { tier: cur.tier, ownerPartyCode: await partyCode(tx, cur.ownerPartyId) },

@@ -103,7 +103,7 @@ export async function presentByIds(db: DbOrTx, actor: Actor, ids: string[], day:
 
 export async function getMeasure(ctx: Ctx, actor: Actor, id: string): Promise<Measure> {
   const [m] = await presentByIds(ctx.db, actor, [id], today(ctx));
-  if (!m) throw notFound('Measure');
+  if (!m) throw notFound('measure');
   return m;
 }
 
@@ -119,7 +119,7 @@ export async function measureHistory(ctx: Ctx, actor: Actor, id: string): Promis
     .select({ tier: measures.tier, ownerPartyId: measures.ownerPartyId })
     .from(measures)
     .where(eq(measures.id, id));
-  if (!row || !canReadMeasure(actor, row)) throw notFound('Measure');
+  if (!row || !canReadMeasure(actor, row)) throw notFound('measure');
   const events = await entityHistory(ctx.db, actor, 'measure', id);
   const depIds = new Set<string>();
   const snapshots = events

@@ -28,7 +28,7 @@ export async function retier(
     shape.tier === 'internal' &&
     children.some((c) => c.tier !== 'internal' || c.ownerPartyId !== shape.ownerPartyId)
   )
-    throw ruleViolation(`${prefix}tier`, 'a measure with joint children cannot become internal');
+    throw ruleViolation(`${prefix}tier`, 'measure.jointChildren');
   const dependants = await tx
     .select({ tier: measures.tier, ownerPartyId: measures.ownerPartyId, code: measures.code })
     .from(measureDependencies)
@@ -38,7 +38,10 @@ export async function retier(
   if (broken)
     throw ruleViolation(
       `${prefix}tier`,
-      `measure ${broken.code} depends on it: ${dependencyRuleError(broken, shape)}`,
+      dependencyRuleError(broken, shape) === 'dependency.jointOnly'
+        ? 'measure.dependantJoint'
+        : 'measure.dependantOtherParty',
+      { code: broken.code },
     );
 
   const series = seriesFor(

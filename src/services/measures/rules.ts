@@ -15,7 +15,7 @@ import {
   roadmaps,
   spheres,
 } from '../../db/schema';
-import { AppError, type ErrorDetail, notFound, ruleViolation } from '../../domain/errors';
+import { AppError, detail, type ErrorDetail, fieldError, notFound, ruleViolation } from '../../domain/errors';
 import { dateRangeError, dependencyCycle, dependencyRuleError } from '../../domain/measures';
 import { type Actor, canReadMeasure } from '../../domain/policies';
 import { requireIds } from '../common';
@@ -33,7 +33,7 @@ export type Visible<T> = T & { readonly [visibleBrand]: true };
 export async function loadVisible(tx: Tx, actor: Actor, id: string, forUpdate = false) {
   const base = tx.select().from(measures).where(eq(measures.id, id));
   const [row] = forUpdate ? await base.for('update') : await base;
-  if (!row || !canReadMeasure(actor, row)) throw notFound('Measure');
+  if (!row || !canReadMeasure(actor, row)) throw notFound('measure');
   const { searchVector: _s, ...rest } = row;
   return rest as Visible<MeasureRow>;
 }
@@ -47,20 +47,20 @@ export async function loadForWrite(tx: Tx, actor: Actor, id: string) {
     undefined,
     true,
   );
-  if (!r) throw notFound('Measure');
+  if (!r) throw notFound('measure');
   return { row: r.m as Visible<MeasureRow>, rel: r as Relations };
 }
 
 /** The roadmap a write goes to: it must exist and not be archived. */
 export async function loadRoadmapForWrite(tx: Tx, roadmapId: string, path: string) {
   const [r] = await tx.select().from(roadmaps).where(eq(roadmaps.id, roadmapId));
-  if (!r) throw ruleViolation(path, 'no such roadmap');
+  if (!r) throw ruleViolation(path, 'noSuch.roadmap');
   if (r.status === 'archived') throw ruleViolation(path, ARCHIVED);
   return r;
 }
 
-/** The one sentence for a write into an archived roadmap. */
-export const ARCHIVED = 'the roadmap is archived and can no longer change';
+/** The one rule for a write into an archived roadmap. */
+export const ARCHIVED = 'roadmap.archived';
 
 /** A party's code (`KZ`), which numbers its internal series. */
 export async function partyCode(tx: Tx, partyId: string | null): Promise<string | null> {
@@ -88,18 +88,18 @@ export function checkShape(
 ) {
   const p = (f: string) => `${prefix}${f}`;
   if (shape.tier === 'internal' && !shape.ownerPartyId)
-    throw ruleViolation(p('ownerPartyId'), 'is required for an internal measure');
+    throw ruleViolation(p('ownerPartyId'), 'measure.ownerRequired');
   if (shape.tier !== 'internal' && shape.ownerPartyId)
-    throw ruleViolation(p('ownerPartyId'), 'only internal measures have an owner party');
+    throw ruleViolation(p('ownerPartyId'), 'measure.ownerOnlyInternal');
   if (
     parent?.tier === 'internal' &&
     (shape.tier !== 'internal' || shape.ownerPartyId !== parent.ownerPartyId)
   )
-    throw ruleViolation(p('tier'), 'a measure under an internal measure must be internal to the same party');
+    throw ruleViolation(p('tier'), 'measure.underInternal');
   const dates = dateRangeError(shape.startDate, shape.dueDate);
   if (dates) throw ruleViolation(p('dueDate'), dates);
   if (shape.status === 'completed' && shape.progress !== 100)
-    throw ruleViolation(p('progress'), 'a completed measure is 100% done');
+    throw ruleViolation(p('progress'), 'measure.completed100');
 }
 
 export interface ReferenceInput {
@@ -135,12 +135,9 @@ export async function checkReferences(
       .where(inArray(provisions.id, input.provisionIds));
     const byId = new Map(rows.map((r) => [r.id, r.linked]));
     input.provisionIds.forEach((id, i) => {
-      if (!byId.has(id)) details.push({ path: `${prefix}provisionIds.${i}`, message: 'no such provision' });
+      if (!byId.has(id)) details.push(detail(`${prefix}provisionIds.${i}`, 'noSuch.provision'));
       else if (!byId.get(id))
-        details.push({
-          path: `${prefix}provisionIds.${i}`,
-          message: 'belongs to an agreement this roadmap does not implement',
-        });
+        details.push(detail(`${prefix}provisionIds.${i}`, 'measure.provisionOtherAgreement'));
     });
   }
   const responsible = input.responsible
@@ -148,8 +145,7 @@ export async function checkReferences(
     : undefined;
   if (input.dependsOn?.length)
     await checkDependencies(tx, actor, shape, selfId, input.dependsOn, prefix, details);
-  if (details.length)
-    throw new AppError('rule_violation', `${details[0].path}: ${details[0].message}`, details);
+  if (details.length) throw fieldError('rule_violation', details);
   return responsible;
 }
 
@@ -171,13 +167,9 @@ async function responsibleRows(
   const out: ResponsibleRow[] = [];
   input.forEach((r, i) => {
     const partyId = party.get(r.organisationId);
-    if (!partyId)
-      details.push({ path: `${prefix}responsible.${i}.organisationId`, message: 'no such organisation' });
+    if (!partyId) details.push(detail(`${prefix}responsible.${i}.organisationId`, 'noSuch.organisation'));
     else if (shape.tier === 'internal' && partyId !== shape.ownerPartyId)
-      details.push({
-        path: `${prefix}responsible.${i}.organisationId`,
-        message: "an internal measure is carried out by its owner party's organisations only",
-      });
+      details.push(detail(`${prefix}responsible.${i}.organisationId`, 'measure.internalResponsible'));
     else out.push({ organisationId: r.organisationId, partyId, role: r.role });
   });
   return out;
@@ -212,11 +204,11 @@ async function checkDependencies(
   dependsOn.forEach((id, i) => {
     const m = byId.get(id);
     const path = `${prefix}dependsOn.${i}`;
-    if (!m || !canReadMeasure(actor, m)) details.push({ path, message: 'no such measure' });
-    else if (m.roadmapId !== shape.roadmapId) details.push({ path, message: 'belongs to another roadmap' });
+    if (!m || !canReadMeasure(actor, m)) details.push(detail(path, 'noSuch.measure'));
+    else if (m.roadmapId !== shape.roadmapId) details.push(detail(path, 'measure.otherRoadmap'));
     else {
       const rule = dependencyRuleError(shape, m);
-      if (rule) details.push({ path, message: rule });
+      if (rule) details.push(detail(path, rule));
     }
   });
   if (!selfId || details.length > before) return;
@@ -234,9 +226,5 @@ async function checkDependencies(
   const out = new Map<string, string[]>();
   for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
   const bad = dependencyCycle(selfId, dependsOn, (id) => out.get(id) ?? []);
-  if (bad)
-    details.push({
-      path: `${prefix}dependsOn.${dependsOn.indexOf(bad)}`,
-      message: 'would create a circular dependency',
-    });
+  if (bad) details.push(detail(`${prefix}dependsOn.${dependsOn.indexOf(bad)}`, 'measure.cycle'));
 }

@@ -11,7 +11,7 @@ import {
   measureSpheres,
   measures,
 } from '../../db/schema';
-import { AppError } from '../../domain/errors';
+import { detail, fieldError } from '../../domain/errors';
 import { codeSortKey, nextChildCode, rebaseCode } from '../../domain/measures';
 import { lemmatizeForIndex } from '../../text';
 import type { MeasureRow, ResponsibleRow } from './queries';
@@ -123,10 +123,7 @@ export async function renumberSubtree(
     )
     .orderBy(measures.sortKey)
     .limit(1);
-  if (taken.length)
-    throw new AppError('conflict', `code: ${taken[0].code} is already used in this roadmap`, [
-      { path: 'code', message: `${taken[0].code} is already used in this roadmap` },
-    ]);
+  if (taken.length) throw fieldError('conflict', [detail('code', 'code.taken', { code: taken[0].code })]);
   const values = next.map((s) => ({ i: s.id, c: s.code, k: codeSortKey(s.code), d: s.depth + depthDelta }));
   await tx
     .update(measures)

@@ -3,12 +3,13 @@
  * an approved report, an import row or a commission decision all call `applyUpdate` with
  * their `source`, so every rule holds whoever changes a measure, and its event names why.
  */
+import { msg } from '../../contracts/messages';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Measure, MeasureUpdate } from '../../contracts/roadmaps';
 import type { Tx } from '../../db/client';
 import { measures } from '../../db/schema';
-import { AppError, ruleViolation } from '../../domain/errors';
+import { AppError, detail, ruleViolation } from '../../domain/errors';
 import {
   type Actor,
   editableMeasureFields,
@@ -73,7 +74,7 @@ export async function applyUpdate(
 ): Promise<{ measure: Measure; event: AuditInput | null }> {
   const prefix = opts.prefix ?? '';
   const { row: cur, rel } = await loadForWrite(tx, actor, id);
-  checkVersion(cur, input.version, prefix ? `Measure ${cur.code}` : 'Measure');
+  checkVersion(cur, input.version, 'measure', prefix ? cur.code : undefined);
   const before = presentMeasure(cur, rel, day);
   const { version: _v, ...patch } = input;
   const changed = changedFields(before, patch);
@@ -85,15 +86,12 @@ export async function applyUpdate(
     throw new AppError(
       'forbidden',
       allowed.length
-        ? `You may not change ${refused.join(', ')} of measure ${cur.code}`
-        : `You may not change measure ${cur.code}`,
-      refused.map((f) => ({ path: `${prefix}${f}`, message: 'you may not change this field' })),
+        ? msg('forbidden.measureFields', { fields: refused.join(', '), code: cur.code })
+        : msg('forbidden.measure', { code: cur.code }),
+      refused.map((f) => detail(`${prefix}${f}`, 'field.notAllowed')),
     );
   if (cur.childCount > 0 && (changed.includes('status') || changed.includes('progress')))
-    throw ruleViolation(
-      `${prefix}${changed.includes('status') ? 'status' : 'progress'}`,
-      'is rolled up from the child measures; change those instead',
-    );
+    throw ruleViolation(`${prefix}${changed.includes('status') ? 'status' : 'progress'}`, 'measure.rolledUp');
   const tierChanged = changed.includes('tier') || changed.includes('ownerPartyId');
   const parent =
     tierChanged && cur.parentId
@@ -119,16 +117,13 @@ export async function applyUpdate(
     !patch.responsible &&
     rel.responsible.some((r) => r.partyId !== shape.ownerPartyId)
   )
-    throw ruleViolation(
-      `${prefix}responsible`,
-      "an internal measure is carried out by its owner party's organisations only",
-    );
+    throw ruleViolation(`${prefix}responsible`, 'measure.internalResponsible');
   await loadRoadmapForWrite(tx, cur.roadmapId, `${prefix}roadmapId`);
   const refs = tierChanged ? { ...patch, dependsOn: patch.dependsOn ?? rel.deps } : patch;
   const responsible = await checkReferences(tx, actor, shape, id, refs, prefix);
   if (responsible && !responsibleChangeAllowed(actor, rel.responsible, responsible))
-    throw new AppError('forbidden', "You may change your own party's responsible organisations only", [
-      { path: `${prefix}responsible`, message: "the other party's organisations must stay as they are" },
+    throw new AppError('forbidden', msg('forbidden.responsibleOwnParty'), [
+      detail(`${prefix}responsible`, 'responsible.otherPartyStays'),
     ]);
 
   const next = {
