@@ -29,18 +29,15 @@ import {
   spheres,
 } from '../db/schema';
 import { msg } from '../contracts/messages';
-import { AppError, detail, fieldError, forbidden, notFound } from '../domain/errors';
+import { AppError, detail, fieldError, notFound } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
-import { recordAudit } from './audit';
+import { authorize } from './core/authorize';
+import { mutate } from './core/mutate';
 import { checkVersion, defined, iso, requireIds, readAll } from './common';
 import type { Ctx } from './context';
 
 type AgreementRow = typeof agreements.$inferSelect;
 type ProvisionRow = typeof provisions.$inferSelect;
-
-function mustManage(actor: Actor) {
-  if (!canManageReference(actor)) throw forbidden('forbidden.agreements');
-}
 
 const meta = (r: { version: number; createdAt: Date; updatedAt: Date }) => ({
   version: r.version,
@@ -157,13 +154,13 @@ async function replaceParties(tx: Tx, agreementId: string, partyIds: string[]) {
 }
 
 export async function createAgreement(ctx: Ctx, actor: Actor, input: z.output<typeof AgreementCreate>) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.agreements');
+  return mutate(ctx, actor, async (tx, audit) => {
     const { partyIds, ...values } = input;
     const [r] = await tx.insert(agreements).values(values).returning();
     await replaceParties(tx, r.id, partyIds);
     const out = await presentOneAgreement(tx, r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'agreement.create',
       entityType: 'agreement',
       entityId: r.id,
@@ -179,8 +176,8 @@ export async function updateAgreement(
   id: string,
   input: z.output<typeof AgreementUpdate>,
 ) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.agreements');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
     checkVersion(cur, input.version, 'Agreement');
     const before = await presentOneAgreement(tx, cur);
@@ -192,7 +189,7 @@ export async function updateAgreement(
       .where(eq(agreements.id, id))
       .returning();
     const out = await presentOneAgreement(tx, r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'agreement.update',
       entityType: 'agreement',
       entityId: id,
@@ -205,8 +202,8 @@ export async function updateAgreement(
 
 /** Deletes an agreement with its provisions; refused while a roadmap or a measure uses it. */
 export async function deleteAgreement(ctx: Ctx, actor: Actor, id: string, version?: number) {
-  mustManage(actor);
-  await ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.agreements');
+  await mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
     if (!cur) throw notFound('agreement');
     if (version !== undefined) checkVersion(cur, version, 'Agreement');
@@ -229,7 +226,7 @@ export async function deleteAgreement(ctx: Ctx, actor: Actor, id: string, versio
       provisions: await presentProvisions(tx, await provisionRows(tx, id)),
     };
     await tx.delete(agreements).where(eq(agreements.id, id));
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'agreement.delete',
       entityType: 'agreement',
       entityId: id,
@@ -362,9 +359,9 @@ export async function createProvision(
   agreementId: string,
   input: z.output<typeof ProvisionCreate>,
 ) {
-  mustManage(actor);
+  authorize(canManageReference(actor), 'forbidden.agreements');
   return guardNumber(input.number, () =>
-    ctx.db.transaction(async (tx) => {
+    mutate(ctx, actor, async (tx, audit) => {
       await requireAgreement(tx, agreementId, true);
       await requireIds(tx, spheres, spheres.id, input.sphereIds, 'sphereIds', 'sphere');
       await checkNumberFree(tx, agreementId, input.number, null);
@@ -382,7 +379,7 @@ export async function createProvision(
         .returning();
       await replaceSpheres(tx, r.id, input.sphereIds);
       const [out] = await presentProvisions(tx, [r]);
-      await recordAudit(tx, actor, {
+      audit.record({
         action: 'provision.create',
         entityType: 'provision',
         entityId: r.id,
@@ -399,9 +396,9 @@ export async function updateProvision(
   id: string,
   input: z.output<typeof ProvisionUpdate>,
 ) {
-  mustManage(actor);
+  authorize(canManageReference(actor), 'forbidden.agreements');
   return guardNumber(input.number ?? '', () =>
-    ctx.db.transaction(async (tx) => {
+    mutate(ctx, actor, async (tx, audit) => {
       const [cur] = await tx.select().from(provisions).where(eq(provisions.id, id)).for('update');
       checkVersion(cur, input.version, 'Provision');
       const [before] = await presentProvisions(tx, [cur]);
@@ -416,7 +413,7 @@ export async function updateProvision(
         .where(eq(provisions.id, id))
         .returning();
       const [out] = await presentProvisions(tx, [r]);
-      await recordAudit(tx, actor, {
+      audit.record({
         action: 'provision.update',
         entityType: 'provision',
         entityId: id,
@@ -430,8 +427,8 @@ export async function updateProvision(
 
 /** Deletes a clause; refused while a measure implements it (the link would vanish silently). */
 export async function deleteProvision(ctx: Ctx, actor: Actor, id: string, version?: number) {
-  mustManage(actor);
-  await ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.agreements');
+  await mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(provisions).where(eq(provisions.id, id)).for('update');
     if (!cur) throw notFound('provision');
     if (version !== undefined) checkVersion(cur, version, 'Provision');
@@ -444,7 +441,7 @@ export async function deleteProvision(ctx: Ctx, actor: Actor, id: string, versio
       throw new AppError('conflict', msg('provision.measuresLinked'), [detail('', 'usedBy.measures')]);
     const [before] = await presentProvisions(tx, [cur]);
     await tx.delete(provisions).where(eq(provisions.id, id));
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'provision.delete',
       entityType: 'provision',
       entityId: id,

@@ -16,9 +16,10 @@ import type {
   SphereUpdate,
 } from '../contracts/reference';
 import { organisations, parties, spheres } from '../db/schema';
-import { forbidden, notFound, ruleViolation } from '../domain/errors';
+import { notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
-import { recordAudit } from './audit';
+import { authorize } from './core/authorize';
+import { mutate } from './core/mutate';
 import { checkVersion, defined, iso } from './common';
 import type { Ctx } from './context';
 
@@ -53,10 +54,6 @@ export const presentOrganisation = (r: typeof organisations.$inferSelect): Organ
   ...meta(r),
 });
 
-function mustManage(actor: Actor) {
-  if (!canManageReference(actor)) throw forbidden('forbidden.reference');
-}
-
 const onePage = <T>(data: T[]) => ({ data, page: 1, limit: data.length, total: data.length });
 
 // ---------- parties ----------
@@ -73,18 +70,18 @@ export async function getParty(ctx: Ctx, _actor: Actor, id: string) {
 }
 
 export async function createParty(ctx: Ctx, actor: Actor, input: z.output<typeof PartyCreate>) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [r] = await tx.insert(parties).values(input).returning();
     const out = presentParty(r);
-    await recordAudit(tx, actor, { action: 'party.create', entityType: 'party', entityId: r.id, after: out });
+    audit.record({ action: 'party.create', entityType: 'party', entityId: r.id, after: out });
     return out;
   });
 }
 
 export async function updateParty(ctx: Ctx, actor: Actor, id: string, input: z.output<typeof PartyUpdate>) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(parties).where(eq(parties.id, id)).for('update');
     checkVersion(cur, input.version, 'Party');
     const { version, ...patch } = input;
@@ -94,7 +91,7 @@ export async function updateParty(ctx: Ctx, actor: Actor, id: string, input: z.o
       .where(eq(parties.id, id))
       .returning();
     const out = presentParty(r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'party.update',
       entityType: 'party',
       entityId: id,
@@ -106,11 +103,11 @@ export async function updateParty(ctx: Ctx, actor: Actor, id: string, input: z.o
 }
 
 export async function deleteParty(ctx: Ctx, actor: Actor, id: string) {
-  mustManage(actor);
-  await ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  await mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.delete(parties).where(eq(parties.id, id)).returning();
     if (!cur) throw notFound('party');
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'party.delete',
       entityType: 'party',
       entityId: id,
@@ -133,11 +130,11 @@ export async function getSphere(ctx: Ctx, _actor: Actor, id: string) {
 }
 
 export async function createSphere(ctx: Ctx, actor: Actor, input: z.output<typeof SphereCreate>) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [r] = await tx.insert(spheres).values(input).returning();
     const out = presentSphere(r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'sphere.create',
       entityType: 'sphere',
       entityId: r.id,
@@ -148,8 +145,8 @@ export async function createSphere(ctx: Ctx, actor: Actor, input: z.output<typeo
 }
 
 export async function updateSphere(ctx: Ctx, actor: Actor, id: string, input: z.output<typeof SphereUpdate>) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(spheres).where(eq(spheres.id, id)).for('update');
     checkVersion(cur, input.version, 'Sphere');
     const { version, ...patch } = input;
@@ -159,7 +156,7 @@ export async function updateSphere(ctx: Ctx, actor: Actor, id: string, input: z.
       .where(eq(spheres.id, id))
       .returning();
     const out = presentSphere(r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'sphere.update',
       entityType: 'sphere',
       entityId: id,
@@ -171,11 +168,11 @@ export async function updateSphere(ctx: Ctx, actor: Actor, id: string, input: z.
 }
 
 export async function deleteSphere(ctx: Ctx, actor: Actor, id: string) {
-  mustManage(actor);
-  await ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  await mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.delete(spheres).where(eq(spheres.id, id)).returning();
     if (!cur) throw notFound('sphere');
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'sphere.delete',
       entityType: 'sphere',
       entityId: id,
@@ -238,14 +235,14 @@ async function checkParentOrg(
 }
 
 export async function createOrganisation(ctx: Ctx, actor: Actor, input: z.output<typeof OrganisationCreate>) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [party] = await tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId));
     if (!party) throw ruleViolation('partyId', 'noSuch.party');
     await checkParentOrg(ctx, tx, null, input.parentId, input.partyId);
     const [r] = await tx.insert(organisations).values(input).returning();
     const out = presentOrganisation(r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'organisation.create',
       entityType: 'organisation',
       entityId: r.id,
@@ -261,8 +258,8 @@ export async function updateOrganisation(
   id: string,
   input: z.output<typeof OrganisationUpdate>,
 ) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     checkVersion(cur, input.version, 'Organisation');
     await checkParentOrg(ctx, tx, id, input.parentId, cur.partyId);
@@ -273,7 +270,7 @@ export async function updateOrganisation(
       .where(eq(organisations.id, id))
       .returning();
     const out = presentOrganisation(r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'organisation.update',
       entityType: 'organisation',
       entityId: id,
@@ -285,11 +282,11 @@ export async function updateOrganisation(
 }
 
 export async function deleteOrganisation(ctx: Ctx, actor: Actor, id: string) {
-  mustManage(actor);
-  await ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.reference');
+  await mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.delete(organisations).where(eq(organisations.id, id)).returning();
     if (!cur) throw notFound('organisation');
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'organisation.delete',
       entityType: 'organisation',
       entityId: id,

@@ -19,18 +19,15 @@ import {
   roadmaps,
 } from '../db/schema';
 import { type MessageKey, msg } from '../contracts/messages';
-import { AppError, detail, forbidden, notFound, ruleViolation } from '../domain/errors';
+import { AppError, detail, notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
-import { recordAudit } from './audit';
+import { authorize } from './core/authorize';
+import { mutate } from './core/mutate';
 import { checkVersion, defined, iso, readAll, requireIds } from './common';
 import type { Ctx } from './context';
 import { measureVisibility } from './measures';
 
 type Row = typeof roadmaps.$inferSelect;
-
-function mustManage(actor: Actor) {
-  if (!canManageReference(actor)) throw forbidden('forbidden.roadmaps');
-}
 
 /**
  * The lifecycle: draft → approved → archived (a draft may also be archived unused). An
@@ -147,15 +144,15 @@ async function replaceAgreements(tx: Tx, roadmapId: string, agreementIds: string
 }
 
 export async function createRoadmap(ctx: Ctx, actor: Actor, input: z.output<typeof RoadmapCreate>) {
-  mustManage(actor);
+  authorize(canManageReference(actor), 'forbidden.roadmaps');
   if (input.status === 'archived') throw ruleViolation('status', 'roadmap.newStatus');
-  return ctx.db.transaction(async (tx) => {
+  return mutate(ctx, actor, async (tx, audit) => {
     await requireIds(tx, agreements, agreements.id, input.agreementIds, 'agreementIds', 'agreement');
     const { agreementIds, ...values } = input;
     const [r] = await tx.insert(roadmaps).values(values).returning();
     await replaceAgreements(tx, r.id, agreementIds);
     const out = await presentOne(tx, actor, r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'roadmap.create',
       entityType: 'roadmap',
       entityId: r.id,
@@ -171,8 +168,8 @@ export async function updateRoadmap(
   id: string,
   input: z.output<typeof RoadmapUpdate>,
 ) {
-  mustManage(actor);
-  return ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.roadmaps');
+  return mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(roadmaps).where(eq(roadmaps.id, id)).for('update');
     checkVersion(cur, input.version, 'Roadmap');
     const { version, agreementIds, ...patch } = input;
@@ -211,7 +208,7 @@ export async function updateRoadmap(
       .set({ ...defined(patch), version: version + 1, updatedAt: sql`now()` })
       .where(eq(roadmaps.id, id))
       .returning();
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'roadmap.update',
       entityType: 'roadmap',
       entityId: id,
@@ -224,8 +221,8 @@ export async function updateRoadmap(
 
 /** Deletes a draft roadmap that has no measures; anything else is history and stays. */
 export async function deleteRoadmap(ctx: Ctx, actor: Actor, id: string, version?: number) {
-  mustManage(actor);
-  await ctx.db.transaction(async (tx) => {
+  authorize(canManageReference(actor), 'forbidden.roadmaps');
+  await mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(roadmaps).where(eq(roadmaps.id, id)).for('update');
     if (!cur) throw notFound('roadmap');
     if (version !== undefined) checkVersion(cur, version, 'Roadmap');
@@ -244,6 +241,6 @@ export async function deleteRoadmap(ctx: Ctx, actor: Actor, id: string, version?
       throw new AppError('conflict', msg('roadmap.hasMeasures'), [detail('', 'roadmap.stillHasMeasures')]);
     const before = await presentOne(tx, ADMIN_VIEW, cur);
     await tx.delete(roadmaps).where(eq(roadmaps.id, id));
-    await recordAudit(tx, actor, { action: 'roadmap.delete', entityType: 'roadmap', entityId: id, before });
+    audit.record({ action: 'roadmap.delete', entityType: 'roadmap', entityId: id, before });
   });
 }
