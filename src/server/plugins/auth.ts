@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     authVia: 'cookie' | 'token' | null;
+    /** When the session or token in use ends; null for a token without expiry. */
+    credentialExpiresAt: Date | null;
   }
   interface FastifyContextConfig {
     /** The route answers anonymous callers (sign-in); every other API route needs an actor. */
@@ -67,6 +69,7 @@ export function registerAuth(
 ) {
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
+  app.decorateRequest('credentialExpiresAt', null);
 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
@@ -81,6 +84,7 @@ export function registerAuth(
       }
       req.actor = { ...found.actor, requestId: req.id };
       req.authVia = 'token';
+      req.credentialExpiresAt = found.expiresAt;
       return;
     }
     const secret = req.cookies?.[SESSION_COOKIE];
@@ -89,6 +93,7 @@ export function registerAuth(
       if (found) {
         req.actor = { ...found.actor, requestId: req.id };
         req.authVia = 'cookie';
+        req.credentialExpiresAt = found.expiresAt;
       }
     }
     // Cookie writes, and sign-in itself (login CSRF), must come from our own pages.
