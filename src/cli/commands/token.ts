@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ApiTokenCreate, Uuid } from '../../contracts';
+import { ApiTokenCreate, TOKEN_LIMITS, Uuid } from '../../contracts';
 import { apiTokens } from '../../db/schema';
 import { AppError } from '../../domain/errors';
 import { SYSTEM_ACTOR } from '../../domain/policies';
@@ -26,7 +26,8 @@ export function registerToken(program: Command): void {
     .action(async (opts: { email: string; name: string; expiresDays?: string; json?: boolean }) => {
       const input = parseInput(ApiTokenCreate, {
         name: opts.name,
-        expiresInDays: intOption('--expires-days', opts.expiresDays, 1, 3650) ?? null,
+        expiresInDays:
+          intOption('--expires-days', opts.expiresDays, TOKEN_LIMITS.days.min, TOKEN_LIMITS.days.max) ?? null,
       });
       const created = await withSystem(async ({ ctx }) => {
         const user = await userByEmail(ctx, opts.email);
