@@ -398,6 +398,18 @@ export const auditHead = pgTable('audit_head', {
 });
 
 /**
+ * The chain head (seq, hash) signed with HMAC-SHA256 under a key kept outside the database
+ * (ACCORD_AUDIT_KEY or <data dir>/audit.key): someone who can rewrite `audit_events` and
+ * `audit_head` cannot cut the newest events without a signed head giving them away.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  mac: text('mac').notNull(),
+});
+
+/**
  * One row per statement that changed a roadmap's measures, written by triggers (see the
  * migration `summary_cache`), so that any instance can tell in one index lookup whether a
  * cached summary is still current. Rows below a roadmap's newest are pruned on refresh.

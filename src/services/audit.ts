@@ -11,6 +11,7 @@ import { auditEvents, auditHead } from '../db/schema';
 import { eventHash, GENESIS_HASH, type StoredEvent, verifyEvents } from '../domain/audit-chain';
 import { forbidden } from '../domain/errors';
 import { type Actor, canReadAudit, internalScope } from '../domain/policies';
+import { verifyCheckpoints } from './audit-checkpoints';
 import type { Ctx } from './context';
 
 const AUDIT_LOCK = 727002;
@@ -180,5 +181,7 @@ export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<AuditV
   if (!head && checked > 0) {
     return { ok: false, checked, firstBadSeq: null, problem: 'the chain head record is missing' };
   }
+  const signed = await verifyCheckpoints(db, last);
+  if (!signed.ok) return { ok: false, checked, firstBadSeq: signed.firstBadSeq, problem: signed.problem };
   return { ok: true, checked, firstBadSeq: null, problem: null };
 }
