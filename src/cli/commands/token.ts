@@ -1,12 +1,9 @@
 /** `accord token create|list|revoke`: API tokens for integrations, issued from the shell. */
 import type { Command } from 'commander';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ApiTokenCreate, TOKEN_LIMITS, Uuid } from '../../contracts';
-import { apiTokens } from '../../db/schema';
-import { AppError } from '../../domain/errors';
 import { SYSTEM_ACTOR } from '../../domain/policies';
-import { createToken, listTokens, revokeToken } from '../../services/tokens';
+import { createToken, listTokens, revokeTokenById } from '../../services/tokens';
 import { intOption, parseInput, printJson, say, withSystem } from './common';
 import { userByEmail } from './user';
 
@@ -68,18 +65,7 @@ export function registerToken(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       const tokenId = parseInput(z.object({ ID: Uuid }), { ID: id }).ID;
-      await withSystem(async ({ ctx }) => {
-        // The token id alone identifies it; the service wants its owner as well.
-        const [row] = await ctx.db
-          .select({ userId: apiTokens.userId })
-          .from(apiTokens)
-          .where(eq(apiTokens.id, tokenId));
-        if (!row)
-          throw new AppError('not_found', `No API token has the id ${tokenId}`, [
-            { path: 'ID', message: 'no such token' },
-          ]);
-        await revokeToken(ctx, SYSTEM_ACTOR, row.userId, tokenId);
-      });
+      await withSystem(({ ctx }) => revokeTokenById(ctx, SYSTEM_ACTOR, tokenId));
       if (opts.json) printJson({ id: tokenId, revoked: true });
       else say(`token ${tokenId} is revoked`);
     });
