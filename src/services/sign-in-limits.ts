@@ -63,8 +63,9 @@ export async function admitAttempt(ctx: Ctx, email: string, ip: string): Promise
       ip_oldest: string | null;
     }>(sql`
       with last_ok as (
+        -- A success older than the window precedes every failure counted anyway.
         select coalesce(max(id), 0) as id from ${signInAttempts}
-        where email = ${email} and ip = ${ip} and succeeded
+        where email = ${email} and ip = ${ip} and succeeded and at > ${since.toISOString()}
       )
       select
         count(*) filter (where email = ${email} and id > (select id from last_ok))::int as pair,

@@ -186,6 +186,20 @@ describe('sign-in limits, per account and address, atomic', () => {
     expect(b).toEqual(a);
   });
 
+  it('starts the count of an (account, address) afresh after a successful sign-in', async () => {
+    const target = await buildUser(api.t.db);
+    const from = '198.51.100.35';
+    const wrong = async (n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++)
+        out.push((await signInFrom(api, from, target.email, `typo-${i}-xxxx`)).statusCode);
+      return out;
+    };
+    expect(await wrong(9)).toEqual(Array(9).fill(401));
+    expect((await signInFrom(api, from, target.email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect(await wrong(11)).toEqual([...Array(10).fill(401), 429]);
+  });
+
   it('limits one address to 50 failures across accounts (password spraying)', async () => {
     const from = '198.51.100.40';
     const targets = await Promise.all(Array.from({ length: 6 }, () => buildUser(api.t.db)));
