@@ -39,6 +39,8 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
 
     if (opts.buildWeb !== false) ensureWebBuild((m) => say(`accord: ${m}`));
 
+    // Before listening: a missing or unsafe key file stops the start with its reason.
+    const auditKey = loadAuditKey(config);
     const app = await buildApp({
       ctx,
       config,
@@ -46,7 +48,7 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
       validateResponses: process.env.ACCORD_VALIDATE_RESPONSES === '1',
     });
     await app.listen({ port: config.port, host: config.host });
-    const checkpoints = await startAuditCheckpoints(ctx, loadAuditKey(config), {
+    const checkpoints = await startAuditCheckpoints(ctx, auditKey, {
       onError: (e) => app.log.error({ err: e }, 'could not sign the audit trail head'),
     });
     const address = app.server.address();

@@ -24,7 +24,7 @@ export function registerAudit(program: Command): void {
       else {
         process.stderr.write(
           `accord: the audit trail is broken${r.firstBadSeq ? ` at event ${r.firstBadSeq}` : ''}: ${r.problem}\n` +
-            `  (${r.checked} events before it verified)\n`,
+            `  (the hash chain verified ${r.checked} event${r.checked === 1 ? '' : 's'} before this)\n`,
         );
       }
       if (!r.ok) process.exitCode = 1;
