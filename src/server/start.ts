@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openSystem } from '../bootstrap';
 import { SYSTEM_ACTOR } from '../domain/policies';
-import { loadAuditKey, startAuditCheckpoints } from '../services/audit-checkpoints';
+import { startAuditCheckpoints } from '../services/audit-checkpoints';
+import { loadAuditKey, setAuditKey } from '../services/audit-keystore';
 import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../services/demo';
 import { ensureAdmin } from '../services/users';
 import { buildApp } from './app';
@@ -39,8 +40,8 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
 
     if (opts.buildWeb !== false) ensureWebBuild((m) => say(`accord: ${m}`));
 
-    // Before listening: a missing or unsafe key file stops the start with its reason.
-    const auditKey = loadAuditKey(config);
+    // Before listening: an unsafe or garbled key file stops the start with its reason.
+    setAuditKey(loadAuditKey(config), { witnessDir: config.dataDir });
     const app = await buildApp({
       ctx,
       config,
@@ -48,7 +49,7 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
       validateResponses: process.env.ACCORD_VALIDATE_RESPONSES === '1',
     });
     await app.listen({ port: config.port, host: config.host });
-    const checkpoints = await startAuditCheckpoints(ctx, auditKey, {
+    const checkpoints = await startAuditCheckpoints(ctx, {
       onError: (e) => app.log.error({ err: e }, 'could not sign the audit trail head'),
     });
     const address = app.server.address();

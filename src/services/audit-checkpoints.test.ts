@@ -9,13 +9,8 @@ import { createTestApi, type TestApi } from '../test/api';
 import { createTestDatabase, type TestDatabase } from '../test/db';
 import { buildUser } from '../test/factories';
 import { recordAudit, verifyAuditChain } from './audit';
-import {
-  AUDIT_KEY_FILE,
-  createAuditCheckpoint,
-  loadAuditKey,
-  startAuditCheckpoints,
-  setAuditKey,
-} from './audit-checkpoints';
+import { createAuditCheckpoint, startAuditCheckpoints } from './audit-checkpoints';
+import { AUDIT_KEY_FILE, AUDIT_WITNESS_FILE, loadAuditKey, setAuditKey } from './audit-keystore';
 
 const KEY = Buffer.from('test-audit-key-0123456789abcdef-0123456789');
 
@@ -122,12 +117,76 @@ describe('audit checkpoints', () => {
   it('is signed every interval while the server runs and once more at shutdown', async () => {
     const t = await freshDb();
     await writeEvents(t, 1);
-    const timer = await startAuditCheckpoints(t.ctx, KEY, { everyMs: 60_000 });
+    const timer = await startAuditCheckpoints(t.ctx, { everyMs: 60_000 });
     await writeEvents(t, 2);
     await timer.stop();
     const seqs = (await t.db.select().from(auditCheckpoints)).map((c) => c.seq).sort();
     expect(seqs).toEqual([1, 3]);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+});
+
+describe('the newest checkpoint kept on the host (witness)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'accord-witness-'));
+    setAuditKey(KEY, { witnessDir: dir });
+  });
+  afterAll(() => {
+    setAuditKey(KEY);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('still reveals the cut when the checkpoint rows are deleted too, and when the cut head is signed afresh', async () => {
+    const t = await freshDb();
+    await writeEvents(t, 6);
+    const c = await createAuditCheckpoint(t.ctx, SYSTEM_ACTOR);
+    const file = path.join(dir, AUDIT_WITNESS_FILE);
+    const kept = () => JSON.parse(readFileSync(file, 'utf8')).databases;
+    expect(kept()).toEqual({ embedded: c });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    await cutNewest(t, 3);
+    await t.db.execute(sql`delete from audit_checkpoints`);
+    // The running server's next tick signs the shortened head; the witness keeps the longer one.
+    expect(await createAuditCheckpoint(t.ctx, SYSTEM_ACTOR)).toMatchObject({ seq: 3 });
+    expect(kept().embedded.seq).toBe(6);
+    const r = await verifyAuditChain(t.db);
+    expect(r).toMatchObject({ ok: false, firstBadSeq: 4 });
+    expect(r.problem).toContain(`kept in ${file}`);
+    expect(r.problem).toMatch(
+      /newest events were deleted \(after restoring an older backup on purpose, delete that file\)/,
+    );
+
+    // A witness edited to agree with the cut chain fails its signature.
+    const edited = { format: 'accord-audit-witness', databases: { embedded: { ...c, seq: 3 } } };
+    writeFileSync(file, JSON.stringify(edited));
+    expect((await verifyAuditChain(t.db)).problem).toMatch(/kept in .* has an invalid signature/);
+    writeFileSync(file, 'not json');
+    expect((await verifyAuditChain(t.db)).problem).toMatch(
+      /kept outside the database cannot be read: .* is not a list of checkpoints/,
+    );
+    rmSync(file);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('keeps one witness per database, so another database on the host is not held to it', async () => {
+    const t = await freshDb();
+    await writeEvents(t, 2);
+    setAuditKey(KEY, { witnessDir: dir, databaseUrl: t.url });
+    try {
+      await createAuditCheckpoint(t.ctx, SYSTEM_ACTOR);
+      const other = await freshDb();
+      await writeEvents(other, 1);
+      setAuditKey(KEY, { witnessDir: dir, databaseUrl: other.url });
+      expect((await verifyAuditChain(other.db)).ok).toBe(true);
+      setAuditKey(KEY, { witnessDir: dir, databaseUrl: t.url });
+      await cutNewest(t, 1);
+      await t.db.execute(sql`delete from audit_checkpoints`);
+      expect((await verifyAuditChain(t.db)).problem).toMatch(/newest events were deleted/);
+    } finally {
+      setAuditKey(KEY, { witnessDir: dir });
+    }
   });
 });
 

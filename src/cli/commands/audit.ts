@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../domain/policies';
 import { verifyAuditChain } from '../../services/audit';
-import { createAuditCheckpoint, loadAuditKey, setAuditKey } from '../../services/audit-checkpoints';
+import { createAuditCheckpoint } from '../../services/audit-checkpoints';
+import { loadAuditKey, setAuditKey } from '../../services/audit-keystore';
 import { printJson, say, withSystem } from './common';
 
 /** Registers `accord audit verify` and `accord audit checkpoint`. */
@@ -37,9 +38,10 @@ export function registerAudit(program: Command): void {
     )
     .option('--json', 'print the checkpoint as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const c = await withSystem(({ ctx, config }) =>
-        createAuditCheckpoint(ctx, SYSTEM_ACTOR, loadAuditKey(config)),
-      );
+      const c = await withSystem(({ ctx, config }) => {
+        setAuditKey(loadAuditKey(config), { witnessDir: config.dataDir });
+        return createAuditCheckpoint(ctx, SYSTEM_ACTOR);
+      });
       if (opts.json) return printJson(c);
       if (!c) return say('the audit trail is empty: nothing to sign yet');
       say(`signed event ${c.seq} (hash ${c.hash.slice(0, 16)}…) at ${c.createdAt}`);

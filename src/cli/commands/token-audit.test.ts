@@ -2,6 +2,9 @@
  * `accord token create` and `accord audit checkpoint|verify` run in-process through the real
  * program, on a fresh test database named by DATABASE_URL; output and exit code are checked.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiTokens } from '../../db/schema';
@@ -11,17 +14,23 @@ import { main } from '../main';
 
 let t: TestDatabase;
 let owner: UserRow;
+let dataDir: string;
 beforeAll(async () => {
   t = await createTestDatabase({ now: new Date() });
   owner = await buildUser(t.db);
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'accord-cli-data-'));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** Runs `accord …args` as the shell would and collects what it printed. */
 async function accord(...args: string[]) {
   let stdout = '';
   let stderr = '';
   vi.stubEnv('DATABASE_URL', t.url);
+  vi.stubEnv('ACCORD_DATA_DIR', dataDir);
   vi.stubEnv('ACCORD_AUDIT_KEY', 'cli-test-audit-key-0123456789abcdefghij');
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
     stdout += String(s);
@@ -94,6 +103,8 @@ describe('accord audit checkpoint and verify', () => {
     const c = JSON.parse(signed.stdout);
     expect(c).toMatchObject({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect((await accord('audit', 'checkpoint')).stdout).toMatch(new RegExp(`^signed event ${c.seq} `));
+    const witness = JSON.parse(readFileSync(path.join(dataDir, 'audit.checkpoint'), 'utf8'));
+    expect(Object.values(witness.databases)).toEqual([c]);
 
     const intact = await accord('audit', 'verify');
     expect(intact.code, intact.stderr).toBe(0);
