@@ -152,7 +152,12 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
 
-/** Sign-in attempts, kept in the database so that the limit holds across instances. */
+/**
+ * Sign-in attempts, kept in the database so that the limits hold across instances. Each
+ * admitted attempt is written as a failure before its password is checked, and turned into a
+ * success after (see services/sign-in-limits.ts); `ip` is the address the limits count by
+ * (an IPv6 client's /64).
+ */
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {

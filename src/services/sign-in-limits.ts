@@ -5,6 +5,7 @@
  * under an advisory lock per key the attempt is counted *before* the password is checked,
  * so a burst of concurrent guesses gets exactly the allowed number of checks.
  */
+import { isIP } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { signInAttempts } from '../db/schema';
@@ -17,6 +18,26 @@ export const SIGN_IN_LIMITS = { perAccountAndIp: 10, perIp: 50, windowMinutes: 1
 // Advisory-lock namespaces (the first key of the two-key form), apart from the audit's.
 const PAIR_LOCK = 727101;
 const IP_LOCK = 727102;
+
+/**
+ * The address a limit counts by: an IPv4 address as it is (also when written IPv4-mapped),
+ * an IPv6 address by its /64, the block one subscriber gets, so that walking through the
+ * addresses of one's own network does not reset the count.
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1];
+  const bare = ip.split('%')[0];
+  if (isIP(bare) !== 6 || bare.includes('.')) return ip;
+  const [head, tail] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
 
 /** An attempt that was admitted and counted as a failure until `settle` says otherwise. */
 export interface Attempt {
@@ -49,7 +70,8 @@ function tooMany(ctx: Ctx, oldest: Date | null): AppError {
  * turns it into one with `settle`. A success also restarts the count of its (e-mail,
  * address) pair, as the person has proven who they are.
  */
-export async function admitAttempt(ctx: Ctx, email: string, ip: string): Promise<Attempt> {
+export async function admitAttempt(ctx: Ctx, email: string, clientIp: string): Promise<Attempt> {
+  const ip = addressKey(clientIp);
   const now = ctx.now();
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
   return ctx.db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../test/api';
+import { addressKey } from '../../services/sign-in-limits';
 import { buildUser, TEST_PASSWORD, type UserRow } from '../../test/factories';
 
 let api: TestApi;
@@ -312,4 +313,24 @@ describe('behind a TLS proxy (ACCORD_TRUST_PROXY) or with an https public addres
       expect(out.cookies.find((x) => x.name === 'accord_session')).toMatchObject({ secure: true });
     });
   }
+});
+
+describe('the address a limit counts by', () => {
+  it('is an IPv4 address itself, and the /64 of an IPv6 one', () => {
+    expect(addressKey('198.51.100.7')).toBe('198.51.100.7');
+    expect(addressKey('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('locks a whole IPv6 /64: another address of it is refused, another /64 is not', async () => {
+    const target = await buildUser(api.t.db);
+    for (let i = 0; i < 10; i++)
+      await signInFrom(api, `2001:db8:5:6::${i + 1}`, target.email, `wrong-${i}-xxxx`);
+    expect((await signInFrom(api, '2001:db8:5:6::99', target.email, TEST_PASSWORD)).statusCode).toBe(429);
+    expect((await signInFrom(api, '2001:db8:5:7::1', target.email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
 });
