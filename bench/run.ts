@@ -58,7 +58,6 @@ async function main(): Promise<number> {
     });
     log(`data: ${db.origin}`);
     const app = await buildApp({
-      database: db.database,
       ctx: db.ctx,
       config: { sessionHours: 12, publicUrl: undefined },
       logger: false,

@@ -2,10 +2,47 @@
  * Configuration from the environment, validated once at start-up: a bad variable stops the
  * process with a message that names it and the rule it broke.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The names proxy-addr (behind Fastify's `trustProxy`) knows for address ranges. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [addr, bits, ...rest] = entry.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * Whom to believe about the client's address (`X-Forwarded-For`) and protocol: `false`
+ * (nobody, the default), `true` (any peer), or proxy addresses/CIDRs. No hop count: Fastify 5
+ * refuses to trust one, since it cannot tell a proxy from a client that adds hops itself.
+ */
+export type TrustProxy = boolean | string[];
+
+const TrustProxyVar = z
+  .string()
+  .trim()
+  .transform((v, c): TrustProxy => {
+    if (v === 'false' || v === '0') return false;
+    if (v === 'true') return true;
+    const list = v.split(',').map((x) => x.trim());
+    const bad = list.filter((x) => !isProxyAddress(x));
+    if (bad.length === 0 && list.length > 0) return list;
+    c.addIssue({
+      code: 'custom',
+      message: `must be true (trust any peer) or a comma-separated list of proxy addresses or CIDRs such as 127.0.0.1,10.0.0.0/8 (not understood: ${bad.join(', ') || v})`,
+    });
+    return z.NEVER;
+  });
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -24,6 +61,14 @@ const Env = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Set behind a reverse proxy: then X-Forwarded-For names the client, cookies are Secure, HSTS is sent. */
+  ACCORD_TRUST_PROXY: TrustProxyVar.optional(),
+  /** Signs the audit checkpoints; by default generated once into <ACCORD_DATA_DIR>/audit.key. */
+  ACCORD_AUDIT_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters, e.g. the output of `openssl rand -base64 32`')
+    .max(1000)
+    .optional(),
   /** Sessions last this many hours after the last request. */
   ACCORD_SESSION_HOURS: z.coerce
     .number()
@@ -45,6 +90,18 @@ export interface Config {
   smtpUrl?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionHours: number;
+  /** Fastify's `trustProxy`; false unless ACCORD_TRUST_PROXY is set. */
+  trustProxy: TrustProxy;
+  /** ACCORD_AUDIT_KEY, when given; otherwise the key file in the data directory is used. */
+  auditKey?: string;
+}
+
+/**
+ * True when people reach the server over TLS (a trusted proxy in front, or an https public
+ * address): the session cookie is then Secure and responses carry HSTS.
+ */
+export function servesOverTls(c: { trustProxy?: TrustProxy; publicUrl?: string }): boolean {
+  return (c.trustProxy !== undefined && c.trustProxy !== false) || /^https:/i.test(c.publicUrl ?? '');
 }
 
 /** Thrown for an invalid environment; `problems` lists `NAME: rule` lines. */
@@ -74,5 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
     sessionHours: e.ACCORD_SESSION_HOURS,
+    trustProxy: e.ACCORD_TRUST_PROXY ?? false,
+    auditKey: e.ACCORD_AUDIT_KEY,
   };
 }

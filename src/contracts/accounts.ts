@@ -93,9 +93,24 @@ export const ApiToken = z.object({
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 
+/** Bounds of a token's name and lifetime; input past them is refused, never cut or rounded. */
+export const TOKEN_LIMITS = { name: 100, days: { min: 1, max: 3650 } } as const;
+
+const tokenDays = `must be a whole number of days from ${TOKEN_LIMITS.days.min} to ${TOKEN_LIMITS.days.max}`;
+
 export const ApiTokenCreate = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(100),
-  expiresInDays: z.number().int().min(1).max(3650).nullable().optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(TOKEN_LIMITS.name, `must be at most ${TOKEN_LIMITS.name} characters`),
+  expiresInDays: z
+    .number({ error: tokenDays })
+    .int(tokenDays)
+    .min(TOKEN_LIMITS.days.min, tokenDays)
+    .max(TOKEN_LIMITS.days.max, tokenDays)
+    .nullable()
+    .optional(),
 });
 
 /** Returned once at creation: the secret is never shown again. */

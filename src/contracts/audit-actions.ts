@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'user.password_reset': 'an administrator set a new password for a user',
   'api_token.create': 'a personal API token was issued',
   'api_token.revoke': 'an API token was revoked',
+  'api_token.revoke_all': 'every API token of a user was revoked (the account was disabled)',
   'session.create': 'a user signed in',
   'session.delete': 'a user signed out',
   'session.end_all': 'all sessions of a user were ended',

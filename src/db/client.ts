@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -53,11 +54,13 @@ export async function migrateDatabase(database: Database): Promise<void> {
 }
 
 /** True when every committed migration has been applied (for /readyz). */
-export async function isMigrated(database: Database): Promise<boolean> {
+export async function isMigrated(database: Pick<Database, 'db'>): Promise<boolean> {
   const { readMigrationFiles } = await import('drizzle-orm/migrator');
   const expected = readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR }).length;
   try {
-    const r = await database.pool.query('select count(*)::int as n from drizzle.__drizzle_migrations');
+    const r = await database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     return r.rows[0].n >= expected;
   } catch {
     return false;

@@ -152,7 +152,12 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
 
-/** Sign-in attempts, kept in the database so that the limit holds across instances. */
+/**
+ * Sign-in attempts, kept in the database so that the limits hold across instances. Each
+ * admitted attempt is written as a failure before its password is checked, and turned into a
+ * success after (see services/sign-in-limits.ts); `ip` is the address the limits count by
+ * (an IPv6 client's /64).
+ */
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {
@@ -402,6 +407,18 @@ export const auditHead = pgTable('audit_head', {
   id: smallint('id').primaryKey().default(1),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+});
+
+/**
+ * The chain head (seq, hash) signed with HMAC-SHA256 under a key kept outside the database
+ * (ACCORD_AUDIT_KEY or <data dir>/audit.key): someone who can rewrite `audit_events` and
+ * `audit_head` cannot cut the newest events without a signed head giving them away.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  mac: text('mac').notNull(),
 });
 
 /**

@@ -21,7 +21,6 @@ beforeAll(async () => {
     ],
   });
   fast = await buildApp({
-    database: api.t,
     ctx: api.t.ctx,
     config: { sessionHours: 12 },
     webDir: null,

@@ -18,10 +18,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { servesOverTls } from '../config';
 import { LIMITS } from '../contracts/common';
-import { type Database, isMigrated } from '../db/client';
 import type { Ctx } from '../services/context';
 import { userLocale } from '../services/locale';
+import { isReady } from '../services/health';
 import { registerAuth } from './plugins/auth';
 import { clientErrorHandler } from './plugins/client-errors';
 import { frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './plugins/errors';
@@ -36,10 +37,20 @@ declare module 'fastify' {
   }
 }
 
+/** 180 days, the HSTS lifetime sent when the server is reached over TLS. */
+const HSTS_MAX_AGE = 15_552_000;
+
+/**
+ * API answers carry private data, so no browser or proxy may keep them; only the OpenAPI
+ * document, the same for everyone, may be cached briefly.
+ */
+export function apiCacheControl(url: string): string {
+  return url.split('?')[0] === '/api/v1/openapi.json' ? 'public, max-age=300' : 'no-store';
+}
+
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface AppOptions {
-  database: Pick<Database, 'pool'> & Partial<Database>;
   ctx: Ctx;
   config: RouteDeps['config'];
   logger?: FastifyServerOptions['logger'];
@@ -62,7 +73,8 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: false,
+    // Without ACCORD_TRUST_PROXY, X-Forwarded-For is the client's word and is ignored.
+    trustProxy: opts.config.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     clientErrorHandler,
@@ -83,6 +95,8 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
   registerErrorHandling(app, { userLocale: (id) => userLocale(opts.ctx, id) });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs'))
+      reply.header('cache-control', apiCacheControl(req.url));
   });
 
   await app.register(fastifyCookie);
@@ -104,7 +118,8 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
       },
     },
     crossOriginEmbedderPolicy: false,
-    hsts: false,
+    // Only when people come over TLS: HSTS on plain local http would lock browsers out of it.
+    hsts: servesOverTls(opts.config) ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
   });
 
   await app.register(fastifySwagger, {
@@ -138,7 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
-    const ready = await isMigrated(opts.database as Database).catch(() => false);
+    const ready = await isReady(opts.ctx);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
   });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   cookie = await api.signIn(w.admin.email);
   webDir = mkdtempSync(path.join(tmpdir(), 'accord-web-'));
   writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Accord</title>');
-  web = await buildApp({ database: api.t, ctx: api.t.ctx, config: { sessionHours: 12 }, webDir });
+  web = await buildApp({ ctx: api.t.ctx, config: { sessionHours: 12 }, webDir });
   base = await web.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openSystem } from '../bootstrap';
 import { SYSTEM_ACTOR } from '../domain/policies';
+import { startAuditCheckpoints } from '../services/audit-checkpoints';
+import { loadAuditKey, setAuditKey } from '../services/audit-keystore';
 import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../seed/demo';
 import { ensureAdmin } from '../services/users';
 import { buildApp } from './app';
@@ -38,14 +40,18 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
 
     if (opts.buildWeb !== false) ensureWebBuild((m) => say(`accord: ${m}`));
 
+    // Before listening: an unsafe or garbled key file stops the start with its reason.
+    setAuditKey(loadAuditKey(config), { witnessDir: config.dataDir });
     const app = await buildApp({
-      database,
       ctx,
       config,
       logger: { level: config.logLevel },
       validateResponses: process.env.ACCORD_VALIDATE_RESPONSES === '1',
     });
     await app.listen({ port: config.port, host: config.host });
+    const checkpoints = await startAuditCheckpoints(ctx, {
+      onError: (e) => app.log.error({ err: e }, 'could not sign the audit trail head'),
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -58,6 +64,7 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
       force.unref();
       try {
         await app.close();
+        await checkpoints.stop();
       } finally {
         await system.close();
         say('accord: stopped');

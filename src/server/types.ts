@@ -23,7 +23,7 @@ export type ApiApp = FastifyInstance<
 
 export interface RouteDeps {
   ctx: Ctx;
-  config: Pick<Config, 'sessionHours' | 'publicUrl'>;
+  config: Pick<Config, 'sessionHours' | 'publicUrl'> & Partial<Pick<Config, 'trustProxy'>>;
 }
 
 /** A route module registers its routes on the `/api/v1` scope. */

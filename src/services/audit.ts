@@ -10,6 +10,7 @@ import { GENESIS_HASH, type StoredEvent, verifyEvents } from '../domain/audit-ch
 import { forbidden } from '../domain/errors';
 import { type Actor, canReadAudit, internalScope } from '../domain/policies';
 import { sealAudit } from './audit-seal';
+import { verifyCheckpoints } from './audit-checkpoints';
 import type { Ctx } from './context';
 import { type AuditInput, insertAuditEvents } from './core/mutate';
 
@@ -150,7 +151,7 @@ export async function entityHistory(
  * altered, inserted or deleted event. The secretariat's (and the operator's) check.
  */
 export async function verifyAuditChain(ctx: Ctx, actor: Actor): Promise<AuditVerification> {
-  if (!canReadAudit(actor)) throw forbidden('Only administrators verify the audit trail');
+  if (!canReadAudit(actor)) throw forbidden('forbidden.auditVerify');
   await sealAudit(ctx.db, { wait: true });
   return verifySealed(ctx.db);
 }
@@ -183,5 +184,7 @@ async function verifySealed(db: Db, batch = 5000): Promise<AuditVerification> {
   if (!head && checked > 0) {
     return { ok: false, checked, firstBadSeq: null, problem: 'the chain head record is missing' };
   }
+  const signed = await verifyCheckpoints(db, last);
+  if (!signed.ok) return { ok: false, checked, firstBadSeq: signed.firstBadSeq, problem: signed.problem };
   return { ok: true, checked, firstBadSeq: null, problem: null };
 }

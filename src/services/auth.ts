@@ -4,20 +4,19 @@
  * them; disabling a user stops their sessions and tokens at the next request.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SessionInfo } from '../contracts/accounts';
-import { apiTokens, sessions, signInAttempts, users } from '../db/schema';
+import { apiTokens, sessions, users } from '../db/schema';
 import { msg } from '../contracts/messages';
-import { AppError, detail } from '../domain/errors';
+import { AppError, detail, notFound } from '../domain/errors';
 import type { Actor } from '../domain/policies';
 import { recordAudit } from './audit';
 import type { Ctx } from './context';
 import { dummyHash, verifyPassword } from './passwords';
+import { admitAttempt, settleSuccess } from './sign-in-limits';
 import { presentUser } from './users';
 
-/** Failed sign-ins allowed per e-mail, and per client address, within the window. */
-export const SIGN_IN_LIMITS = { perEmail: 10, perIp: 50, windowMinutes: 15 } as const;
 export const TOKEN_PREFIX = 'acc_';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -36,6 +35,23 @@ export interface SignInResult {
   actor: Actor;
 }
 
+/** The signed-in user and when the credential in use ends (null: a token that never expires). */
+export const presentSession = (u: UserRow, expiresAt: Date | null): z.infer<typeof SessionInfo> => ({
+  user: presentUser(u),
+  expiresAt: expiresAt ? expiresAt.toISOString() : null,
+});
+
+/** `GET /session`: who the actor is, read afresh, with the expiry of the session or token in use. */
+export async function getSessionInfo(
+  ctx: Ctx,
+  actor: Actor,
+  expiresAt: Date | null,
+): Promise<z.infer<typeof SessionInfo>> {
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!u) throw notFound('User');
+  return presentSession(u, expiresAt);
+}
+
 const wrongCredentials = () =>
   new AppError('unauthenticated', msg('auth.wrongCredentials'), [detail('', 'auth.wrongCredentialsDetail')]);
 
@@ -49,45 +65,13 @@ export async function signIn(
   sessionHours: number,
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(ctx.now().getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
-  const [byEmail, byIp] = await Promise.all([
-    ctx.db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(
-        and(
-          eq(signInAttempts.email, email),
-          eq(signInAttempts.succeeded, false),
-          gt(signInAttempts.at, since),
-        ),
-      ),
-    ctx.db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(
-        and(
-          eq(signInAttempts.ip, input.ip),
-          eq(signInAttempts.succeeded, false),
-          gt(signInAttempts.at, since),
-        ),
-      ),
-  ]);
-  if (byEmail[0].n >= SIGN_IN_LIMITS.perEmail || byIp[0].n >= SIGN_IN_LIMITS.perIp) {
-    throw new AppError(
-      'rate_limited',
-      msg('auth.tooManyAttempts', { minutes: SIGN_IN_LIMITS.windowMinutes }),
-      [],
-      { 'retry-after': String(SIGN_IN_LIMITS.windowMinutes * 60) },
-    );
-  }
+  const attempt = await admitAttempt(ctx, email, input.ip);
   const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   let ok = false;
   if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
   else await verifyPassword(await dummyHash(), input.password);
-  if (!ok || !user || user.disabled) {
-    await ctx.db.insert(signInAttempts).values({ email, ip: input.ip, succeeded: false, at: ctx.now() });
-    throw wrongCredentials();
-  }
+  // The attempt already counts as a failure; only a success needs another write.
+  if (!ok || !user || user.disabled) throw wrongCredentials();
   const secret = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000);
@@ -102,12 +86,12 @@ export async function signIn(
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     });
-    await tx.insert(signInAttempts).values({ email, ip: input.ip, succeeded: true, at: now });
+    await settleSuccess(tx, attempt);
     const [u] = await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).returning();
     await recordAudit(tx, actor, { action: 'session.create', entityType: 'session', entityId: user.id }, now);
     return u;
   });
-  return { secret, actor, info: { user: presentUser(fresh), expiresAt: expiresAt.toISOString() } };
+  return { secret, actor, info: presentSession(fresh, expiresAt) };
 }
 
 /** Ends the session behind this cookie value (a no-op for an unknown one). */
@@ -158,11 +142,16 @@ export async function authenticateSession(
 export async function authenticateToken(
   ctx: Ctx,
   token: string,
-): Promise<{ actor: Actor; user: UserRow } | null> {
+): Promise<{ actor: Actor; user: UserRow; expiresAt: Date | null } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const now = ctx.now();
   const [row] = await ctx.db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      user: users,
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -177,7 +166,7 @@ export async function authenticateToken(
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  return { actor: actorOf(row.user), user: row.user };
+  return { actor: actorOf(row.user), user: row.user, expiresAt: row.expiresAt };
 }
 
 /** A new token: `acc_` + 40 random characters; its first 12 characters identify it in lists. */

@@ -2,18 +2,18 @@
  * What every signed-in user manages about themselves: name, interface language and
  * password. Admin-side account management is in users.ts.
  */
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PasswordChange, ProfileUpdate, User } from '../contracts/accounts';
-import { signInAttempts, users } from '../db/schema';
+import { users } from '../db/schema';
 import { msg } from '../contracts/messages';
 import { AppError, detail, notFound, ruleViolation } from '../domain/errors';
 import type { Actor } from '../domain/policies';
 import { recordAudit } from './audit';
-import { SIGN_IN_LIMITS } from './auth';
 import { defined } from './common';
 import type { Ctx } from './context';
 import { hashPassword, verifyPassword } from './passwords';
+import { admitAttempt, settleSuccess } from './sign-in-limits';
 import { endSessions, presentUser } from './users';
 
 /** Changes the actor's own name and locale; the version moves on like any other write. */
@@ -59,26 +59,11 @@ export async function changePassword(
 ): Promise<void> {
   const [cur] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!cur) throw notFound('user');
-  const email = cur.email.toLowerCase();
-  const since = new Date(ctx.now().getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
-  const [failed] = await ctx.db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(
-      and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)),
-    );
-  if (failed.n >= SIGN_IN_LIMITS.perEmail) {
-    throw new AppError(
-      'rate_limited',
-      msg('auth.tooManyWrongPasswords', { minutes: SIGN_IN_LIMITS.windowMinutes }),
-      [],
-      { 'retry-after': String(SIGN_IN_LIMITS.windowMinutes * 60) },
-    );
-  }
+  const attempt = await admitAttempt(ctx, cur.email.toLowerCase(), opts.ip);
   if (!cur.passwordHash || !(await verifyPassword(cur.passwordHash, input.currentPassword))) {
-    await ctx.db.insert(signInAttempts).values({ email, ip: opts.ip, succeeded: false, at: ctx.now() });
     throw ruleViolation('currentPassword', 'profile.wrongCurrent');
   }
+  await settleSuccess(ctx.db, attempt);
   if (input.newPassword === input.currentPassword) {
     throw ruleViolation('newPassword', 'profile.samePassword');
   }

@@ -7,7 +7,7 @@ import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ApiToken, ApiTokenCreate, ApiTokenCreated } from '../contracts/accounts';
 import { apiTokens, users } from '../db/schema';
-import { forbidden, notFound, ruleViolation } from '../domain/errors';
+import { AppError, forbidden, notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageTokensOf } from '../domain/policies';
 import { recordAudit } from './audit';
 import { newTokenSecret } from './auth';
@@ -125,4 +125,21 @@ export async function revokeToken(ctx: Ctx, actor: Actor, userId: string, tokenI
       after: { ...presentToken(r), userId },
     });
   });
+}
+
+/**
+ * Revokes a token known by its id alone, as the CLI does (an administrator's act on someone
+ * else's token); 404 naming `ID` when there is none.
+ */
+export async function revokeTokenById(ctx: Ctx, actor: Actor, tokenId: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(eq(apiTokens.id, tokenId));
+  if (!row) {
+    throw new AppError('not_found', `No API token has the id ${tokenId}`, [
+      { path: 'ID', message: 'no such token' },
+    ]);
+  }
+  await revokeToken(ctx, actor, row.userId, tokenId);
 }

@@ -2,13 +2,13 @@
  * Users: the accounts of the joint secretariat (admins), party coordinators, reporters of an
  * organisation and viewers. Admins manage them; everyone manages their own profile.
  */
-import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { User, UserCreate, UserQuery, UserUpdate } from '../contracts/accounts';
 import type { Role } from '../contracts/enums';
 import type { AuditAction } from '../contracts/audit-actions';
 import type { DbOrTx, Tx } from '../db/client';
-import { organisations, sessions, users } from '../db/schema';
+import { apiTokens, organisations, sessions, users } from '../db/schema';
 import { msg } from '../contracts/messages';
 import { AppError, detail, forbidden, notFound, ruleViolation } from '../domain/errors';
 import {
@@ -68,8 +68,7 @@ export async function ensureAdmin(ctx: Ctx, email: string, password: string): Pr
   return true;
 }
 
-/** Looks a user up by id (for the session endpoint). */
-export async function findUserRow(ctx: Ctx, id: string): Promise<Row | undefined> {
+async function findUserRow(ctx: Ctx, id: string): Promise<Row | undefined> {
   const [u] = await ctx.db.select().from(users).where(eq(users.id, id));
   return u;
 }
@@ -144,6 +143,27 @@ export async function endSessions(tx: Tx, actor: Actor, userId: string, reason: 
   return ended.length;
 }
 
+/**
+ * Revokes every live API token of a user, so that re-enabling the account later does not
+ * bring old credentials back; one audit event lists them.
+ */
+export async function revokeAllTokens(tx: Tx, actor: Actor, userId: string, reason: string, at: Date) {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, prefix: apiTokens.prefix });
+  if (revoked.length) {
+    await recordAudit(tx, actor, {
+      action: 'api_token.revoke_all',
+      entityType: 'user',
+      entityId: userId,
+      after: { revoked: revoked.length, tokens: revoked, reason },
+    });
+  }
+  return revoked.length;
+}
+
 /** Users, filtered by role, party, organisation and a text in the name or e-mail (admins). */
 export async function findUsers(ctx: Ctx, actor: Actor, q: z.output<typeof UserQuery>) {
   mustManage(actor);
@@ -209,9 +229,9 @@ export async function createUser(ctx: Ctx, actor: Actor, input: z.output<typeof 
 }
 
 /**
- * Changes an account (admins). Disabling it, or setting a new password for it, ends its
- * sessions in the same transaction; its API tokens stop working at once because token
- * authentication refuses disabled users. An admin may not disable or demote themselves.
+ * Changes an account (admins). Disabling it ends its sessions and revokes its API tokens in
+ * the same transaction, so enabling it again needs fresh ones; setting a new password ends
+ * its sessions. An admin may not disable or demote themselves.
  */
 export async function updateUser(
   ctx: Ctx,
@@ -260,8 +280,10 @@ export async function updateUser(
           ? [{ action: 'user.password_reset' as const, entityType: 'user' as const, entityId: id }]
           : []),
       ]);
-      if (u.disabled) await endSessions(tx, actor, id, 'account disabled');
-      else if (passwordHash) await endSessions(tx, actor, id, 'password reset by an administrator');
+      if (u.disabled) {
+        await endSessions(tx, actor, id, 'account disabled');
+        await revokeAllTokens(tx, actor, id, 'account disabled', ctx.now());
+      } else if (passwordHash) await endSessions(tx, actor, id, 'password reset by an administrator');
       return out;
     });
   } catch (e) {

@@ -3,7 +3,7 @@
  * helpers to act as a user by cookie or token.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../server/app';
+import { type AppOptions, buildApp } from '../server/app';
 import type { ApiApp } from '../server/types';
 import { createTestDatabase, type TestDatabase } from './db';
 import { TEST_PASSWORD, type World } from './factories';
@@ -22,12 +22,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function createTestApi(opts: { now?: Date } = {}): Promise<TestApi> {
+export async function createTestApi(
+  opts: { now?: Date; config?: Partial<AppOptions['config']> } = {},
+): Promise<TestApi> {
   const t = await createTestDatabase({ now: opts.now });
   const app = await buildApp({
-    database: t,
     ctx: t.ctx,
-    config: { sessionHours: 12 },
+    config: { sessionHours: 12, ...opts.config },
     webDir: null,
     // ACCORD_TEST_LOG=error shows the server's log of unexpected errors while debugging a test.
     logger: process.env.ACCORD_TEST_LOG ? { level: process.env.ACCORD_TEST_LOG } : false,

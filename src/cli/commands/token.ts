@@ -1,12 +1,9 @@
 /** `accord token create|list|revoke`: API tokens for integrations, issued from the shell. */
 import type { Command } from 'commander';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ApiTokenCreate, Uuid } from '../../contracts';
-import { apiTokens } from '../../db/schema';
-import { AppError } from '../../domain/errors';
+import { ApiTokenCreate, TOKEN_LIMITS, Uuid } from '../../contracts';
 import { SYSTEM_ACTOR } from '../../domain/policies';
-import { createToken, listTokens, revokeToken } from '../../services/tokens';
+import { createToken, listTokens, revokeTokenById } from '../../services/tokens';
 import { intOption, parseInput, printJson, say, withSystem } from './common';
 import { userByEmail } from './user';
 
@@ -26,7 +23,8 @@ export function registerToken(program: Command): void {
     .action(async (opts: { email: string; name: string; expiresDays?: string; json?: boolean }) => {
       const input = parseInput(ApiTokenCreate, {
         name: opts.name,
-        expiresInDays: intOption('--expires-days', opts.expiresDays, 1, 3650) ?? null,
+        expiresInDays:
+          intOption('--expires-days', opts.expiresDays, TOKEN_LIMITS.days.min, TOKEN_LIMITS.days.max) ?? null,
       });
       const created = await withSystem(async ({ ctx }) => {
         const user = await userByEmail(ctx, opts.email);
@@ -67,18 +65,7 @@ export function registerToken(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       const tokenId = parseInput(z.object({ ID: Uuid }), { ID: id }).ID;
-      await withSystem(async ({ ctx }) => {
-        // The token id alone identifies it; the service wants its owner as well.
-        const [row] = await ctx.db
-          .select({ userId: apiTokens.userId })
-          .from(apiTokens)
-          .where(eq(apiTokens.id, tokenId));
-        if (!row)
-          throw new AppError('not_found', `No API token has the id ${tokenId}`, [
-            { path: 'ID', message: 'no such token' },
-          ]);
-        await revokeToken(ctx, SYSTEM_ACTOR, row.userId, tokenId);
-      });
+      await withSystem(({ ctx }) => revokeTokenById(ctx, SYSTEM_ACTOR, tokenId));
       if (opts.json) printJson({ id: tokenId, revoked: true });
       else say(`token ${tokenId} is revoked`);
     });

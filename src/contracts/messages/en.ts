@@ -206,9 +206,12 @@ export const en = {
   'code.partySeries': "must be {example}: internal measures are numbered in their party's own series",
   'code.jointSeries': 'must be {example}: joint measures are numbered in the joint series',
   'dependency.jointOnly': 'a joint measure may depend on joint measures only',
-  'dependency.ownInternalOnly': "an internal measure may depend on joint measures and its own party's internal ones only",
-  'measure.dependantJoint': 'measure {code} depends on it, and a joint measure may depend on joint measures only',
-  'measure.dependantOtherParty': "measure {code} depends on it, and an internal measure may depend on its own party's internal measures only",
+  'dependency.ownInternalOnly':
+    "an internal measure may depend on joint measures and its own party's internal ones only",
+  'measure.dependantJoint':
+    'measure {code} depends on it, and a joint measure may depend on joint measures only',
+  'measure.dependantOtherParty':
+    "measure {code} depends on it, and an internal measure may depend on its own party's internal measures only",
   'code.taken': '{code} is already used in this roadmap',
   'bulk.duplicate': 'names a measure twice',
   'bulk.refused':

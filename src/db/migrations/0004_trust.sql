@@ -1,2 +1,6 @@
--- Reserved slot: filled by the branch that owns it.
-select 1;
+CREATE TABLE "audit_checkpoints" (
+	"seq" bigint PRIMARY KEY NOT NULL,
+	"hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"mac" text NOT NULL
+);

@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     authVia: 'cookie' | 'token' | null;
+    /** When the session or token in use ends; null for a token without expiry. */
+    credentialExpiresAt: Date | null;
   }
   interface FastifyContextConfig {
     /** The route answers anonymous callers (sign-in); every other API route needs an actor. */
@@ -66,6 +68,7 @@ export function registerAuth(
 ) {
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
+  app.decorateRequest('credentialExpiresAt', null);
 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
@@ -80,6 +83,7 @@ export function registerAuth(
       }
       req.actor = { ...found.actor, requestId: req.id };
       req.authVia = 'token';
+      req.credentialExpiresAt = found.expiresAt;
       return;
     }
     const secret = req.cookies?.[SESSION_COOKIE];
@@ -88,6 +92,7 @@ export function registerAuth(
       if (found) {
         req.actor = { ...found.actor, requestId: req.id };
         req.authVia = 'cookie';
+        req.credentialExpiresAt = found.expiresAt;
       }
     }
     // Cookie writes, and sign-in itself (login CSRF), must come from our own pages.

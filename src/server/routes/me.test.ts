@@ -176,6 +176,22 @@ describe('API tokens under /me/tokens', () => {
       expect(r.statusCode, path).toBe(400);
       expect(r.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
     }
+    // Past a limit is refused with the limit named, never cut to fit or rounded into range.
+    const limits: [Record<string, unknown>, string, RegExp][] = [
+      [{ name: 'ж'.repeat(300) }, 'name', /100/],
+      [{ name: 'ok', expiresInDays: -3 }, 'expiresInDays', /1 to 3650/],
+      [{ name: 'ok', expiresInDays: 0 }, 'expiresInDays', /1 to 3650/],
+      [{ name: 'ok', expiresInDays: 1.5 }, 'expiresInDays', /whole number/],
+      [{ name: 'ok', expiresInDays: 'abc' }, 'expiresInDays', /whole number/],
+      [{ name: 'ok', expiresInDays: '-3' }, 'expiresInDays', /whole number/],
+      [{ name: 'ok', expiresInDays: 3651 }, 'expiresInDays', /1 to 3650/],
+    ];
+    for (const [body, path, limit] of limits) {
+      const r = await api.call('POST', '/api/v1/me/tokens', { cookie, body });
+      expect(r.statusCode, JSON.stringify(body)).toBe(400);
+      const detail = r.json().error.details.find((d: { path: string }) => d.path === path);
+      expect(detail?.message, JSON.stringify(body)).toMatch(limit);
+    }
     const bad = await api.call('DELETE', '/api/v1/me/tokens/abc', { cookie });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('id');

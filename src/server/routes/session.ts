@@ -1,16 +1,18 @@
 /** Signing in and out with a session cookie, and who is signed in. */
 import { SessionInfo, SignIn } from '../../contracts/accounts';
-import { presentUser } from '../../services/users';
-import { signIn, signOut } from '../../services/auth';
-import { findUserRow } from '../../services/users';
+import { ErrorBody } from '../../contracts/common';
+import { servesOverTls } from '../../config';
+import { getSessionInfo, signIn, signOut } from '../../services/auth';
 import { requireActor, SESSION_COOKIE } from '../plugins/auth';
 import { ERRORS, NoContent, type RouteModule } from '../types';
-import { ErrorBody } from '../../contracts/common';
-import { notFound } from '../../domain/errors';
 
 const tags = ['session'];
 
 const session: RouteModule = (app, { ctx, config }) => {
+  // Behind a TLS proxy the request arrives as http, yet the browser must only send the
+  // cookie back over https.
+  const secureCookie = servesOverTls(config);
+
   app.post(
     '/session',
     {
@@ -20,7 +22,12 @@ const session: RouteModule = (app, { ctx, config }) => {
         summary: 'Sign in with e-mail and password; sets the session cookie',
         security: [],
         body: SignIn,
-        response: { 200: SessionInfo, 400: ERRORS[400], 401: ERRORS[401], 429: ErrorBody },
+        response: {
+          200: SessionInfo,
+          400: ERRORS[400],
+          401: ERRORS[401],
+          429: ErrorBody.describe('too many failed attempts: see the Retry-After header'),
+        },
       },
     },
     async (req, reply) => {
@@ -38,7 +45,7 @@ const session: RouteModule = (app, { ctx, config }) => {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: req.protocol === 'https',
+        secure: secureCookie || req.protocol === 'https',
         maxAge: config.sessionHours * 3600,
       });
       return r.info;
@@ -47,13 +54,14 @@ const session: RouteModule = (app, { ctx, config }) => {
 
   app.get(
     '/session',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: SessionInfo, 401: ERRORS[401] } } },
-    async (req) => {
-      const actor = requireActor(req);
-      const user = await findUserRow(ctx, actor.userId);
-      if (!user) throw notFound('user');
-      return { user: presentUser(user), expiresAt: null };
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, and when the session (or API token) in use expires',
+        response: { 200: SessionInfo, 401: ERRORS[401] },
+      },
     },
+    async (req) => getSessionInfo(ctx, requireActor(req), req.credentialExpiresAt),
   );
 
   app.delete(
@@ -69,7 +77,7 @@ const session: RouteModule = (app, { ctx, config }) => {
     async (req, reply) => {
       const secret = req.cookies[SESSION_COOKIE];
       if (secret) await signOut(ctx, secret);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie });
       return reply.code(204).send(null);
     },
   );

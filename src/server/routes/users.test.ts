@@ -336,7 +336,7 @@ describe('PATCH /users/:id', () => {
     const actions = (await auditOf(target.id)).map((e) => e.action);
     expect(actions).toContain('user.disable');
 
-    // Enabling the account again lets it sign in again.
+    // Enabling the account again lets it sign in again, but its old token stays dead.
     const on = await api.call('PATCH', `/api/v1/users/${target.id}`, {
       cookie: admin,
       body: { version: 2, disabled: false },
@@ -344,6 +344,13 @@ describe('PATCH /users/:id', () => {
     expect(on.json().disabled).toBe(false);
     await api.signIn(target.email);
     expect((await auditOf(target.id)).map((e) => e.action)).toContain('user.enable');
+    expect((await api.call('GET', '/api/v1/session', { token })).statusCode).toBe(401);
+    const listed = await api.call('GET', `/api/v1/users/${target.id}/tokens`, { cookie: admin });
+    expect(listed.json().data).toEqual([
+      expect.objectContaining({ id: created.json().id, revokedAt: expect.any(String) }),
+    ]);
+    const revokedAll = (await auditOf(target.id)).find((e) => e.action === 'api_token.revoke_all');
+    expect(revokedAll?.after).toMatchObject({ revoked: 1, reason: 'account disabled' });
   });
 
   it('an admin setting a password ends the user’s sessions; the new password works, the old one not', async () => {
