@@ -391,6 +391,16 @@ export const auditEvents = pgTable(
   ],
 );
 
+/** Which version of the text module (SEARCH_INDEX_VERSION) built the stored search vectors. */
+export const searchIndexState = pgTable(
+  'search_index_state',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: integer('version').notNull(),
+  },
+  (t) => [check('search_index_state_single_row', sql`${t.id} = 1`)],
+);
+
 export const auditHead = pgTable('audit_head', {
   id: smallint('id').primaryKey().default(1),
   seq: bigint('seq', { mode: 'number' }).notNull(),

@@ -72,10 +72,11 @@ import {
   type MeasureField,
   responsibleChangeAllowed,
 } from '../domain/policies';
-import { lemmatizeForIndex, lemmatizeForQuery } from '../text';
 import { entityHistory, recordAudit } from './audit';
 import { checkVersion, iso, requireIds } from './common';
 import { type Ctx, today } from './context';
+import { measureSearchCondition } from './search/conditions';
+import { measureSearchText } from './search/documents';
 
 /**
  * Every column but the search vector, which only WHERE clauses read: selecting it would ship
@@ -327,18 +328,7 @@ export function measureFilter(
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
   if (q.atRisk !== undefined) conds.push(q.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
   if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
-  if (q.q) {
-    const text = q.q.trim();
-    const tsq = lemmatizeForQuery(text);
-    const byCode = /^\d+(\.\d+)*\.?$/.test(text)
-      ? or(
-          eq(measures.code, text.replace(/\.$/, '')),
-          sql`${measures.code} like ${`${text.replace(/\.$/, '')}.%`}`,
-        )
-      : undefined;
-    const byText = tsq ? sql`${measures.searchVector} @@ to_tsquery('simple', ${tsq})` : undefined;
-    conds.push(byCode && byText ? or(byCode, byText) : (byCode ?? byText ?? sql`false`));
-  }
+  if (q.q) conds.push(measureSearchCondition(q.q));
   return and(...conds);
 }
 
@@ -520,8 +510,7 @@ export function searchText(m: {
   title: Row['title'];
   description?: Row['title'] | null;
 }): string {
-  const t = (x: Row['title'] | null | undefined) => (x ? [x.ru, x.kk, x.en].filter(Boolean).join(' ') : '');
-  return lemmatizeForIndex(`${m.code} ${t(m.title)} ${t(m.description)}`);
+  return measureSearchText(m);
 }
 
 async function replaceRelations(
