@@ -6,6 +6,7 @@ import { type Config, loadConfig } from './config';
 import { connect, type Database, migrateDatabase } from './db/client';
 import type { EmbeddedServer } from './db/embedded';
 import type { Ctx } from './services/context';
+import { ensureSearchIndex } from './services/search/reindex';
 import { initMorphology } from './text';
 
 export interface System {
@@ -28,6 +29,7 @@ export async function openSystem(
   try {
     if (opts.migrate !== false) await migrateDatabase(database);
     await initMorphology();
+    if (opts.migrate !== false) await ensureSearchIndex(database.db);
   } catch (e) {
     await database.close();
     throw e;

@@ -98,6 +98,9 @@ export const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   водохранилище: ['вода', 'хранилище'],
   водоток: ['вода', 'ток'],
   госкорпорация: ['государственный', 'корпорация'],
+  еаэс: ['евразийский', 'экономический', 'союз'],
+  шос: ['шанхайский', 'организация', 'сотрудничество'],
+  снг: ['содружество', 'независимый', 'государство'],
 };
 
 /** Irregular families no suffix rule finds (к/ч alternation, a changed root). */
@@ -107,6 +110,14 @@ const FAMILY_OVERRIDES: Readonly<Record<string, string>> = {
   цифровой: 'цифр',
   цифровать: 'цифр',
   речной: 'рек',
+  // energy and energetics are one subject in a plan of measures
+  энергетика: 'энерг',
+  энергетический: 'энерг',
+  инвестор: 'инвестиц',
+  // border sections and the border itself; cross-border (трансграничный) stays apart
+  приграничный: 'границ',
+  пограничный: 'границ',
+  общеобразовательный: 'образ',
 };
 
 /**

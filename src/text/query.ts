@@ -8,7 +8,7 @@
  *
  * `matchesQuery` evaluates the first in JS; it is the executable specification of the SQL.
  */
-import { compoundParts, familyKey } from './derive.js';
+import { COMPOUNDS, compoundParts, familyKey } from './derive.js';
 import { lemmatizeForIndex } from './document.js';
 import { isStopWord, lemmas, tokenize } from './lemmatize.js';
 import { englishStem, kazakhStem, scriptOf } from './stem.js';
@@ -124,10 +124,25 @@ function loosePrefixes(a: Alternative): string[] {
 
 /**
  * String for `to_tsquery('simple', $1)` against raw, unlemmatised text: every alternative becomes
- * a prefix of the forms it takes («энергетика» → 'энергетик':* finds «энергетики»).
+ * a prefix of the forms it takes («энергетика» → 'энергетик':* finds «энергетики»). Raw text has
+ * no compound parts indexed, so a query naming every part of a curated compound (железная
+ * дорога) also matches the compound itself (железнодорожн…).
  */
 export function looseQuery(text: string): string | null {
-  return render(queryTerms(text), loosePrefixes);
+  const terms = queryTerms(text);
+  const base = render(terms, loosePrefixes);
+  if (!base) return null;
+  const variants = [base];
+  for (const [compound, parts] of Object.entries(COMPOUNDS)) {
+    const covering = parts.map((part) =>
+      terms.findIndex((t) => t.alternatives.some((a) => 'lexeme' in a && a.lexeme === part)),
+    );
+    if (covering.some((i) => i < 0)) continue;
+    const rest = terms.filter((_, i) => !covering.includes(i));
+    const whole: QueryTerm = { token: compound, alternatives: [{ lexeme: compound, prefix: true }] };
+    variants.push(render([...rest, whole], loosePrefixes) as string);
+  }
+  return variants.length === 1 ? base : variants.map((v) => `(${v})`).join(' | ');
 }
 
 /**

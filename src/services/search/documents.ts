@@ -21,7 +21,14 @@ export function measureSearchText(m: {
 /** Every language of an i18n jsonb column as one text, ё folded to е as the query side does. */
 const languages = (column: string) => `concat_ws(' ', ${column}->>'ru', ${column}->>'kk', ${column}->>'en')`;
 
-const vectorOf = (text: string): SQL => sql.raw(`to_tsvector('simple', translate(${text}, 'ёЁ', 'еЕ'))`);
+/**
+ * Quotes, dashes and brackets become spaces before PostgreSQL parses the text: under the C locale
+ * its parser takes every non-ASCII character for a letter, so «РЖД» would be the word '«ржд»'.
+ */
+const vectorOf = (text: string): SQL =>
+  sql.raw(
+    `to_tsvector('simple', regexp_replace(translate(${text}, 'ёЁ', 'еЕ'), '[«»„“”‘’"()\\[\\]{}—–…№,;:!?/]+', ' ', 'g'))`,
+  );
 
 /** An organisation's names, short names and abbreviations in every language (alias `o`). */
 export const organisationVector = vectorOf(
