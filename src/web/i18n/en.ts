@@ -564,6 +564,18 @@ const en = {
     party: 'Party',
     email: 'E-mail',
   },
+  search: {
+    label: 'Search',
+    placeholder: 'Search: words, a code, a body',
+    measures: 'Measures',
+    agreements: 'Agreements',
+    provisions: 'Provisions',
+    organisations: 'Bodies',
+    nothing: 'Nothing found',
+    searching: 'Searching…',
+    failed: 'Search failed',
+    provision: 'Provision {{number}}',
+  },
 } satisfies Translation;
 
 export default en;

@@ -569,6 +569,18 @@ const kk = {
     party: 'Тарап',
     email: 'Электрондық пошта',
   },
+  search: {
+    label: 'Іздеу',
+    placeholder: 'Іздеу: сөздер, код, мекеме',
+    measures: 'Іс-шаралар',
+    agreements: 'Келісімдер',
+    provisions: 'Ережелер',
+    organisations: 'Мекемелер',
+    nothing: 'Ештеңе табылмады',
+    searching: 'Ізделуде…',
+    failed: 'Іздеу сәтсіз аяқталды',
+    provision: '{{number}}-ереже',
+  },
 } satisfies Translation;
 
 export default kk;

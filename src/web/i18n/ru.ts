@@ -581,6 +581,18 @@ const ru = {
     party: 'Сторона',
     email: 'Электронная почта',
   },
+  search: {
+    label: 'Поиск',
+    placeholder: 'Поиск: слова, код, ведомство',
+    measures: 'Мероприятия',
+    agreements: 'Соглашения',
+    provisions: 'Положения',
+    organisations: 'Ведомства',
+    nothing: 'Ничего не найдено',
+    searching: 'Поиск…',
+    failed: 'Поиск не удался',
+    provision: 'Положение {{number}}',
+  },
 };
 
 export default ru;
