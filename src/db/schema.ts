@@ -281,6 +281,7 @@ export const measures = pgTable(
   (t) => [
     uniqueIndex('measures_roadmap_code_idx').on(t.roadmapId, t.code),
     index('measures_roadmap_sort_idx').on(t.roadmapId, t.sortKey),
+    index('measures_sort_idx').on(t.sortKey, t.id),
     index('measures_parent_idx').on(t.parentId),
     index('measures_roadmap_due_idx').on(t.roadmapId, t.dueDate),
     index('measures_search_idx').using('gin', t.searchVector),

@@ -4,8 +4,10 @@
  *
  * A measure matches by its code (4.3.1 and 4.3.1.x, never 4.1.3: the code is one lexeme), by its
  * own text, or through a responsible organisation whose name matches («Минтранс», «КТЖ»,
- * «Russian Railways»). The organisation branch is an `id = any(array(…))`, which PostgreSQL can
- * OR with the GIN index scan as bitmaps instead of filtering every row.
+ * «Russian Railways»). The organisation branch is an `id in (…)` that PostgreSQL hashes once;
+ * walking `measures_sort_idx` (or the roadmap's sort index) in page order with it stops after
+ * a page. (`= any(array(…))` allowed a bitmap OR but made a capped count scan a 25,000-id array
+ * per row: 0.9 s instead of 16 ms at 100,000 measures.)
  */
 import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import { measures } from '../../db/schema';
@@ -29,9 +31,9 @@ export function prepareSearch(text: string): PreparedSearch {
 
 /** Ids of measures an organisation matching `loose` is responsible for (visibility is the caller's). */
 function byResponsible(loose: string): SQL {
-  return sql`${measures.id} = any(array(select mr.measure_id from measure_responsibles mr
+  return sql`${measures.id} in (select mr.measure_id from measure_responsibles mr
     where mr.organisation_id in (select o.id from organisations o
-      where ${organisationVector} @@ to_tsquery('simple', ${loose}))))`;
+      where ${organisationVector} @@ to_tsquery('simple', ${loose})))`;
 }
 
 /**

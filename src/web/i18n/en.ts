@@ -565,8 +565,8 @@ const en = {
     email: 'E-mail',
   },
   search: {
-    label: 'Search',
-    placeholder: 'Search: words, a code, a body',
+    label: 'Find',
+    placeholder: 'Find: words, a code, a body',
     measures: 'Measures',
     agreements: 'Agreements',
     provisions: 'Provisions',

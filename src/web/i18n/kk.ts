@@ -570,8 +570,8 @@ const kk = {
     email: 'Электрондық пошта',
   },
   search: {
-    label: 'Іздеу',
-    placeholder: 'Іздеу: сөздер, код, мекеме',
+    label: 'Табу',
+    placeholder: 'Табу: сөздер, код, мекеме',
     measures: 'Іс-шаралар',
     agreements: 'Келісімдер',
     provisions: 'Ережелер',

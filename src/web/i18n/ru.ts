@@ -582,8 +582,8 @@ const ru = {
     email: 'Электронная почта',
   },
   search: {
-    label: 'Поиск',
-    placeholder: 'Поиск: слова, код, ведомство',
+    label: 'Найти',
+    placeholder: 'Найти: слова, код, ведомство',
     measures: 'Мероприятия',
     agreements: 'Соглашения',
     provisions: 'Положения',
