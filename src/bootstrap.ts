@@ -7,6 +7,7 @@ import { connect, type Database, migrateDatabase } from './db/client';
 import type { EmbeddedServer } from './db/embedded';
 import { sealAudit } from './services/audit-seal';
 import type { Ctx } from './services/context';
+import { ensureSearchIndex } from './services/search/reindex';
 import { initMorphology } from './text';
 
 export interface System {
@@ -36,6 +37,7 @@ export async function openSystem(
   try {
     if (opts.migrate !== false) await migrateDatabase(database);
     await initMorphology();
+    if (opts.migrate !== false) await ensureSearchIndex(database.db);
   } catch (e) {
     await database.close();
     throw e;

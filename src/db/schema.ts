@@ -286,6 +286,7 @@ export const measures = pgTable(
   (t) => [
     uniqueIndex('measures_roadmap_code_idx').on(t.roadmapId, t.code),
     index('measures_roadmap_sort_idx').on(t.roadmapId, t.sortKey),
+    index('measures_sort_idx').on(t.sortKey, t.id),
     index('measures_parent_idx').on(t.parentId),
     index('measures_roadmap_due_idx').on(t.roadmapId, t.dueDate),
     index('measures_search_idx').using('gin', t.searchVector),
@@ -401,6 +402,16 @@ export const auditEvents = pgTable(
     index('audit_events_time_idx').on(t.occurredAt),
     index('audit_events_unsealed_idx').on(t.pos).where(sql`seq is null`),
   ],
+);
+
+/** Which version of the text module (SEARCH_INDEX_VERSION) built the stored search vectors. */
+export const searchIndexState = pgTable(
+  'search_index_state',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: integer('version').notNull(),
+  },
+  (t) => [check('search_index_state_single_row', sql`${t.id} = 1`)],
 );
 
 export const auditHead = pgTable('audit_head', {

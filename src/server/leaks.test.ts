@@ -153,6 +153,8 @@ function readUrls(): string[] {
   ])
     urls.add(`/api/v1/measures?${R}${q}`);
   urls.add(`/api/v1/roadmaps/${w.roadmap.id}/summary`);
+  for (const q of ['Секрет', 'секретный', '1.KZ1', '1.RU1', 'Агентство', 'KZ', 'RU'])
+    urls.add(`/api/v1/search?q=${encodeURIComponent(q)}`);
   return [...urls];
 }
 
@@ -161,7 +163,9 @@ async function walk(who: WorldRole): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const url of readUrls()) {
     const r = await api.call('GET', url, { cookie: cookie[who] });
-    out[url] = `${r.statusCode} ${r.headers['content-length'] ?? ''} ${r.body}`;
+    // the request id differs by request, and its length with it
+    const body = r.body.replace(/"requestId":"[^"]*"/, '"requestId":"…"');
+    out[url] = `${r.statusCode} ${r.statusCode < 400 ? (r.headers['content-length'] ?? '') : ''} ${body}`;
   }
   const body = (parentId: string | null, extra: Record<string, unknown> = {}) => ({
     roadmapId: w.roadmap.id,

@@ -51,6 +51,7 @@ export const EXCLUDED_TABLES: readonly string[] = [
   'sign_in_attempts',
   'summary_cache',
   'roadmap_changes',
+  'search_index_state',
 ];
 
 const FETCH_ROWS = 2000;

@@ -1,19 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  initMorphology,
-  lemmas,
-  lemmatizeForIndex,
-  lemmatizeForQuery,
-  matchesQuery,
-  tokenize,
-} from './lemmatize.js';
+import { lemmatizeForIndex, lemmatizeForQuery, matchesQuery } from './index.js';
+import { initMorphology, lemmas, tokenize } from './lemmatize.js';
 
 const lexemeSet = (text: string): Set<string> => new Set(lemmatizeForIndex(text).split(' ').filter(Boolean));
 
 describe('initMorphology', () => {
   it('makes lemmatisation throw a clear error until it has been awaited', async () => {
     vi.resetModules();
-    const fresh = await import('./lemmatize.js');
+    const fresh = await import('./index.js');
     expect(() => fresh.lemmas('договор')).toThrow(/initMorphology/);
     expect(() => fresh.lemmatizeForIndex('договор')).toThrow(/initMorphology/);
     expect(() => fresh.lemmatizeForQuery('договор')).toThrow(/initMorphology/);
@@ -51,9 +45,11 @@ describe('text module (after init)', () => {
       expect(tokenize('The Agreement (EU)')).toEqual(['the', 'agreement', 'eu']);
     });
 
-    it('turns codes and dates into digit runs, split from letters', () => {
-      expect(tokenize('п. 2.3.1')).toEqual(['п', '2', '3', '1']);
-      expect(tokenize('от 12.05.2024г. №5')).toEqual(['от', '12', '05', '2024', 'г', '5']);
+    it('keeps dotted codes and dates whole and splits digits from letters', () => {
+      // A code is one token, so «4.3.1» never matches a text that has 4, 1 and 3 elsewhere.
+      expect(tokenize('п. 2.3.1')).toEqual(['п', '2.3.1']);
+      expect(tokenize('от 12.05.2024г. №5')).toEqual(['от', '12.05.2024', 'г', '5']);
+      expect(tokenize('пункты 4.3.1, 4.1.3.')).toEqual(['пункты', '4.3.1', '4.1.3']);
     });
 
     it('drops stress marks and empty tokens', () => {
@@ -85,11 +81,11 @@ describe('text module (after init)', () => {
       expect(lemmas('дорога', 'query')).toEqual(['дорога']);
     });
 
-    it('returns at most 3 lemmas made only of letters/digits, without ё', () => {
+    it('returns at most 5 lemmas made only of letters/digits, without ё', () => {
       for (const word of ['стали', 'т', 'торгово', 'принятых', 'еаэс', 'сотрудн', 'объёма']) {
         const result = lemmas(word);
         expect(result.length).toBeGreaterThanOrEqual(1);
-        expect(result.length).toBeLessThanOrEqual(3);
+        expect(result.length).toBeLessThanOrEqual(5);
         for (const lemma of result) expect(lemma).toMatch(/^[\p{L}\p{Nd}]+$/u);
         expect(result.join(' ')).not.toContain('ё');
       }
@@ -121,20 +117,26 @@ describe('text module (after init)', () => {
       const plural = lexemeSet('железных дорог');
       const singular = lexemeSet('Железная дорога');
       expect(plural).toEqual(singular);
-      expect(plural).toEqual(new Set(['железный', 'дорога', 'дорогой']));
+      for (const lexeme of ['железный', 'дорога', 'дорогой']) expect(plural).toContain(lexeme);
     });
 
     it('replaces every word by all its lemmas and drops stop words', () => {
-      expect(
-        lemmatizeForIndex('Соглашение о сотрудничестве в области мирного использования атомной энергии'),
-      ).toBe('соглашение сотрудничество область мирный использование атомный энергия');
-      expect(lemmatizeForIndex('Поставки стали и проката')).toBe('поставка стать сталь прокат');
+      const lexemes = lexemeSet(
+        'Соглашение о сотрудничестве в области мирного использования атомной энергии',
+      );
+      for (const lemma of 'соглашение сотрудничество область мирный использование атомный энергия'.split(' '))
+        expect(lexemes).toContain(lemma);
+      expect(lexemes).not.toContain('о');
+      expect(lexemes).not.toContain('в');
+      const steel = lexemeSet('Поставки стали и проката');
+      for (const lemma of ['поставка', 'стать', 'сталь', 'прокат']) expect(steel).toContain(lemma);
+      expect(steel).not.toContain('и');
     });
 
-    it('passes Kazakh and English through lowercased', () => {
-      const kazakh = lexemeSet('Қазақстан және Өзбекстан арасындағы ынтымақтастық туралы');
-      expect(kazakh).toEqual(new Set(['қазақстан', 'өзбекстан', 'арасындағы', 'ынтымақтастық']));
-      expect(lemmatizeForIndex('The Agreement of Cooperation')).toBe('agreement cooperation');
+    it('indexes Kazakh and English words with their stems', () => {
+      const kazakh = lexemeSet('Қазақстан және Өзбекстан арасындағы ынтымақтастығы туралы');
+      expect(kazakh).toEqual(new Set(['қазақстан', 'өзбекстан', 'ынтымақтастығы', 'ынтымақтас']));
+      expect(lemmatizeForIndex('The Agreements of Cooperation')).toBe('agreements agreement cooperation');
     });
 
     it('returns an empty string for text without words', () => {
@@ -144,29 +146,36 @@ describe('text module (after init)', () => {
   });
 
   describe('lemmatizeForQuery', () => {
-    it('ANDs words, ORs lemmas, and makes the last word a prefix term', () => {
+    it('ANDs words, ORs lemmas and family keys, and makes the last word a prefix term', () => {
       expect(lemmatizeForQuery('подписание соглашения')).toBe(
-        "'подписание' & ('соглашение':* | 'соглашения':*)",
+        "('подписание' | 'подпис') & ('соглашение':* | 'соглаш' | 'соглашения':*)",
       );
-      expect(lemmatizeForQuery('уполномоченные лица')).toBe(
-        "('уполномоченный' | 'уполномочить') & ('лицо':* | 'лица':*)",
+      expect(lemmatizeForQuery('Декларации')).toBe("('декларация':* | 'декларац' | 'декларации':*)");
+    });
+
+    it('lets a compound also match its parts together', () => {
+      expect(lemmatizeForQuery('железнодорожный')).toBe(
+        "('железнодорожный':* | 'железнодорож' | ('железный' & 'дорога'))",
       );
-      expect(lemmatizeForQuery('Декларации')).toBe("('декларация':* | 'декларации':*)");
     });
 
     it('keeps the typed token as a prefix so unfinished words work', () => {
       expect(lemmatizeForQuery('подпис')).toBe("'подпис':*");
-      // «дорог:*» already covers дорога and дорогой, so they are not repeated.
-      expect(lemmatizeForQuery('железных дорог')).toBe("'железный' & 'дорог':*");
+      // «дорог:*» already covers дорога, дорогой and the family key, so they are not repeated.
+      expect(lemmatizeForQuery('железных дорог')).toBe("('железный' | 'желез') & 'дорог':*");
     });
 
     it('drops stop words and handles Kazakh, English and numbers', () => {
       expect(lemmatizeForQuery('сотрудничество в области')).toBe(
-        "'сотрудничество' & ('область':* | 'области':*)",
+        "('сотрудничество' | 'сотруднич') & ('область':* | 'области':*)",
       );
-      expect(lemmatizeForQuery('Қазақстан ынтымақтастық')).toBe("'қазақстан' & 'ынтымақтастық':*");
-      expect(lemmatizeForQuery('Double TAXATION')).toBe("'double' & 'taxation':*");
-      expect(lemmatizeForQuery('п. 2.3.1')).toBe("'п' & '2' & '3' & '1':*");
+      expect(lemmatizeForQuery('Қазақстан ынтымақтастығы')).toBe(
+        "'қазақстан' & ('ынтымақтастығы':* | 'ынтымақтас')",
+      );
+      expect(lemmatizeForQuery('Double TAXES')).toBe("'double' & ('taxes':* | 'tax')");
+      // Codes and numbers are exact: '4':* would match the lexeme '4.3.1'.
+      expect(lemmatizeForQuery('п. 2.3.1')).toBe("'п' & '2.3.1'");
+      expect(lemmatizeForQuery('4')).toBe("'4'");
     });
 
     it('single-quotes every lexeme', () => {
@@ -193,10 +202,19 @@ describe('text module (after init)', () => {
       expect(matchesQuery('Поставки стали и проката', 'сталь')).toBe(true);
     });
 
-    it('does not match подписание with a finished «подписали» (different lemmas), only as a prefix', () => {
-      expect(matchesQuery('Подписание соглашения', 'подписали')).toBe(false);
-      expect(matchesQuery('Подписание соглашения', 'подписать')).toBe(false);
+    it('matches a noun with its verb and adjective through the family key', () => {
+      expect(matchesQuery('Подписание соглашения', 'подписали')).toBe(true);
+      expect(matchesQuery('Подписать протокол', 'подписание')).toBe(true);
       expect(matchesQuery('Подписание соглашения', 'подпис')).toBe(true);
+      expect(matchesQuery('Модернизация железнодорожной сети', 'железная дорога')).toBe(true);
+      expect(matchesQuery('Таможенное взаимодействие', 'таможня')).toBe(true);
+      // A signature is not a signing: подпись keeps its own family.
+      expect(matchesQuery('Признание электронной цифровой подписи', 'подписание')).toBe(false);
+    });
+
+    it('does not match a code by its digits', () => {
+      expect(matchesQuery('Пункт 4.1.3 плана', '4.3.1')).toBe(false);
+      expect(matchesQuery('Пункт 4.3.1 плана', '4.3.1')).toBe(true);
     });
 
     it('requires every query word, and treats only the last one as a prefix', () => {

@@ -6,18 +6,10 @@
  * dictionaries + pymorphy2-style suffix prediction) and give PostgreSQL ready-made lemmas, which the
  * `simple` configuration indexes verbatim (lowercased, no stemming, no stop words of its own).
  *
- * Intended SQL usage (the text must be lemmatised in JS at write time, so store the vector):
- *
- *   -- write:  search_vector = to_tsvector('simple', $1)      -- $1 = lemmatizeForIndex(title)
- *   -- index:  CREATE INDEX … USING gin (search_vector)
- *   -- read:   WHERE search_vector @@ to_tsquery('simple', $1) -- $1 = lemmatizeForQuery(q); skip if null
- *
- * Always name the `simple` configuration explicitly: with the server default (often `english` or
- * `russian`) PostgreSQL would stem our lemmas a second time. Changing anything here (az version,
- * thresholds, stop words, tokenisation) changes the lexemes, so stored vectors must be rebuilt.
- *
- * `matchesQuery` re-implements the `@@` semantics in JS; it is the executable specification of the
- * SQL behaviour and is what the unit tests exercise.
+ * This file holds tokenising and lemmatising; derive.ts adds derivational families, stem.ts
+ * Kazakh and English stems, document.ts and query.ts build the index text and the tsquery.
+ * Changing anything here (az version, thresholds, stop words, tokenisation) changes the
+ * lexemes: bump SEARCH_INDEX_VERSION in document.ts so stored vectors are rebuilt.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,20 +25,13 @@ interface Candidate {
   readonly share: number;
 }
 
-/** A group of alternative lexemes of which a document must contain at least one. */
-interface QueryTerm {
-  readonly alternatives: readonly string[];
-  /** Alternatives match any lexeme they are a prefix of (PostgreSQL `lexeme:*`). */
-  readonly prefix: boolean;
-}
-
-/** At most this many lemmas per word: enough for real homonymy (стали → стать, сталь), bounded noise. */
-const MAX_LEMMAS = 3;
+/** At most this many lemmas per word: every real reading of a homonym (стали → стать, сталь), bounded noise. */
+const MAX_LEMMAS = 5;
 /**
- * Index side keeps even unlikely readings (стали → сталь has a share of ~0.017): a document should
- * be findable by every plausible lemma, and index noise only costs a little precision.
+ * Index side keeps every reading az gives a real score (стали → сталь has a share of ~0.017): a
+ * document must be findable by each lemma of an ambiguous form, and index noise costs little.
  */
-const INDEX_MIN_SHARE = 0.01;
+const INDEX_MIN_SHARE = 0.002;
 /**
  * Query side keeps only reasonably likely readings so a query word does not fan out into rare
  * homonyms. Since both sides take the top of the same ranked list, the query lemmas of a form are
@@ -78,7 +63,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     // English
     'a an and as at by for from in into of on or the to with',
     // Kazakh conjunctions and postpositions
-    'және мен бен пен немесе үшін туралы',
+    'және мен бен пен немесе үшін туралы арасындағы',
   ]
     .join(' ')
     .split(' '),
@@ -86,7 +71,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Only plain Russian words go to az; anything else (Kazakh letters, Latin, digits) is its own lemma. */
 const RUSSIAN_WORD = /^[а-я]+$/;
-const TOKEN = /\p{L}+|\p{Nd}+/gu;
+/** Dotted digit runs («4.3.1», «12.05.2024») stay one token: a code must not match its digits elsewhere. */
+const TOKEN = /\p{Nd}+(?:\.\p{Nd}+)+|\p{L}+|\p{Nd}+/gu;
 const LEXEME = /^[\p{L}\p{Nd}]+$/u;
 const COMBINING_MARKS = /\p{M}/gu;
 
@@ -139,7 +125,7 @@ function assertReady(): void {
 }
 
 /** Lowercase, ё → е, and strip combining marks (e.g. stress accents «догово́р») so forms compare equal. */
-function normalizeText(text: string): string {
+export function normalizeText(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
@@ -231,89 +217,7 @@ function analyse(token: string): readonly Candidate[] {
   return kept;
 }
 
-function isStopWord(token: string): boolean {
+/** True for function words that search ignores in documents and queries alike. */
+export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token);
-}
-
-/**
- * Text for `to_tsvector('simple', $1)`: each non-stop-word token replaced by all its index lemmas,
- * space-separated, so a document word with ambiguous readings is findable by each of them.
- * Repeated words stay repeated, which keeps term frequency meaningful for ts_rank.
- */
-export function lemmatizeForIndex(text: string): string {
-  assertReady();
-  const out: string[] = [];
-  for (const token of tokenize(text)) {
-    if (isStopWord(token)) continue;
-    for (const lemma of lemmas(token, 'index')) out.push(lemma);
-  }
-  return out.join(' ');
-}
-
-/**
- * Shared by `lemmatizeForQuery` and `matchesQuery` so the SQL string and its JS specification
- * cannot drift apart. The last term is a prefix term for search-as-you-type; it also carries the
- * raw token, because an unfinished word («подпис») has no sensible lemma of its own but is a
- * prefix of the lemmas of the finished words (подписание, подписать).
- */
-function buildQueryTerms(text: string): QueryTerm[] {
-  const tokens = tokenize(text).filter((token) => !isStopWord(token));
-  return tokens.map((token, i): QueryTerm => {
-    const alternatives = lemmas(token, 'query');
-    if (i < tokens.length - 1) return { alternatives, prefix: false };
-    if (!alternatives.includes(token)) alternatives.push(token);
-    // Under prefix matching, an alternative that extends another one adds nothing.
-    const minimal = alternatives.filter(
-      (alt) => !alternatives.some((other) => other !== alt && alt.startsWith(other)),
-    );
-    return { alternatives: minimal, prefix: true };
-  });
-}
-
-/**
- * Quotes a lexeme per tsquery syntax: inside '…', a quote or backslash is escaped by doubling
- * it. Tokens only contain letters and digits, so this is defence in depth, not a normal path.
- * (This is tsquery-level quoting; the whole string is still passed as a bound SQL parameter.)
- */
-function quoteLexeme(lexeme: string): string {
-  return "'" + lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
-}
-
-/**
- * String for `to_tsquery('simple', $1)`: every query word becomes `'lemma'` or `('l1' | 'l2')`,
- * words are joined with ` & `, and the last word's alternatives are prefix matches (`'l':*`).
- * Example: «железных дор» → `'железный' & 'дор':*`. Returns null when no searchable word
- * remains (empty input, punctuation, only stop words): the caller should then not filter at all
- * or return nothing, rather than call to_tsquery with an empty string.
- */
-export function lemmatizeForQuery(text: string): string | null {
-  assertReady();
-  const terms = buildQueryTerms(text);
-  if (terms.length === 0) return null;
-  return terms
-    .map((term) => {
-      const parts = term.alternatives.map((alt) => quoteLexeme(alt) + (term.prefix ? ':*' : ''));
-      return parts.length === 1 ? parts[0] : '(' + parts.join(' | ') + ')';
-    })
-    .join(' & ');
-}
-
-/**
- * JS evaluation of `to_tsvector('simple', lemmatizeForIndex(documentText)) @@
- * to_tsquery('simple', lemmatizeForQuery(query))`: true when every query term has at least one
- * alternative among the document's lexemes (exactly, or as a prefix for the last term). A query
- * without searchable words matches nothing, as in PostgreSQL.
- */
-export function matchesQuery(documentText: string, query: string): boolean {
-  assertReady();
-  const terms = buildQueryTerms(query);
-  if (terms.length === 0) return false;
-  const lexemes = new Set(lemmatizeForIndex(documentText).split(' ').filter(Boolean));
-  return terms.every((term) =>
-    term.alternatives.some((alt) => {
-      if (!term.prefix) return lexemes.has(alt);
-      for (const lexeme of lexemes) if (lexeme.startsWith(alt)) return true;
-      return false;
-    }),
-  );
 }

@@ -6,6 +6,7 @@ import me from './me';
 import measures from './measures';
 import reference from './reference';
 import roadmaps from './roadmaps';
+import search from './search';
 import session from './session';
 import users from './users';
 
@@ -18,4 +19,5 @@ export const routeModules: RouteModule[] = [
   audit,
   users,
   me,
+  search,
 ];

@@ -26,7 +26,15 @@ const routes: RouteModule = (app, { ctx }) => {
         tags,
         summary: 'Find measures: filter, full-text search (Russian word forms match), sort, paginate',
         querystring: MeasureQuery,
-        response: { 200: pageSchema(Measure), 400: ERRORS[400], 401: ERRORS[401] },
+        response: {
+          200: pageSchema(Measure).extend({
+            totalIsExact: z
+              .boolean()
+              .describe('false when more measures match than are counted: the total then reads «more than»'),
+          }),
+          400: ERRORS[400],
+          401: ERRORS[401],
+        },
       },
     },
     async (req) => measures.findMeasures(ctx, requireActor(req), req.query),

@@ -1,5 +1,5 @@
 /** Reading measures: lists with filters, one measure, and its history — all in the caller's view. */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditEvent } from '../../contracts/audit';
 import type { Measure, MeasureQuery } from '../../contracts/roadmaps';
@@ -7,9 +7,10 @@ import type { DbOrTx } from '../../db/client';
 import { measureResponsibles, measureSpheres, measures } from '../../db/schema';
 import { notFound } from '../../domain/errors';
 import { type Actor, canReadMeasure } from '../../domain/policies';
-import { lemmatizeForQuery } from '../../text';
 import { entityHistory } from '../audit';
 import { type Ctx, today } from '../context';
+import { countCapped } from '../search/count';
+import { measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
 import { atRiskSql, measureVisibility, overdueSql } from './queries';
 
@@ -31,18 +32,6 @@ const DESC_SORTS: Record<string, SQL[]> = {
   title: [sql`${measures.title}->>'ru' desc`, asc(measures.sortKey)],
   updatedAt: [desc(measures.updatedAt), asc(measures.sortKey)],
 };
-
-/** The measures a text query matches: an exact code (and its subtree) or the lemmatised text. */
-function searchCondition(q: string): SQL {
-  const text = q.trim();
-  const tsq = lemmatizeForQuery(text);
-  const code = text.replace(/\.$/, '');
-  const byCode = /^(?:[A-Za-z]{2,8})?\d+(\.(?:[A-Za-z]{2,8})?\d+)*\.?$/.test(text)
-    ? or(eq(measures.code, code.toUpperCase()), sql`${measures.code} like ${`${code.toUpperCase()}.%`}`)
-    : undefined;
-  const byText = tsq ? sql`${measures.searchVector} @@ to_tsquery('simple', ${tsq})` : undefined;
-  return byCode && byText ? or(byCode, byText)! : (byCode ?? byText ?? sql`false`);
-}
 
 /** The WHERE condition of a measure list; shared by the summary and exports. */
 export function measureFilter(
@@ -73,24 +62,30 @@ export function measureFilter(
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
   if (q.atRisk !== undefined) conds.push(q.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
   if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
-  if (q.q) conds.push(searchCondition(q.q));
+  if (q.q) conds.push(measureSearchCondition(q.q));
   return and(...conds);
 }
 
-/** A page of measures matching the filters, with the total count. */
+/** Lists count exactly up to this many matches and say «more than» beyond. */
+export const LIST_COUNT_CAP = 10_000;
+
+/**
+ * A page of measures matching the filters, with the total: exact up to LIST_COUNT_CAP, beyond
+ * it `totalIsExact: false` (counting every match of a common word would read the whole table).
+ */
 export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof MeasureQuery>) {
   const day = today(ctx);
   const where = measureFilter(actor, q, day);
   const order = (q.sort.startsWith('-') ? DESC_SORTS : SORTS)[q.sort.replace(/^-/, '')];
-  const [rows, total] = await Promise.all([
+  const [rows, count] = await Promise.all([
     selectWithRelations(ctx.db, actor, where, {
       order: [...order, asc(measures.id)],
       limit: q.limit,
       offset: (q.page - 1) * q.limit,
     }),
-    ctx.db.$count(measures, where),
+    countCapped(ctx.db, where, LIST_COUNT_CAP),
   ]);
-  return { data: presentRows(rows, day), page: q.page, limit: q.limit, total };
+  return { data: presentRows(rows, day), page: q.page, limit: q.limit, ...count };
 }
 
 /** Measures by id in the caller's view, in the order asked (absent or hidden ones left out). */

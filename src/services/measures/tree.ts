@@ -13,7 +13,7 @@ import {
 } from '../../db/schema';
 import { detail, fieldError } from '../../domain/errors';
 import { codeSortKey, nextChildCode, rebaseCode } from '../../domain/measures';
-import { lemmatizeForIndex } from '../../text';
+import { measureSearchText } from '../search/documents';
 import type { MeasureRow, ResponsibleRow } from './queries';
 
 /**
@@ -145,16 +145,8 @@ export async function renumberSubtree(
       .where(eq(measures.id, root.id));
 }
 
-/** The lemmatised text indexed for a measure: its code and every language of title and description. */
-export function searchText(m: {
-  code: string;
-  title: MeasureRow['title'];
-  description?: MeasureRow['title'] | null;
-}): string {
-  const t = (x: MeasureRow['title'] | null | undefined) =>
-    x ? [x.ru, x.kk, x.en].filter(Boolean).join(' ') : '';
-  return lemmatizeForIndex(`${m.code} ${t(m.title)} ${t(m.description)}`);
-}
+/** The lemmatised text indexed for a measure (see search/documents.ts). */
+export const searchText = measureSearchText;
 
 /** Replaces the relations named in `input` (absent ones stay as they are). */
 export async function replaceRelations(

@@ -183,11 +183,13 @@ export interface Page<T> {
   page: number;
   limit: number;
   total: number;
+  /** False when more match than the server counts (measure lists): `total` is then a floor. */
+  totalIsExact?: boolean;
 }
 
 /**
  * Reads every page of a list (limit 500): the first page tells the total, the rest are
- * fetched in parallel.
+ * fetched in parallel; past a capped total, further pages are read until a short one.
  */
 export async function fetchAll<T>(path: string, query: QueryParams = {}, signal?: AbortSignal): Promise<T[]> {
   const limit = 500;
@@ -199,7 +201,13 @@ export async function fetchAll<T>(path: string, query: QueryParams = {}, signal?
       api.get<Page<T>>(path, { query: { ...query, page: i + 2, limit }, signal }),
     ),
   );
-  return first.data.concat(...rest.map((p) => p.data));
+  const all = first.data.concat(...rest.map((p) => p.data));
+  if (first.totalIsExact !== false) return all;
+  for (let page = pages + 1; ; page++) {
+    const next = await api.get<Page<T>>(path, { query: { ...query, page, limit }, signal });
+    all.push(...next.data);
+    if (next.data.length < limit) return all;
+  }
 }
 
 export function isApiError(e: unknown): e is ApiError {

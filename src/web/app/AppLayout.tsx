@@ -25,6 +25,7 @@ import { setLanguage } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { signInHref } from './session';
 import { Logo } from '../components/Logo';
+import { SearchBox } from '../features/search/SearchBox';
 
 interface NavItem {
   to: string;
@@ -231,6 +232,7 @@ export default function AppLayout() {
               </Group>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <SearchBox />
               <LanguageSelect onChange={switchLanguage} />
               <UserMenu />
             </Group>

@@ -555,6 +555,18 @@ const en = {
     openCalendar: 'Open the calendar',
     actorWithOrg: '{{who}} ({{org}})',
   },
+  search: {
+    label: 'Find',
+    placeholder: 'Find: words, a code, a body',
+    measures: 'Measures',
+    agreements: 'Agreements',
+    provisions: 'Provisions',
+    organisations: 'Bodies',
+    nothing: 'Nothing found',
+    searching: 'Searching…',
+    failed: 'Search failed',
+    provision: 'Provision {{number}}',
+  },
 } satisfies Translation;
 
 export default en;

@@ -560,6 +560,18 @@ const kk = {
     openCalendar: 'Күнтізбені ашу',
     actorWithOrg: '{{who}} ({{org}})',
   },
+  search: {
+    label: 'Табу',
+    placeholder: 'Табу: сөздер, код, мекеме',
+    measures: 'Іс-шаралар',
+    agreements: 'Келісімдер',
+    provisions: 'Ережелер',
+    organisations: 'Мекемелер',
+    nothing: 'Ештеңе табылмады',
+    searching: 'Ізделуде…',
+    failed: 'Іздеу сәтсіз аяқталды',
+    provision: '{{number}}-ереже',
+  },
 } satisfies Translation;
 
 export default kk;

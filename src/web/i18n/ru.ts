@@ -572,6 +572,18 @@ const ru = {
     openCalendar: 'Открыть календарь',
     actorWithOrg: '{{who}} ({{org}})',
   },
+  search: {
+    label: 'Найти',
+    placeholder: 'Найти: слова, код, ведомство',
+    measures: 'Мероприятия',
+    agreements: 'Соглашения',
+    provisions: 'Положения',
+    organisations: 'Ведомства',
+    nothing: 'Ничего не найдено',
+    searching: 'Поиск…',
+    failed: 'Поиск не удался',
+    provision: 'Положение {{number}}',
+  },
 };
 
 export default ru;

@@ -1,0 +1,65 @@
+/**
+ * The measure search as SQL: a WHERE condition for lists, counts and summaries, and the order
+ * that ranks an exact code first, then its descendants, then text matches by ts_rank.
+ *
+ * A measure matches by its code (4.3.1 and 4.3.1.x, never 4.1.3: the code is one lexeme), by its
+ * own text, or through a responsible organisation whose name matches («Минтранс», «КТЖ»,
+ * «Russian Railways»). The organisation branch is an `id in (…)` that PostgreSQL hashes once;
+ * walking `measures_sort_idx` (or the roadmap's sort index) in page order with it stops after
+ * a page. (`= any(array(…))` allowed a bitmap OR but made a capped count scan a 25,000-id array
+ * per row: 0.9 s instead of 16 ms at 100,000 measures.)
+ */
+import { asc, desc, type SQL, sql } from 'drizzle-orm';
+import { measures } from '../../db/schema';
+import { lemmatizeForQuery, looseQuery, queryCode } from '../../text';
+import { organisationVector } from './documents';
+
+/** The parts of a query, prepared once for both the condition and the ranking. */
+export interface PreparedSearch {
+  code: string | null;
+  /** For measures' stored vectors (null: no searchable word). */
+  tsquery: string | null;
+  /** For raw names and texts (null: no searchable word, or a code). */
+  loose: string | null;
+}
+
+/** Splits a query into its code, its tsquery and its loose tsquery. */
+export function prepareSearch(text: string): PreparedSearch {
+  const code = queryCode(text);
+  return { code, tsquery: lemmatizeForQuery(text), loose: code ? null : looseQuery(text) };
+}
+
+/** Ids of measures an organisation matching `loose` is responsible for (visibility is the caller's). */
+function byResponsible(loose: string): SQL {
+  return sql`${measures.id} in (select mr.measure_id from measure_responsibles mr
+    where mr.organisation_id in (select o.id from organisations o
+      where ${organisationVector} @@ to_tsquery('simple', ${loose})))`;
+}
+
+/**
+ * The WHERE condition of a measure search: undefined for a blank query (no filter), `false` when
+ * nothing searchable remains (only stop words or punctuation). Visibility is not included.
+ */
+export function measureSearchCondition(text: string): SQL | undefined {
+  if (!text.trim()) return undefined;
+  const q = prepareSearch(text);
+  const conds: SQL[] = [];
+  if (q.code) conds.push(sql`(${measures.code} = ${q.code} or ${measures.code} like ${`${q.code}.%`})`);
+  if (q.tsquery) conds.push(sql`${measures.searchVector} @@ to_tsquery('simple', ${q.tsquery})`);
+  if (q.loose) conds.push(byResponsible(q.loose));
+  if (conds.length === 0) return sql`false`;
+  return conds.length === 1 ? conds[0] : sql`(${sql.join(conds, sql` or `)})`;
+}
+
+/** ORDER BY for a ranked measure search: exact code, descendants, text rank, then the tree order. */
+export function measureSearchOrder(text: string): SQL[] {
+  const q = prepareSearch(text);
+  const order: SQL[] = [];
+  if (q.code)
+    order.push(
+      sql`case when ${measures.code} = ${q.code} then 0 when ${measures.code} like ${`${q.code}.%`} then 1 else 2 end`,
+    );
+  if (q.tsquery) order.push(desc(sql`ts_rank(${measures.searchVector}, to_tsquery('simple', ${q.tsquery}))`));
+  order.push(asc(measures.sortKey), asc(measures.id));
+  return order;
+}
