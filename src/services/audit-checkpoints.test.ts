@@ -8,7 +8,8 @@ import { SYSTEM_ACTOR } from '../domain/policies';
 import { createTestApi, type TestApi } from '../test/api';
 import { createTestDatabase, type TestDatabase } from '../test/db';
 import { buildUser } from '../test/factories';
-import { recordAudit, verifyAuditChain } from './audit';
+import { verifyAuditChain } from './audit';
+import { mutate } from './core/mutate';
 import { createAuditCheckpoint, startAuditCheckpoints } from './audit-checkpoints';
 import { sealAudit } from './audit-seal';
 import { AUDIT_KEY_FILE, AUDIT_WITNESS_FILE, loadAuditKey, setAuditKey } from './audit-keystore';
@@ -17,17 +18,14 @@ const KEY = Buffer.from('test-audit-key-0123456789abcdef-0123456789');
 
 /** Appends `n` audit events, as any use case does. */
 async function writeEvents(t: TestDatabase, n: number) {
-  await t.db.transaction((tx) =>
-    recordAudit(
-      tx,
-      SYSTEM_ACTOR,
+  await mutate(t.ctx, SYSTEM_ACTOR, async (_tx, audit) =>
+    audit.record(
       Array.from({ length: n }, (_, i) => ({
         action: 'dataset.generate' as const,
         entityType: 'system' as const,
         entityId: null,
         after: { i },
       })),
-      t.ctx.now(),
     ),
   );
   await sealAudit(t.db, { wait: true });

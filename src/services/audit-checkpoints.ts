@@ -151,7 +151,7 @@ async function judgeWitness(
     .from(auditEvents)
     .where(eq(auditEvents.seq, w.seq));
   const bad = judge(k, w, event?.hash ?? null, chainEnd, `, kept in ${witnessFile()}`);
-  if (bad && bad.problem.endsWith('the newest events were deleted')) {
+  if (bad?.problem.endsWith('the newest events were deleted')) {
     bad.problem += ` (after restoring an older backup on purpose, delete that file)`;
   }
   return bad;

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent, AuditVerification } from '../contracts/audit';
-import type { Db, DbOrTx, Tx } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { auditEvents, auditHead, users } from '../db/schema';
 import { GENESIS_HASH, type StoredEvent, verifyEvents } from '../domain/audit-chain';
 import { forbidden } from '../domain/errors';
@@ -12,17 +12,8 @@ import { type Actor, canReadAudit, internalScope } from '../domain/policies';
 import { sealAudit } from './audit-seal';
 import { verifyCheckpoints } from './audit-checkpoints';
 import type { Ctx } from './context';
-import { type AuditInput, insertAuditEvents } from './core/mutate';
 
 export type { AuditInput } from './core/mutate';
-
-/**
- * Appends events inside the caller's transaction.
- * @deprecated use `mutate` (core/mutate.ts), which cannot forget the events.
- */
-export async function recordAudit(tx: Tx, actor: Actor, inputs: AuditInput | AuditInput[], now = new Date()) {
-  await insertAuditEvents(tx, actor, Array.isArray(inputs) ? inputs : [inputs], now);
-}
 
 type Row = typeof auditEvents.$inferSelect;
 

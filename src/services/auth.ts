@@ -10,8 +10,8 @@ import type { SessionInfo } from '../contracts/accounts';
 import { apiTokens, sessions, users } from '../db/schema';
 import { msg } from '../contracts/messages';
 import { AppError, detail, notFound } from '../domain/errors';
-import type { Actor } from '../domain/policies';
-import { recordAudit } from './audit';
+import { type Actor, SYSTEM_ACTOR } from '../domain/policies';
+import { mutate } from './core/mutate';
 import type { Ctx } from './context';
 import { dummyHash, verifyPassword } from './passwords';
 import { admitAttempt, settleSuccess } from './sign-in-limits';
@@ -76,7 +76,7 @@ export async function signIn(
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000);
   const actor = actorOf(user);
-  const fresh = await ctx.db.transaction(async (tx) => {
+  const fresh = await mutate(ctx, actor, async (tx, audit) => {
     await tx.insert(sessions).values({
       id: sha256(secret),
       userId: user.id,
@@ -88,7 +88,7 @@ export async function signIn(
     });
     await settleSuccess(tx, attempt);
     const [u] = await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).returning();
-    await recordAudit(tx, actor, { action: 'session.create', entityType: 'session', entityId: user.id }, now);
+    audit.record({ action: 'session.create', entityType: 'session', entityId: user.id });
     return u;
   });
   return { secret, actor, info: presentSession(fresh, expiresAt) };
@@ -96,7 +96,7 @@ export async function signIn(
 
 /** Ends the session behind this cookie value (a no-op for an unknown one). */
 export async function signOut(ctx: Ctx, secret: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await mutate(ctx, SYSTEM_ACTOR, async (tx, audit) => {
     const [s] = await tx
       .delete(sessions)
       .where(eq(sessions.id, sha256(secret)))
@@ -104,11 +104,7 @@ export async function signOut(ctx: Ctx, secret: string): Promise<void> {
     if (s) {
       const [u] = await tx.select().from(users).where(eq(users.id, s.userId));
       if (u)
-        await recordAudit(tx, actorOf(u), {
-          action: 'session.delete',
-          entityType: 'session',
-          entityId: u.id,
-        });
+        audit.record({ action: 'session.delete', entityType: 'session', entityId: u.id, actor: actorOf(u) });
     }
   });
 }

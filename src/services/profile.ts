@@ -9,7 +9,7 @@ import { users } from '../db/schema';
 import { msg } from '../contracts/messages';
 import { AppError, detail, notFound, ruleViolation } from '../domain/errors';
 import type { Actor } from '../domain/policies';
-import { recordAudit } from './audit';
+import { mutate } from './core/mutate';
 import { defined } from './common';
 import type { Ctx } from './context';
 import { hashPassword, verifyPassword } from './passwords';
@@ -22,7 +22,7 @@ export async function updateProfile(
   actor: Actor,
   input: z.output<typeof ProfileUpdate>,
 ): Promise<User> {
-  return ctx.db.transaction(async (tx) => {
+  return mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     if (!cur) throw notFound('user');
     const patch = defined(input);
@@ -33,7 +33,7 @@ export async function updateProfile(
       .where(eq(users.id, cur.id))
       .returning();
     const out = presentUser(u);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'user.profile_update',
       entityType: 'user',
       entityId: u.id,
@@ -68,7 +68,7 @@ export async function changePassword(
     throw ruleViolation('newPassword', 'profile.samePassword');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction(async (tx) => {
+  await mutate(ctx, actor, async (tx, audit) => {
     // The version check guards against an admin changing the account in between.
     const [u] = await tx
       .update(users)
@@ -78,7 +78,7 @@ export async function changePassword(
     if (!u) {
       throw new AppError('conflict', msg('profile.changedMeanwhile'), [detail('', 'request.retry')]);
     }
-    await recordAudit(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: cur.id });
-    await endSessions(tx, actor, cur.id, 'password changed', opts.keepSessionId);
+    audit.record({ action: 'user.password_change', entityType: 'user', entityId: cur.id });
+    await endSessions(tx, audit, cur.id, 'password changed', opts.keepSessionId);
   });
 }

@@ -7,9 +7,10 @@ import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ApiToken, ApiTokenCreate, ApiTokenCreated } from '../contracts/accounts';
 import { apiTokens, users } from '../db/schema';
-import { AppError, forbidden, notFound, ruleViolation } from '../domain/errors';
+import { AppError, notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageTokensOf } from '../domain/policies';
-import { recordAudit } from './audit';
+import { authorize } from './core/authorize';
+import { mutate } from './core/mutate';
 import { newTokenSecret } from './auth';
 import { iso } from './common';
 import type { Ctx } from './context';
@@ -30,10 +31,6 @@ export const presentToken = (r: Row): ApiToken => ({
   revokedAt: r.revokedAt ? iso(r.revokedAt) : null,
 });
 
-function mustManage(actor: Actor, ownerId: string) {
-  if (!canManageTokensOf(actor, ownerId)) throw forbidden('forbidden.tokens');
-}
-
 /** 404 for an unknown user, so that the token routes of an absent user say so. */
 async function requireUser(ctx: Ctx, userId: string) {
   const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
@@ -42,7 +39,7 @@ async function requireUser(ctx: Ctx, userId: string) {
 
 /** A user's tokens, newest first, revoked and expired ones included (with their dates). */
 export async function listTokens(ctx: Ctx, actor: Actor, userId: string): Promise<{ data: ApiToken[] }> {
-  mustManage(actor, userId);
+  authorize(canManageTokensOf(actor, userId), 'forbidden.tokens');
   if (actor.userId !== userId) await requireUser(ctx, userId);
   const rows = await ctx.db
     .select()
@@ -59,10 +56,10 @@ export async function createToken(
   userId: string,
   input: z.output<typeof ApiTokenCreate>,
 ): Promise<z.infer<typeof ApiTokenCreated>> {
-  mustManage(actor, userId);
+  authorize(canManageTokensOf(actor, userId), 'forbidden.tokens');
   const now = ctx.now();
   const secret = newTokenSecret();
-  return ctx.db.transaction(async (tx) => {
+  return mutate(ctx, actor, async (tx, audit) => {
     // Locking the owner serialises concurrent creations, so the cap below holds.
     const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
     if (!owner) throw notFound('user');
@@ -88,7 +85,7 @@ export async function createToken(
       })
       .returning();
     const out = presentToken(r);
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'api_token.create',
       entityType: 'api_token',
       entityId: r.id,
@@ -103,8 +100,8 @@ export async function createToken(
  * another user answers 404, as if absent; revoking a revoked token changes nothing.
  */
 export async function revokeToken(ctx: Ctx, actor: Actor, userId: string, tokenId: string): Promise<void> {
-  mustManage(actor, userId);
-  await ctx.db.transaction(async (tx) => {
+  authorize(canManageTokensOf(actor, userId), 'forbidden.tokens');
+  await mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx
       .select()
       .from(apiTokens)
@@ -117,7 +114,7 @@ export async function revokeToken(ctx: Ctx, actor: Actor, userId: string, tokenI
       .set({ revokedAt: ctx.now() })
       .where(eq(apiTokens.id, tokenId))
       .returning();
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'api_token.revoke',
       entityType: 'api_token',
       entityId: tokenId,

@@ -10,7 +10,7 @@ import type { AuditAction } from '../contracts/audit-actions';
 import type { DbOrTx, Tx } from '../db/client';
 import { apiTokens, organisations, sessions, users } from '../db/schema';
 import { msg } from '../contracts/messages';
-import { AppError, detail, forbidden, notFound, ruleViolation } from '../domain/errors';
+import { AppError, detail, notFound, ruleViolation } from '../domain/errors';
 import {
   type Actor,
   canManageUsers,
@@ -18,7 +18,8 @@ import {
   selfLockoutProblem,
   userAffiliationRule,
 } from '../domain/policies';
-import { recordAudit } from './audit';
+import { authorize } from './core/authorize';
+import { type AuditLog, mutate } from './core/mutate';
 import { checkVersion, defined } from './common';
 import type { Ctx } from './context';
 import { hashPassword } from './passwords';
@@ -53,12 +54,12 @@ export async function ensureAdmin(ctx: Ctx, email: string, password: string): Pr
     .where(sql`lower(${users.email}) = ${normalized}`);
   if (existing) return false;
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction(async (tx) => {
+  await mutate(ctx, SYSTEM_ACTOR, async (tx, audit) => {
     const [u] = await tx
       .insert(users)
       .values({ email: normalized, name: 'Administrator', role: 'admin', passwordHash })
       .returning();
-    await recordAudit(tx, SYSTEM_ACTOR, {
+    audit.record({
       action: 'user.create',
       entityType: 'user',
       entityId: u.id,
@@ -71,10 +72,6 @@ export async function ensureAdmin(ctx: Ctx, email: string, password: string): Pr
 async function findUserRow(ctx: Ctx, id: string): Promise<Row | undefined> {
   const [u] = await ctx.db.select().from(users).where(eq(users.id, id));
   return u;
-}
-
-function mustManage(actor: Actor) {
-  if (!canManageUsers(actor)) throw forbidden('forbidden.users');
 }
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
@@ -127,13 +124,13 @@ async function affiliation(db: DbOrTx, role: Role, organisationId: string | null
 }
 
 /** Ends every session of a user except `keep` (a session id, i.e. the cookie's sha256). */
-export async function endSessions(tx: Tx, actor: Actor, userId: string, reason: string, keep?: string) {
+export async function endSessions(tx: Tx, audit: AuditLog, userId: string, reason: string, keep?: string) {
   const ended = await tx
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined))
     .returning({ id: sessions.id });
   if (ended.length) {
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'session.end_all',
       entityType: 'session',
       entityId: userId,
@@ -147,14 +144,14 @@ export async function endSessions(tx: Tx, actor: Actor, userId: string, reason: 
  * Revokes every live API token of a user, so that re-enabling the account later does not
  * bring old credentials back; one audit event lists them.
  */
-export async function revokeAllTokens(tx: Tx, actor: Actor, userId: string, reason: string, at: Date) {
+export async function revokeAllTokens(tx: Tx, audit: AuditLog, userId: string, reason: string, at: Date) {
   const revoked = await tx
     .update(apiTokens)
     .set({ revokedAt: at })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id, prefix: apiTokens.prefix });
   if (revoked.length) {
-    await recordAudit(tx, actor, {
+    audit.record({
       action: 'api_token.revoke_all',
       entityType: 'user',
       entityId: userId,
@@ -166,7 +163,7 @@ export async function revokeAllTokens(tx: Tx, actor: Actor, userId: string, reas
 
 /** Users, filtered by role, party, organisation and a text in the name or e-mail (admins). */
 export async function findUsers(ctx: Ctx, actor: Actor, q: z.output<typeof UserQuery>) {
-  mustManage(actor);
+  authorize(canManageUsers(actor), 'forbidden.users');
   const text = q.q?.trim();
   const where = and(
     q.role ? eq(users.role, q.role) : undefined,
@@ -191,7 +188,7 @@ export async function findUsers(ctx: Ctx, actor: Actor, q: z.output<typeof UserQ
 
 /** One user by id (admins); 404 when absent. */
 export async function getUser(ctx: Ctx, actor: Actor, id: string): Promise<User> {
-  mustManage(actor);
+  authorize(canManageUsers(actor), 'forbidden.users');
   const u = await findUserRow(ctx, id);
   if (!u) throw notFound('user');
   return presentUser(u);
@@ -202,10 +199,10 @@ export async function getUser(ctx: Ctx, actor: Actor, id: string): Promise<User>
  * case; coordinators and reporters need an organisation, whose party they then act for.
  */
 export async function createUser(ctx: Ctx, actor: Actor, input: z.output<typeof UserCreate>): Promise<User> {
-  mustManage(actor);
+  authorize(canManageUsers(actor), 'forbidden.users');
   const passwordHash = await hashPassword(input.password);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await mutate(ctx, actor, async (tx, audit) => {
       await assertEmailFree(tx, input.email);
       const aff = await affiliation(tx, input.role, input.organisationId ?? null);
       const [u] = await tx
@@ -220,7 +217,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: z.output<typeof 
         })
         .returning();
       const out = presentUser(u);
-      await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: u.id, after: out });
+      audit.record({ action: 'user.create', entityType: 'user', entityId: u.id, after: out });
       return out;
     });
   } catch (e) {
@@ -239,12 +236,12 @@ export async function updateUser(
   id: string,
   input: z.output<typeof UserUpdate>,
 ): Promise<User> {
-  mustManage(actor);
+  authorize(canManageUsers(actor), 'forbidden.users');
   const lockout = selfLockoutProblem(actor, id, input);
   if (lockout) throw ruleViolation(lockout.path, lockout.rule);
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await mutate(ctx, actor, async (tx, audit) => {
       const [cur] = await tx.select().from(users).where(eq(users.id, id)).for('update');
       checkVersion(cur, input.version, 'User');
       const { version, password: _secret, ...patch } = input;
@@ -274,16 +271,16 @@ export async function updateUser(
           : patch.disabled === false && cur.disabled
             ? 'user.enable'
             : 'user.update';
-      await recordAudit(tx, actor, [
+      audit.record([
         { action, entityType: 'user', entityId: id, before: presentUser(cur), after: out },
         ...(passwordHash
           ? [{ action: 'user.password_reset' as const, entityType: 'user' as const, entityId: id }]
           : []),
       ]);
       if (u.disabled) {
-        await endSessions(tx, actor, id, 'account disabled');
-        await revokeAllTokens(tx, actor, id, 'account disabled', ctx.now());
-      } else if (passwordHash) await endSessions(tx, actor, id, 'password reset by an administrator');
+        await endSessions(tx, audit, id, 'account disabled');
+        await revokeAllTokens(tx, audit, id, 'account disabled', ctx.now());
+      } else if (passwordHash) await endSessions(tx, audit, id, 'password reset by an administrator');
       return out;
     });
   } catch (e) {

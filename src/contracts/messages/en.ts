@@ -212,6 +212,7 @@ export const en = {
     'measure {code} depends on it, and a joint measure may depend on joint measures only',
   'measure.dependantOtherParty':
     "measure {code} depends on it, and an internal measure may depend on its own party's internal measures only",
+  'token.days': 'must be a whole number of days from {min} to {max}',
   'code.taken': '{code} is already used in this roadmap',
   'bulk.duplicate': 'names a measure twice',
   'bulk.refused':

@@ -50,7 +50,10 @@ const FORMATS: Record<string, Message> = {
 export function issueMessage(i: IssueLike): Message {
   // A schema's own text wins, but zod's figures beat figures read back from a text.
   const named = messageOfEnglish(i.message);
-  if (named && (!named.params || i.code === 'custom')) return named;
+  // a rule the schema names in words wins over zod's generic one (figures kept), unless it only
+  // restates a generic rule that zod's own issue carries more exactly
+  if (named && (!named.params || i.code === 'custom' || !/^(number|string|type)\./.test(named.key)))
+    return named;
   switch (i.code) {
     case 'invalid_type':
       if (/received undefined$/.test(i.message)) return msg('field.required');

@@ -179,12 +179,12 @@ describe('API tokens under /me/tokens', () => {
     // Past a limit is refused with the limit named, never cut to fit or rounded into range.
     const limits: [Record<string, unknown>, string, RegExp][] = [
       [{ name: 'ж'.repeat(300) }, 'name', /100/],
-      [{ name: 'ok', expiresInDays: -3 }, 'expiresInDays', /1 to 3650/],
-      [{ name: 'ok', expiresInDays: 0 }, 'expiresInDays', /1 to 3650/],
-      [{ name: 'ok', expiresInDays: 1.5 }, 'expiresInDays', /whole number/],
-      [{ name: 'ok', expiresInDays: 'abc' }, 'expiresInDays', /whole number/],
-      [{ name: 'ok', expiresInDays: '-3' }, 'expiresInDays', /whole number/],
-      [{ name: 'ok', expiresInDays: 3651 }, 'expiresInDays', /1 to 3650/],
+      [{ name: 'ok', expiresInDays: -3 }, 'expiresInDays', /от 1 до 3650/],
+      [{ name: 'ok', expiresInDays: 0 }, 'expiresInDays', /от 1 до 3650/],
+      [{ name: 'ok', expiresInDays: 1.5 }, 'expiresInDays', /целое число/],
+      [{ name: 'ok', expiresInDays: 'abc' }, 'expiresInDays', /целое число/],
+      [{ name: 'ok', expiresInDays: '-3' }, 'expiresInDays', /целое число/],
+      [{ name: 'ok', expiresInDays: 3651 }, 'expiresInDays', /от 1 до 3650/],
     ];
     for (const [body, path, limit] of limits) {
       const r = await api.call('POST', '/api/v1/me/tokens', { cookie, body });

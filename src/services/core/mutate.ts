@@ -24,6 +24,8 @@ export interface AuditInput {
   after?: unknown;
   /** The party whose internal data this event is about; null when both may read it. */
   partyScope?: string | null;
+  /** Who acted, when it is not the transaction's actor (signing out: the session's user). */
+  actor?: Actor;
 }
 
 /** Collects the events of one transaction. */
@@ -36,16 +38,16 @@ const CHUNK = 1000;
 /** Inserts events unsealed (no chain position yet), in chunks. */
 export async function insertAuditEvents(tx: DbOrTx, actor: Actor, events: readonly AuditInput[], now: Date) {
   if (events.length === 0) return;
-  const rows = events.map((e) => ({
+  const rows = events.map(({ actor: who = actor, ...e }) => ({
     id: randomUUID(),
     occurredAt: now,
-    actorId: actor.userId,
-    actorLabel: actor.label,
+    actorId: who.userId,
+    actorLabel: who.label,
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
     partyScope: e.partyScope ?? null,
-    requestId: actor.requestId ?? null,
+    requestId: who.requestId ?? null,
     // a JSON round trip now, so that what is hashed later is exactly what jsonb keeps
     before: e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)),
     after: e.after === undefined ? null : JSON.parse(JSON.stringify(e.after)),

@@ -15,7 +15,7 @@ import {
   roadmaps,
   spheres,
 } from '../../db/schema';
-import { AppError, detail, type ErrorDetail, fieldError, notFound, ruleViolation } from '../../domain/errors';
+import { detail, type ErrorDetail, fieldError, notFound, ruleViolation } from '../../domain/errors';
 import { dateRangeError, dependencyCycle, dependencyRuleError } from '../../domain/measures';
 import { type Actor, canReadMeasure } from '../../domain/policies';
 import { requireIds } from '../common';
