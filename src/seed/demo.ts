@@ -51,7 +51,8 @@ import {
 import { AppError, type ErrorDetail, forbidden } from '../domain/errors';
 import { countsTowardsParent, dependencyCycle } from '../domain/measures';
 import { type Actor, canManageReference } from '../domain/policies';
-import { presentAgreement, presentProvision } from '../services/agreements';
+import { presentAgreement } from '../services/agreements';
+import { presentProvision } from '../services/provisions';
 import { type Ctx, today } from '../services/context';
 import { type AuditInput, mutate } from '../services/core/mutate';
 import { type BatchMeasure, batchCreateEvents, rollUpRoadmap, writeMeasureBatch } from '../services/measures';

@@ -5,12 +5,12 @@
  * embedded PostgreSQL cleanly.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { openSystem } from '../bootstrap';
 import { SYSTEM_ACTOR } from '../domain/policies';
 import { startAuditCheckpoints } from '../services/audit-checkpoints';
 import { loadAuditKey, setAuditKey } from '../services/audit-keystore';
 import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../seed/demo';
+import { isEmpty } from '../services/health';
 import { ensureAdmin } from '../services/users';
 import { buildApp } from './app';
 import { ensureWebBuild } from './web-build';
@@ -27,10 +27,7 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
     const created = await ensureAdmin(ctx, config.adminEmail, config.adminPassword ?? generated!);
 
     if (config.demo) {
-      const r = await ctx.db.execute(
-        sql`select (select count(*) from agreements) + (select count(*) from measures) as n`,
-      );
-      if (Number(r.rows[0].n) === 0) {
+      if (await isEmpty(ctx)) {
         const s = await loadDemo(ctx, SYSTEM_ACTOR);
         say(
           `accord: loaded the demo dataset: ${s.agreements} agreement with ${s.provisions} provisions, ${s.roadmaps} roadmap with ${s.measures} measures, ${s.organisations} organisations, ${s.users} demo users`,

@@ -1,20 +1,7 @@
 /** `accord migrate`: applies the committed schema migrations and says which ones it applied. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { MIGRATIONS_DIR, migrateDatabase } from '../../db/client';
+import { applyMigrations } from '../../services/migrations';
 import { printJson, say, withSystem } from './common';
-
-interface JournalEntry {
-  when: number;
-  tag: string;
-}
-
-/** The committed migrations in order, by their drizzle-kit tag (`0000_init`). */
-function journal(): JournalEntry[] {
-  const j = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'));
-  return j.entries as JournalEntry[];
-}
 
 /** Registers `accord migrate`. */
 export function registerMigrate(program: Command): void {
@@ -25,28 +12,13 @@ export function registerMigrate(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       await withSystem(
         async ({ database }) => {
-          const appliedWhen = async (): Promise<Set<number>> => {
-            const exists = await database.pool.query(
-              `select to_regclass('drizzle.__drizzle_migrations') is not null as ok`,
-            );
-            if (!exists.rows[0].ok) return new Set();
-            const r = await database.pool.query('select created_at from drizzle.__drizzle_migrations');
-            return new Set(r.rows.map((row) => Number(row.created_at)));
-          };
-          const before = await appliedWhen();
-          await migrateDatabase(database);
-          const after = await appliedWhen();
-          const all = journal();
-          const applied = all.filter((e) => after.has(e.when) && !before.has(e.when)).map((e) => e.tag);
-          if (opts.json) {
-            printJson({ applied, total: all.length });
-          } else if (applied.length) {
+          const { applied, total } = await applyMigrations(database);
+          if (opts.json) printJson({ applied, total });
+          else if (applied.length)
             say(
               `applied ${applied.length} migration${applied.length === 1 ? '' : 's'}: ${applied.join(', ')}`,
             );
-          } else {
-            say(`the database is up to date (${all.length} migration${all.length === 1 ? '' : 's'} applied)`);
-          }
+          else say(`the database is up to date (${total} migration${total === 1 ? '' : 's'} applied)`);
         },
         { migrate: false },
       );

@@ -10,7 +10,10 @@ import {
   ProvisionUpdate,
 } from '../../contracts/agreements';
 import { IdParams, PageQuery } from '../../contracts/common';
-import * as svc from '../../services/agreements';
+import * as agreementsSvc from '../../services/agreements';
+import * as provisionsSvc from '../../services/provisions';
+
+const svc = { ...agreementsSvc, ...provisionsSvc };
 import { requireActor } from '../plugins/auth';
 import { ERRORS, type RouteModule } from '../types';
 import { crudRoutes, itemRoutes, pageSchema } from './crud';
