@@ -1,7 +1,8 @@
 /** `accord audit verify`: recomputes the audit trail's hash chain. */
 import type { Command } from 'commander';
 import { verifyAuditChain } from '../../services/audit';
-import { printJson, say, withSystem } from './common';
+import { setExitCode } from '../io';
+import { printJson, say, warn, withSystem } from './common';
 
 /** Registers `accord audit verify`. */
 export function registerAudit(program: Command): void {
@@ -17,11 +18,11 @@ export function registerAudit(program: Command): void {
       if (opts.json) printJson(r);
       else if (r.ok) say(`intact: ${r.checked} event${r.checked === 1 ? '' : 's'}`);
       else {
-        process.stderr.write(
-          `accord: the audit trail is broken${r.firstBadSeq ? ` at event ${r.firstBadSeq}` : ''}: ${r.problem}\n` +
-            `  (${r.checked} events before it verified)\n`,
+        warn(
+          `the audit trail is broken${r.firstBadSeq ? ` at event ${r.firstBadSeq}` : ''}: ${r.problem}\n` +
+            `  (${r.checked} events before it verified)`,
         );
       }
-      if (!r.ok) process.exitCode = 1;
+      if (!r.ok) setExitCode(1);
     });
 }
