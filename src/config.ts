@@ -31,6 +31,8 @@ const Env = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  /** Password hashing cost: `owasp` (production) or `test` (src/services/passwords.ts). */
+  ACCORD_ARGON2_COST: z.enum(['owasp', 'test'], 'must be owasp or test').default('owasp'),
 });
 
 export interface Config {
@@ -45,6 +47,7 @@ export interface Config {
   smtpUrl?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionHours: number;
+  argon2Cost: 'owasp' | 'test';
 }
 
 /** Thrown for an invalid environment; `problems` lists `NAME: rule` lines. */
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
     sessionHours: e.ACCORD_SESSION_HOURS,
+    argon2Cost: e.ACCORD_ARGON2_COST,
   };
 }
