@@ -17,6 +17,7 @@ const session: RouteModule = (app, { ctx, config }) => {
       config: { public: true },
       schema: {
         tags,
+        operationId: 'createSession',
         summary: 'Sign in with e-mail and password; sets the session cookie',
         security: [],
         body: SignIn,
@@ -47,7 +48,14 @@ const session: RouteModule = (app, { ctx, config }) => {
 
   app.get(
     '/session',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: SessionInfo, 401: ERRORS[401] } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getSession',
+        summary: 'The signed-in user',
+        response: { 200: SessionInfo, 401: ERRORS[401] },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       const user = await findUserRow(ctx, actor.userId);
@@ -62,6 +70,7 @@ const session: RouteModule = (app, { ctx, config }) => {
       config: { public: true },
       schema: {
         tags,
+        operationId: 'deleteSession',
         summary: 'Sign out: ends the session and clears the cookie',
         response: { 204: NoContent },
       },
