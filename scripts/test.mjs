@@ -3,8 +3,9 @@
 // components in jsdom, the slow project), then the browser tests in Chromium. Nothing is
 // skipped; independent steps run side by side to save wall time on a small machine:
 //
-//   chain 1: biome → tsc → vitest slow (SIGKILL durability, large datasets)
-//   chain 2: vitest server + web → vite build → playwright
+//   chain 1: biome → tsc → vitest slow (SIGKILL durability, the embedded PostgreSQL as root)
+//   chain 2: vitest server + web
+//   chain 3: vite build → playwright
 //
 // A chain stops at its first failing step; each step's output is printed whole when it ends
 // (so parallel steps never interleave) and the summary lists every step with its duration.
@@ -99,7 +100,8 @@ const e2e = () =>
 
 const chains = [
   chain(...[want('lint') && lint, want('lint') && types, want('slow') && slow].filter(Boolean)),
-  chain(...[want('unit') && unit, want('e2e') && build, want('e2e') && e2e].filter(Boolean)),
+  chain(...[want('unit') && unit].filter(Boolean)),
+  chain(...[want('e2e') && build, want('e2e') && e2e].filter(Boolean)),
 ];
 const ok = (await Promise.all(chains)).every(Boolean);
 const total = ((Date.now() - started) / 1000).toFixed(1);

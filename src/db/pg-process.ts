@@ -52,16 +52,19 @@ function run(file: string, args: string[], runAs: RunAs, onLog: (m: string) => v
   return child;
 }
 
-/** Creates a new cluster in `pgDir` (which must be empty or absent and owned by `runAs`). */
-export async function initCluster(o: {
+/** What running a binary on a cluster needs. */
+export interface ClusterRun {
   binDir: string;
   pgDir: string;
-  user: string;
-  password: string;
+  /** Extra command-line flags. */
   flags: string[];
   runAs: RunAs;
+  /** PostgreSQL's own output. */
   onLog: (m: string) => void;
-}): Promise<void> {
+}
+
+/** Creates a new cluster in `pgDir` (which must be empty or absent and owned by `runAs`). */
+export async function initCluster(o: ClusterRun & { user: string; password: string }): Promise<void> {
   const pwFile = path.join(os.tmpdir(), `accord-pg-pw-${randomBytes(6).toString('hex')}`);
   writeFileSync(pwFile, `${o.password}\n`, { mode: 0o600 });
   try {
@@ -101,14 +104,7 @@ export interface Postmaster {
 }
 
 /** Starts `postgres -D pgDir -p port …flags` and resolves once it accepts connections. */
-export function startPostmaster(o: {
-  binDir: string;
-  pgDir: string;
-  port: number;
-  flags: string[];
-  runAs: RunAs;
-  onLog: (m: string) => void;
-}): Promise<Postmaster> {
+export function startPostmaster(o: ClusterRun & { port: number }): Promise<Postmaster> {
   return new Promise((resolve, reject) => {
     const child = run(
       binary(o.binDir, 'postgres'),
