@@ -1,17 +1,20 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './src/server/precompress';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * The web app lives in src/web and builds to dist/web, which the server serves at `/`.
+ * The web app lives in src/web and builds to dist/web, which the server serves at `/`
+ * (src/server/static.ts).
  * Under Vitest the root stays at the repository so that every package's tests are found.
  */
 export default defineConfig({
   root: process.env.VITEST ? undefined : here('./src/web'),
   base: '/',
-  plugins: [react()],
+  // precompress: .br and .gz beside each built asset, which the server sends as they are.
+  plugins: [react(), precompress()],
   build: {
     outDir: here('./dist/web'),
     emptyOutDir: true,

@@ -1,23 +1,40 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** What every project on the real PostgreSQL shares (src/test/global-setup.ts starts it). */
+const onPostgres: TestProjectInlineConfiguration['test'] = {
+  environment: 'node',
+  globalSetup: ['src/test/global-setup.ts'],
+  // Hashing is not what most tests test: src/services/passwords.test.ts checks the real cost.
+  env: { ACCORD_ARGON2_COST: 'test' },
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+};
 
 /**
- * Two projects: `server` (Node, real PostgreSQL through src/test/global-setup.ts) and `web`
- * (jsdom, React components). `npm test` runs both; e2e/ belongs to Playwright.
+ * Three projects: `server` (Node, real PostgreSQL) and `web` (jsdom, React components) are
+ * the inner loop (`npx vitest run --project server --project web`); `slow` holds the
+ * `*.slow.test.ts` files (a SIGKILL of the real server, large datasets), which `npm test`
+ * runs beside the web build and the browser tests. e2e/ belongs to Playwright.
  */
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          ...onPostgres,
           name: 'server',
-          environment: 'node',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: ['src/web/**', 'node_modules/**'],
-          globalSetup: ['src/test/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
+          exclude: ['src/web/**', 'node_modules/**', '**/*.slow.test.ts'],
+        },
+      },
+      {
+        test: {
+          ...onPostgres,
+          name: 'slow',
+          include: ['src/**/*.slow.test.ts'],
+          testTimeout: 240_000,
         },
       },
       {

@@ -76,6 +76,8 @@ const Env = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  /** Password hashing cost: `owasp` (production) or `test` (src/services/passwords.ts). */
+  ACCORD_ARGON2_COST: z.enum(['owasp', 'test'], 'must be owasp or test').default('owasp'),
 });
 
 export interface Config {
@@ -90,6 +92,7 @@ export interface Config {
   smtpUrl?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionHours: number;
+  argon2Cost: 'owasp' | 'test';
   /** Fastify's `trustProxy`; false unless ACCORD_TRUST_PROXY is set. */
   trustProxy: TrustProxy;
   /** ACCORD_AUDIT_KEY, when given; otherwise the key file in the data directory is used. */
@@ -133,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.ACCORD_SESSION_HOURS,
     trustProxy: e.ACCORD_TRUST_PROXY ?? false,
     auditKey: e.ACCORD_AUDIT_KEY,
+    argon2Cost: e.ACCORD_ARGON2_COST,
   };
 }

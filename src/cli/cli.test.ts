@@ -1,6 +1,8 @@
 /**
- * The `accord` command as a user runs it: `node bin/accord.js …` in a child process with
- * DATABASE_URL pointing at a fresh test database; exit codes and output are what is checked.
+ * The `accord` command as a user runs it, in-process through runCli (the same program the
+ * binary runs, with captured output and DATABASE_URL pointing at a fresh test database);
+ * exit codes and output are what is checked. Two tests spawn the real `bin/accord.js` for
+ * what only a child process shows: the binary's wiring and its exit codes.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { verifyAuditChain } from '../services/audit';
 import { authenticateToken, signIn } from '../services/auth';
 import { createTestDatabase, type TestDatabase } from '../test/db';
 import { buildOrganisation } from '../test/factories';
+import { runCli } from './main';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SLOW = 240_000;
@@ -23,11 +26,34 @@ interface Run {
   stderr: string;
 }
 
-function accord(db: TestDatabase | { url: string }, ...args: string[]): Promise<Run> {
+const envFor = (db: TestDatabase | { url: string }) => ({
+  ...process.env,
+  DATABASE_URL: db.url,
+  ACCORD_DEMO: '0',
+});
+
+/** Runs `accord …args` in-process against `db`. */
+async function accord(db: TestDatabase | { url: string }, ...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['node', 'accord', ...args], {
+    env: envFor(db),
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs `node bin/accord.js …args` in a child process against `db`. */
+function spawnAccord(db: TestDatabase | { url: string }, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/accord.js'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: db.url, ACCORD_DEMO: '0', NODE_OPTIONS: '' },
+      env: { ...envFor(db), NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -66,7 +92,7 @@ describe('accord CLI', () => {
     'explains itself with --help on every command',
     async () => {
       const [top, userAdd, exp, verify] = await Promise.all([
-        accord(db, '--help'),
+        spawnAccord(db, '--help'),
         accord(db, 'user', 'add', '--help'),
         accord(db, 'export', '--help'),
         accord(db, 'audit', 'verify', '--help'),
@@ -85,8 +111,8 @@ describe('accord CLI', () => {
     'refuses unknown commands and bad configuration with a non-zero exit',
     async () => {
       const [unknown, badUrl] = await Promise.all([
-        accord(db, 'frobnicate'),
-        accord({ url: 'mysql://nowhere/db' }, 'migrate'),
+        spawnAccord(db, 'frobnicate'),
+        spawnAccord({ url: 'mysql://nowhere/db' }, 'migrate'),
       ]);
       expect(unknown.code).not.toBe(0);
       expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);

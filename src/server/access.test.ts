@@ -3,10 +3,10 @@
  * allow or deny, through the real API. One row per cell, so a change to a policy shows up
  * as exactly the cells it moved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Measure } from '../contracts/roadmaps';
-import { createTestApi, signInWorld, type TestApi, type WorldRole } from '../test/api';
-import { buildMeasure, buildWorld, type World } from '../test/factories';
+import { type TestApi, setUpTestApi, type WorldRole } from '../test/api';
+import { buildMeasure, type World } from '../test/factories';
 
 type Who = WorldRole;
 type Target = 'joint' | 'kzOnlyJoint' | 'kzInternal';
@@ -88,12 +88,9 @@ function perform(a: Action, who: Who, m: Measure) {
   }
 }
 
-beforeAll(async () => {
-  api = await createTestApi();
-  w = await buildWorld(api.t.ctx);
-  cookie = await signInWorld(api, w);
+setUpTestApi((s) => {
+  ({ api, w, cookie } = s);
 });
-afterAll(() => api.close());
 
 const cells = (Object.keys(EXPECTED) as Target[]).flatMap((t) =>
   (Object.keys(EXPECTED[t]) as Action[]).flatMap((a) =>

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -28,6 +27,7 @@ import { clientErrorHandler } from './plugins/client-errors';
 import { frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './plugins/errors';
 import { registerInputChecks } from './plugins/input';
 import { routeModules } from './routes';
+import { registerWebApp } from './static';
 import type { ApiApp, RouteDeps } from './types';
 
 declare module 'fastify' {
@@ -168,17 +168,6 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
   );
 
   const webDir = opts.webDir === undefined ? WEB_DIR : opts.webDir;
-  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
-    // The web app routes in the browser: any other GET that is not the API gets index.html.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply
-          .code(404)
-          .send({ error: { code: 'not_found', message: `No route GET ${req.url}`, details: [] } });
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
-    });
-  }
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) await registerWebApp(app, webDir);
   return app as ApiApp;
 }

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { openSystem } from '../bootstrap';
+import { type Config, loadConfig } from '../config';
 import { SYSTEM_ACTOR } from '../domain/policies';
 import { startAuditCheckpoints } from '../services/audit-checkpoints';
 import { loadAuditKey, setAuditKey } from '../services/audit-keystore';
@@ -13,13 +14,37 @@ import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../seed/demo';
 import { isEmpty } from '../services/health';
 import { ensureAdmin } from '../services/users';
 import { buildApp } from './app';
+import { serverLogger } from './logging';
 import { ensureWebBuild } from './web-build';
 
-const say = (m: string) => process.stdout.write(`${m}\n`);
+/** Where a running server writes: the banner and progress (`out`) and its log. */
+export interface ServerOutput {
+  out(line: string): void;
+  log?: { write(line: string): void };
+}
 
-export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void> {
+/** A server `runServer` started: its address and how to stop it. */
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const stdoutOutput: ServerOutput = { out: (m) => process.stdout.write(`${m}\n`) };
+
+/**
+ * Starts the server. The CLI passes nothing (process env, stdout, signal handlers that end
+ * the process); a test passes its own config and output and stops it with `close()`.
+ */
+export async function runServer(
+  opts: { buildWeb?: boolean; config?: Config; output?: ServerOutput; handleSignals?: boolean } = {},
+): Promise<RunningServer> {
   const started = Date.now();
-  const system = await openSystem({ log: (m) => say(`accord: ${m}`), sealEveryMs: 1000 });
+  const { out: say, log } = opts.output ?? stdoutOutput;
+  const system = await openSystem({
+    config: opts.config ?? loadConfig(),
+    log: (m) => say(`accord: ${m}`),
+    sealEveryMs: 1000,
+  });
   const { config, ctx, database } = system;
   let stopping = false;
   try {
@@ -42,7 +67,7 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
     const app = await buildApp({
       ctx,
       config,
-      logger: { level: config.logLevel },
+      logger: serverLogger(config.logLevel, log),
       validateResponses: process.env.ACCORD_VALIDATE_RESPONSES === '1',
     });
     await app.listen({ port: config.port, host: config.host });
@@ -53,23 +78,31 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
-    const stop = async (signal: string) => {
-      if (stopping) return;
+    const close = async () => {
       stopping = true;
-      say(`accord: ${signal} received, finishing requests and stopping…`);
-      const force = setTimeout(() => process.exit(1), 30_000);
-      force.unref();
       try {
         await app.close();
         await checkpoints.stop();
       } finally {
         await system.close();
-        say('accord: stopped');
-        process.exit(0);
       }
     };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
+    if (opts.handleSignals !== false) {
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        say(`accord: ${signal} received, finishing requests and stopping…`);
+        const force = setTimeout(() => process.exit(1), 30_000);
+        force.unref();
+        try {
+          await close();
+        } finally {
+          say('accord: stopped');
+          process.exit(0);
+        }
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    }
 
     say('');
     say(`Accord is running at ${url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -90,7 +123,11 @@ export async function runServer(opts: { buildWeb?: boolean } = {}): Promise<void
       );
     }
     if (config.demo) say(`  Demo users: ${DEMO_USER_EMAILS.join(', ')} — password ${DEMO_PASSWORD}`);
-    say('Press Ctrl+C to stop.');
+    if (config.argon2Cost === 'test') {
+      say('  Warning: ACCORD_ARGON2_COST=test hashes passwords cheaply; never use it in production');
+    }
+    say(`Press Ctrl+C to stop. Requests are logged at LOG_LEVEL=debug (now ${config.logLevel}).`);
+    return { url, close };
   } catch (e) {
     if (!stopping) await system.close().catch(() => {});
     throw e;

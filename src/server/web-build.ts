@@ -9,7 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SOURCES = ['src/web', 'src/contracts', 'src/domain', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = [
+  'src/web',
+  'src/contracts',
+  'src/domain',
+  'vite.config.ts',
+  'src/server/precompress.ts',
+  'package-lock.json',
+];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

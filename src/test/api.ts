@@ -3,10 +3,11 @@
  * helpers to act as a user by cookie or token.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { type AppOptions, buildApp } from '../server/app';
 import type { ApiApp } from '../server/types';
 import { createTestDatabase, type TestDatabase } from './db';
-import { TEST_PASSWORD, type World } from './factories';
+import { buildWorld, TEST_PASSWORD, type World } from './factories';
 
 export interface TestApi {
   app: ApiApp;
@@ -81,4 +82,33 @@ export async function signInWorld(api: TestApi, w: World): Promise<Record<WorldR
     Object.entries(people).map(async ([role, u]) => [role, await api.signIn(u.email)] as const),
   );
   return Object.fromEntries(entries) as Record<WorldRole, string>;
+}
+
+/** What setUpTestApi gives a test file once its `beforeAll` has run. */
+export interface TestWorld {
+  api: TestApi;
+  w: World;
+  /** A session cookie of every person of `w`. */
+  cookie: Record<WorldRole, string>;
+}
+
+/**
+ * The header of an API test file: before its tests a fresh database, the app, a world and
+ * every person of it signed in; after them everything closed. The returned object is filled
+ * in by then; `ready` runs in the same `beforeAll` (to copy parts into the file's own
+ * variables, or to add rows the whole file uses).
+ */
+export function setUpTestApi(
+  ready?: (s: TestWorld) => void | Promise<void>,
+  opts: { now?: Date } = {},
+): TestWorld {
+  const s = {} as TestWorld;
+  beforeAll(async () => {
+    s.api = await createTestApi(opts);
+    s.w = await buildWorld(s.api.t.ctx);
+    s.cookie = await signInWorld(s.api, s.w);
+    await ready?.(s);
+  });
+  afterAll(() => s.api?.close());
+  return s;
 }

@@ -4,7 +4,8 @@ import { SYSTEM_ACTOR } from '../../domain/policies';
 import { verifyAuditChain } from '../../services/audit';
 import { createAuditCheckpoint } from '../../services/audit-checkpoints';
 import { loadAuditKey, setAuditKey } from '../../services/audit-keystore';
-import { printJson, say, withSystem } from './common';
+import { setExitCode } from '../io';
+import { printJson, say, warn, withSystem } from './common';
 
 /** Registers `accord audit verify` and `accord audit checkpoint`. */
 export function registerAudit(program: Command): void {
@@ -23,12 +24,12 @@ export function registerAudit(program: Command): void {
       if (opts.json) printJson(r);
       else if (r.ok) say(`intact: ${r.checked} event${r.checked === 1 ? '' : 's'}`);
       else {
-        process.stderr.write(
-          `accord: the audit trail is broken${r.firstBadSeq ? ` at event ${r.firstBadSeq}` : ''}: ${r.problem}\n` +
-            `  (the hash chain verified ${r.checked} event${r.checked === 1 ? '' : 's'} before this)\n`,
+        warn(
+          `the audit trail is broken${r.firstBadSeq ? ` at event ${r.firstBadSeq}` : ''}: ${r.problem}\n` +
+            `  (${r.checked} events before it verified)`,
         );
       }
-      if (!r.ok) process.exitCode = 1;
+      if (!r.ok) setExitCode(1);
     });
 
   audit

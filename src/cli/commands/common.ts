@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import { openSystem, type System } from '../../bootstrap';
+import { loadConfig } from '../../config';
 import { AppError } from '../../domain/errors';
+import { io } from '../io';
 
 /**
  * Runs `fn` on an open system and closes it afterwards (stopping the embedded server when
@@ -17,9 +19,10 @@ export async function withSystem<T>(
   opts: { migrate?: boolean } = {},
 ): Promise<T> {
   const system = await openSystem({
+    config: loadConfig(io().env),
     migrate: opts.migrate,
     poolSize: 4,
-    log: (m) => process.stderr.write(`accord: ${m}\n`),
+    log: (m) => warn(m),
   });
   try {
     return await fn(system);
@@ -30,7 +33,12 @@ export async function withSystem<T>(
 
 /** Writes one line to stdout. */
 export const say = (line = ''): void => {
-  process.stdout.write(`${line}\n`);
+  io().stdout(`${line}\n`);
+};
+
+/** Writes `accord: <message>` to stderr: progress and problems, never the command's answer. */
+export const warn = (message: string): void => {
+  io().stderr(`accord: ${message}\n`);
 };
 
 /** Prints `data` as indented JSON. */

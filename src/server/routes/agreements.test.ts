@@ -1,15 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agreements, auditEvents, provisions } from '../../db/schema';
-import { createTestApi, type TestApi } from '../../test/api';
-import {
-  buildAgreement,
-  buildMeasure,
-  buildProvision,
-  buildSphere,
-  buildWorld,
-  type World,
-} from '../../test/factories';
+import { type TestApi, setUpTestApi } from '../../test/api';
+import { buildAgreement, buildMeasure, buildProvision, buildSphere, type World } from '../../test/factories';
 
 let api: TestApi;
 let w: World;
@@ -17,14 +10,12 @@ let admin: string;
 let coordinator: string;
 let viewer: string;
 
-beforeAll(async () => {
-  api = await createTestApi();
-  w = await buildWorld(api.t.ctx);
-  admin = await api.signIn(w.admin.email);
-  coordinator = await api.signIn(w.kz.coordinator.email);
-  viewer = await api.signIn(w.viewer.email);
+setUpTestApi((s) => {
+  ({ api, w } = s);
+  admin = s.cookie.admin;
+  coordinator = s.cookie.kzCoord;
+  viewer = s.cookie.viewer;
 });
-afterAll(() => api.close());
 
 const KAZAKH = 'Қазақстан мен Ресей арасындағы әріптестік туралы декларация: ғ қ ң ө ұ ү һ і ә';
 

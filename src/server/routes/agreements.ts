@@ -41,6 +41,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'listProvisions',
         summary: "An agreement's provisions in reading order (position, then clause number)",
         params: IdParams,
         querystring: PageQuery,
@@ -54,6 +55,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'createProvision',
         summary: 'Add a provision (without a position it goes after the last one)',
         params: IdParams,
         body: ProvisionCreate,

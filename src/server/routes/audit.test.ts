@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../../test/api';
+import { createTestApi, type TestApi, setUpTestApi } from '../../test/api';
 import { buildMeasure, buildWorld, type World } from '../../test/factories';
 import { sealAudit } from '../../services/audit-seal';
 
@@ -9,11 +9,10 @@ let w: World;
 let admin: string;
 let coord: string;
 
-beforeAll(async () => {
-  api = await createTestApi();
-  w = await buildWorld(api.t.ctx);
-  admin = await api.signIn(w.admin.email);
-  coord = await api.signIn(w.kz.coordinator.email);
+setUpTestApi(async (s) => {
+  ({ api, w } = s);
+  admin = s.cookie.admin;
+  coord = s.cookie.kzCoord;
   const m = await buildMeasure(api.t.ctx, {
     roadmapId: w.roadmap.id,
     responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
@@ -23,7 +22,6 @@ beforeAll(async () => {
     body: { version: 1, progress: 10, status: 'in_progress' },
   });
 });
-afterAll(() => api.close());
 
 const verify = async () => (await api.call('GET', '/api/v1/audit/verify', { cookie: admin })).json();
 

@@ -13,6 +13,7 @@ const audit: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'listAuditEvents',
         summary: 'Audit events, newest first (administrators)',
         querystring: AuditQuery,
         response: { 200: pageSchema(AuditEvent), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
@@ -25,6 +26,7 @@ const audit: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'verifyAuditChain',
         summary:
           'Recompute the hash chain; reports the first altered, inserted or deleted event (administrators)',
         response: { 200: AuditVerification, 401: ERRORS[401], 403: ERRORS[403] },

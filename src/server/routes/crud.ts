@@ -22,7 +22,10 @@ interface ItemSpec<Out extends z.ZodType, U extends z.ZodType> {
   /** The collection path; the item routes live at `${path}/:id`. */
   path: string;
   tag: string;
+  /** The singular noun in English (`party`): summaries and operationIds are made from it. */
   noun: string;
+  /** The plural where it is not noun + s (`parties`). */
+  plural?: string;
   item: Out;
   update: U;
   get: (ctx: Ctx, actor: Actor, id: string) => Promise<unknown>;
@@ -44,6 +47,13 @@ interface CrudSpec<Out extends z.ZodType, Q extends z.ZodType, C extends z.ZodTy
 // route's response schema; the plain instance skips that, the serializer checks at run time.
 const plain = (app: ApiApp) => app as unknown as FastifyInstance;
 const idOf = (req: { params: unknown }) => (req.params as { id: string }).id;
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+/** `party` → `Party`, `api token` → `ApiToken`: the noun as part of an operationId. */
+const pascal = (noun: string) => noun.split(/\s+/).map(capital).join('');
+const plural = (s: { noun: string; plural?: string }) => s.plural ?? `${s.noun}s`;
+/** `a party`, `an organisation`. */
+// 'an' before a vowel sound; nouns in u (user, unit) start with a consonant sound.
+const withArticle = (noun: string) => `${/^[aeio]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** List and create at `path`, and the item routes at `${path}/:id`. */
 export function crudRoutes<
@@ -59,7 +69,8 @@ export function crudRoutes<
     {
       schema: {
         tags,
-        summary: `List ${s.noun}s`,
+        operationId: `list${pascal(plural(s))}`,
+        summary: `List ${plural(s)}`,
         querystring: (s.query ?? z.object({})) as z.ZodType,
         response: { 200: pageSchema(s.item), 400: ERRORS[400], 401: ERRORS[401] },
       },
@@ -71,7 +82,8 @@ export function crudRoutes<
     {
       schema: {
         tags,
-        summary: `Create a ${s.noun}`,
+        operationId: `create${pascal(s.noun)}`,
+        summary: `Create ${withArticle(s.noun)}`,
         body: s.create as z.ZodType,
         response: { 201: s.item, ...ERRORS },
       },
@@ -95,6 +107,7 @@ export function itemRoutes<Out extends z.ZodType, U extends z.ZodType>(
     {
       schema: {
         tags,
+        operationId: `get${pascal(s.noun)}`,
         summary: s.summaries?.get ?? `Get one ${s.noun}`,
         params: IdParams,
         response: { 200: s.item, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
@@ -107,7 +120,8 @@ export function itemRoutes<Out extends z.ZodType, U extends z.ZodType>(
     {
       schema: {
         tags,
-        summary: s.summaries?.change ?? `Change a ${s.noun} (send the version you read)`,
+        operationId: `update${pascal(s.noun)}`,
+        summary: s.summaries?.change ?? `Change ${withArticle(s.noun)} (send the version you read)`,
         params: IdParams,
         body: s.update as z.ZodType,
         response: { 200: s.item, ...ERRORS },
@@ -120,7 +134,8 @@ export function itemRoutes<Out extends z.ZodType, U extends z.ZodType>(
     {
       schema: {
         tags,
-        summary: s.summaries?.remove ?? `Delete a ${s.noun}`,
+        operationId: `delete${pascal(s.noun)}`,
+        summary: s.summaries?.remove ?? `Delete ${withArticle(s.noun)}`,
         params: IdParams,
         querystring: DeleteQuery,
         response: { 204: NoContent, ...ERRORS },

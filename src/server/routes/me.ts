@@ -38,6 +38,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'updateMe',
         summary: 'Change your own name and interface language',
         body: ProfileUpdate,
         response: { 200: User, 400: ERRORS[400], 401: ERRORS[401] },
@@ -50,6 +51,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'changeMyPassword',
         summary: 'Change your password; your other sessions end, this one stays signed in',
         body: PasswordChange,
         response: {
@@ -77,6 +79,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'listMyTokens',
         summary: 'Your API tokens, newest first (the secret is never shown again)',
         response: { 200: z.object({ data: z.array(ApiToken) }), 401: ERRORS[401] },
       },
@@ -91,6 +94,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'createMyToken',
         summary: 'Create an API token for `Authorization: Bearer`; the answer shows the secret once',
         body: ApiTokenCreate,
         response: {
@@ -112,6 +116,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'revokeMyToken',
         summary: 'Revoke one of your API tokens; it stops working at once',
         params: IdParams,
         response: { 204: NoContent, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },

@@ -24,6 +24,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'findMeasures',
         summary: 'Find measures: filter, full-text search (Russian word forms match), sort, paginate',
         querystring: MeasureQuery,
         response: {
@@ -44,6 +45,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'getMeasure',
         summary: 'Get one measure',
         params: IdParams,
         response: { 200: Measure, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
@@ -56,6 +58,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'getMeasureHistory',
         summary: 'Who changed the measure, what and when (from the audit trail)',
         params: IdParams,
         response: { 200: z.object({ data: z.array(AuditEvent) }), 401: ERRORS[401], 404: ERRORS[404] },
@@ -68,6 +71,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'createMeasure',
         summary: 'Create a measure (code: the next free number under the parent when omitted)',
         body: MeasureCreate,
         response: { 201: Measure, ...ERRORS },
@@ -81,6 +85,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'updateMeasure',
         summary: 'Change a measure (send the version you read; a stale one gets 409)',
         params: IdParams,
         body: MeasureUpdate,
@@ -94,6 +99,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'moveMeasure',
         summary: 'Move a measure and its subtree under another parent; codes are renumbered',
         params: IdParams,
         body: MeasureMove,
@@ -107,6 +113,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'bulkUpdateMeasures',
         summary: 'Change many measures at once: all or nothing, each refusal reported by item',
         body: MeasureBulkUpdate,
         response: { 200: MeasureBulkResult, ...ERRORS },
@@ -119,6 +126,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'deleteMeasure',
         summary: 'Delete a measure without children (send the version you read)',
         params: IdParams,
         querystring: z.object({ version: z.coerce.number().pipe(Version) }),

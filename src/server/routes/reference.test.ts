@@ -1,20 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../../test/api';
-import { buildWorld, type World } from '../../test/factories';
+import { describe, expect, it } from 'vitest';
+import { type TestApi, setUpTestApi } from '../../test/api';
+import type { World } from '../../test/factories';
 
 let api: TestApi;
 let w: World;
 let admin: string;
 let coord: string;
 
-beforeAll(async () => {
-  api = await createTestApi();
-  w = await buildWorld(api.t.ctx);
-  admin = await api.signIn(w.admin.email);
-  coord = await api.signIn(w.kz.coordinator.email);
+setUpTestApi((s) => {
+  ({ api, w } = s);
+  admin = s.cookie.admin;
+  coord = s.cookie.kzCoord;
 });
-afterAll(() => api.close());
 
 const count = async (table: string) =>
   Number((await api.t.db.execute(sql.raw(`select count(*) as n from ${table}`))).rows[0].n);

@@ -21,6 +21,7 @@ const reference: RouteModule = (app, { ctx }) => {
     path: '/parties',
     tag: 'parties',
     noun: 'party',
+    plural: 'parties',
     item: Party,
     query: z.object({}),
     create: PartyCreate,

@@ -1,15 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, roadmaps } from '../../db/schema';
-import { createTestApi, type TestApi } from '../../test/api';
-import {
-  buildAgreement,
-  buildMeasure,
-  buildProvision,
-  buildRoadmap,
-  buildWorld,
-  type World,
-} from '../../test/factories';
+import { type TestApi, setUpTestApi } from '../../test/api';
+import { buildAgreement, buildMeasure, buildProvision, buildRoadmap, type World } from '../../test/factories';
 
 let api: TestApi;
 let w: World;
@@ -18,15 +11,13 @@ let kz: string;
 let ru: string;
 let viewer: string;
 
-beforeAll(async () => {
-  api = await createTestApi();
-  w = await buildWorld(api.t.ctx);
-  admin = await api.signIn(w.admin.email);
-  kz = await api.signIn(w.kz.coordinator.email);
-  ru = await api.signIn(w.ru.coordinator.email);
-  viewer = await api.signIn(w.viewer.email);
+setUpTestApi((s) => {
+  ({ api, w } = s);
+  admin = s.cookie.admin;
+  kz = s.cookie.kzCoord;
+  ru = s.cookie.ruCoord;
+  viewer = s.cookie.viewer;
 });
-afterAll(() => api.close());
 
 const TITLE = {
   ru: 'Дорожная карта на 2026–2028 годы',

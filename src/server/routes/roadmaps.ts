@@ -33,6 +33,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags: ['roadmaps'],
+        operationId: 'getRoadmapSummary',
         summary:
           'Counts and progress by status, sphere, party and organisation (of the measures the caller may see)',
         params: IdParams,

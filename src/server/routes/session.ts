@@ -19,6 +19,7 @@ const session: RouteModule = (app, { ctx, config }) => {
       config: { public: true },
       schema: {
         tags,
+        operationId: 'createSession',
         summary: 'Sign in with e-mail and password; sets the session cookie',
         security: [],
         body: SignIn,
@@ -57,6 +58,7 @@ const session: RouteModule = (app, { ctx, config }) => {
     {
       schema: {
         tags,
+        operationId: 'getSession',
         summary: 'The signed-in user, and when the session (or API token) in use expires',
         response: { 200: SessionInfo, 401: ERRORS[401] },
       },
@@ -70,6 +72,7 @@ const session: RouteModule = (app, { ctx, config }) => {
       config: { public: true },
       schema: {
         tags,
+        operationId: 'deleteSession',
         summary: 'Sign out: ends the session and clears the cookie',
         response: { 204: NoContent },
       },

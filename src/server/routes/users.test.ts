@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
-import { createTestApi, type TestApi } from '../../test/api';
-import { buildUser, buildWorld, TEST_PASSWORD, type World } from '../../test/factories';
+import { type TestApi, setUpTestApi } from '../../test/api';
+import { buildUser, TEST_PASSWORD, type World } from '../../test/factories';
 
 let api: TestApi;
 let w: World;
 let admin: string;
-beforeAll(async () => {
-  api = await createTestApi();
-  w = await buildWorld(api.t.ctx);
-  admin = await api.signIn(w.admin.email);
+setUpTestApi((s) => {
+  ({ api, w } = s);
+  admin = s.cookie.admin;
 });
-afterAll(() => api.close());
 
 const userCount = async () => (await api.t.db.select({ n: count() }).from(users))[0].n;
 const fresh = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 8)}@example.org`;

@@ -16,6 +16,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'findUsers',
         summary: 'Find users by role, party, organisation or a text in name or e-mail (administrators)',
         querystring: UserQuery,
         response: { 200: pageSchema(User), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
@@ -28,6 +29,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'getUser',
         summary: 'Get one user (administrators)',
         params: IdParams,
         response: { 200: User, 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
@@ -40,6 +42,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'createUser',
         summary: 'Create a user (administrators); coordinators and reporters need an organisation',
         body: UserCreate,
         response: { 201: User, ...ERRORS },
@@ -52,6 +55,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'updateUser',
         summary:
           'Change a user (administrators; send the version you read). `disabled: true` ends their sessions and stops their tokens at once',
         params: IdParams,
@@ -66,6 +70,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'listUserTokens',
         summary: "A user's API tokens, newest first (administrators)",
         params: IdParams,
         response: {
@@ -84,6 +89,7 @@ const routes: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags,
+        operationId: 'revokeUserToken',
         summary: "Revoke a user's API token (administrators), e.g. a leaked one",
         params: z.object({ id: Uuid, tokenId: Uuid }),
         response: { 204: NoContent, 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },

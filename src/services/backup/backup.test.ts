@@ -5,8 +5,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { AppError } from '../domain/errors';
-import { SYSTEM_ACTOR } from '../domain/policies';
+import { AppError } from '../../domain/errors';
+import { SYSTEM_ACTOR } from '../../domain/policies';
 import {
   buildMeasure,
   buildProvision,
@@ -14,13 +14,13 @@ import {
   buildWorld,
   TEST_PASSWORD,
   type World,
-} from '../test/factories';
-import { createTestDatabase, type TestDatabase } from '../test/db';
-import { verifyAuditChain } from './audit';
-import { signIn } from './auth';
-import { EXCLUDED_TABLES, exportDatabase, importDatabase } from './backup';
-import { createToken } from './tokens';
-import { createUser } from './users';
+} from '../../test/factories';
+import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { verifyAuditChain } from '../audit';
+import { signIn } from '../auth';
+import { EXCLUDED_TABLES, exportDatabase, importDatabase } from '.';
+import { createToken } from '../tokens';
+import { createUser } from '../users';
 
 const KAZAKH = 'әғқңөұүһі ӘҒҚҢӨҰҮҺІ';
 
