@@ -48,8 +48,8 @@ import {
   spheres,
   users,
 } from '../db/schema';
-import { AppError, type ErrorDetail, forbidden } from '../domain/errors';
-import { countsTowardsParent, dependencyCycle } from '../domain/measures';
+import { AppError, english, type ErrorDetail, forbidden } from '../domain/errors';
+import { codeFitsParent, countsTowardsParent, dependencyCycle, seriesFor } from '../domain/measures';
 import { type Actor, canManageReference } from '../domain/policies';
 import { presentAgreement } from '../services/agreements';
 import { presentProvision } from '../services/provisions';
@@ -412,6 +412,10 @@ function resolveMeasures(problems: Problems, entries: MeasureEntry[], known: Kno
       problems.add(f, `${at}.owner`, `no party with code ${m.owner}`);
     const parentCode = parentOf(m.code);
     const parent = parentCode ? entries[byCode.get(parentCode)!] : null;
+    // internal branches are numbered in their party's own series, as every write numbers them
+    const series = seriesFor({ tier: m.tier, ownerPartyCode: m.owner ?? null }, parent);
+    const codeProblem = codeFitsParent(m.code, parentCode, series);
+    if (codeProblem) problems.add(f, `${at}.code`, english(codeProblem));
     if (parent?.tier === 'internal' && (m.tier !== 'internal' || m.owner !== parent.owner))
       problems.add(f, `${at}.tier`, 'a measure under an internal measure must be internal to the same party');
     const named = [

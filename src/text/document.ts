@@ -15,7 +15,7 @@ import { englishStem, kazakhStem, scriptOf } from './stem.js';
  * Bump when the lexemes of a text change (tokenising, lemmas, families, stems): stored vectors
  * made by an older version are rebuilt at start (src/services/search/reindex.ts).
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** The language a text is written in, when the field says so. */
 export type TextLanguage = 'ru' | 'kk' | 'en';

@@ -71,8 +71,11 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Only plain Russian words go to az; anything else (Kazakh letters, Latin, digits) is its own lemma. */
 const RUSSIAN_WORD = /^[а-я]+$/;
-/** Dotted digit runs («4.3.1», «12.05.2024») stay one token: a code must not match its digits elsewhere. */
-const TOKEN = /\p{Nd}+(?:\.\p{Nd}+)+|\p{L}+|\p{Nd}+/gu;
+/**
+ * Dotted digit runs («4.3.1», «12.05.2024») and measure codes with a party's series
+ * («3.kz1.2», lowercased) stay one token: a code must not match its digits elsewhere.
+ */
+const TOKEN = /(?:[a-z]{2,8})?\p{Nd}+(?:\.(?:[a-z]{2,8})?\p{Nd}+)+|\p{L}+|\p{Nd}+/gu;
 const LEXEME = /^[\p{L}\p{Nd}]+$/u;
 const COMBINING_MARKS = /\p{M}/gu;
 

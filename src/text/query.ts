@@ -24,14 +24,15 @@ export interface QueryTerm {
   readonly alternatives: readonly Alternative[];
 }
 
-const CODE = /^\d+(\.\d+)*\.?$/;
+/** A measure code as typed: `4.3.1`, `4.3.`, `3.KZ1.2` (any case). */
+const CODE = /^(?:[a-z]{2,8})?\d+(\.(?:[a-z]{2,8})?\d+)*\.?$/i;
 /** Prefixes shorter than this match too many words to mean anything in raw text. */
 const MIN_PREFIX = 3;
 
 /** The measure code a query is, when it is one («4.3.1», «4.3.»), without a trailing dot. */
 export function queryCode(text: string): string | null {
   const t = text.trim();
-  return CODE.test(t) ? t.replace(/\.$/, '') : null;
+  return CODE.test(t) ? t.replace(/\.$/, '').toUpperCase() : null;
 }
 
 function termFor(token: string, last: boolean): QueryTerm {

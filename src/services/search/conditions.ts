@@ -58,6 +58,8 @@ export function measureSearchOrder(text: string): SQL[] {
   if (q.code)
     order.push(
       sql`case when ${measures.code} = ${q.code} then 0 when ${measures.code} like ${`${q.code}.%`} then 1 else 2 end`,
+      // descendants in tree order (joint numbers, then each party's series), not by text rank
+      sql`case when ${measures.code} like ${`${q.code}.%`} then ${measures.sortKey} end`,
     );
   if (q.tsquery) order.push(desc(sql`ts_rank(${measures.searchVector}, to_tsquery('simple', ${q.tsquery}))`));
   order.push(asc(measures.sortKey), asc(measures.id));

@@ -115,10 +115,11 @@ describe('search quality on the demo data', () => {
       (await searchEverything(t.ctx, SYSTEM_ACTOR, { q, limit: 20 })).measures.map((m) => m.code);
     expect(await codes('4.3.1')).toEqual(['4.3.1']);
     expect(await find('4.3.1')).not.toContain('4.1.3');
-    expect(await codes('4.3')).toEqual(['4.3', '4.3.1', '4.3.2', '4.3.3', '4.3.4']);
-    // 2.3.2 mentions 2.3.1 in its title: found, but after the measure with the code.
-    expect(await codes('2.3.1')).toEqual(['2.3.1', '2.3.2']);
-    expect(await codes('4.3.')).toEqual(['4.3', '4.3.1', '4.3.2', '4.3.3', '4.3.4']);
+    expect(await codes('4.3')).toEqual(['4.3', '4.3.1', '4.3.2', '4.3.3', '4.3.RU1']);
+    expect(await codes('2.3.1')).toEqual(['2.3.1']);
+    // a party's series is a code like any other: exact first, its own children after it
+    expect(await codes('3.KZ1')).toEqual(['3.KZ1', '3.KZ1.1', '3.KZ1.2']);
+    expect(await codes('4.3.')).toEqual(['4.3', '4.3.1', '4.3.2', '4.3.3', '4.3.RU1']);
   });
 
   it('ranks measures that say the words above those found through a responsible body', async () => {
