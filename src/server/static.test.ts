@@ -93,7 +93,12 @@ describe('static files', () => {
     expect(r.statusCode).toBe(404);
     expect(r.headers['content-type']).toMatch(/application\/json/);
     expect(r.json()).toMatchObject({
-      error: { code: 'not_found', message: 'No route GET /api/v1/no-such-thing' },
+      // in the signed-in user's language (Russian here), with the request id of every API error
+      error: {
+        code: 'not_found',
+        message: 'В API нет адреса GET /api/v1/no-such-thing',
+        requestId: expect.any(String),
+      },
     });
   });
 });

@@ -10,6 +10,7 @@ const search: RouteModule = (app, { ctx }) => {
     {
       schema: {
         tags: ['search'],
+        operationId: 'searchEverything',
         summary:
           'Search measures (by code, words in any form, or a responsible body), agreements, provisions and organisations',
         querystring: SearchQuery,

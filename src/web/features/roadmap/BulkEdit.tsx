@@ -15,7 +15,7 @@ import {
 } from '../../../contracts';
 import { useBulkUpdateMeasures } from '../../api/measures';
 import { editableFields } from '../../api/permissions';
-import { localizeIssue, localizeMessage } from '../../components';
+import { localizeIssue } from '../../components';
 import { BulkDialog, type BulkField, type BulkValues } from './components/BulkDialog';
 import { type BulkOutcome, BulkReport } from './components/BulkReport';
 
