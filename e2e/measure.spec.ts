@@ -43,8 +43,12 @@ test('a reporter edits progress and status of its own measure; the change is kep
   await expect(details).toContainText(ru.common.percent.replace('{{value}}', String(progress)));
   await expect(details).toContainText(ru.enums.status[status]);
   const history = page.getByRole('region', { name: ru.measure.history });
+  // the person by name, not by e-mail address, and why the measure changed
+  expect(me.name).not.toBe('');
   const entry = history.getByRole('listitem').filter({ hasText: me.name }).first();
   await expect(entry).toContainText(ru.history.actions.update);
+  await expect(entry).not.toContainText(me.email);
+  await expect(entry.getByTestId('history-note')).toHaveText(ru.historySource.edit);
   await expect(entry).toContainText(ru.common.percent.replace('{{value}}', String(before.progress)));
   await expect(entry).toContainText(ru.common.percent.replace('{{value}}', String(progress)));
   await settled(page);

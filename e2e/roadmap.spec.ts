@@ -27,9 +27,9 @@ async function shownRows(page: Page): Promise<ShownRow[]> {
           // the header row holds column headers, not a measure
           .filter((el) => !el.querySelector('th, [role="columnheader"]'))
           .map((el) => {
-            // the code is the cell whose whole text is a code like 4.2.1
+            // the code is the cell whose whole text is a code like 4.2.1 or 4.2.KZ1
             const cells = [...el.children].map((c) => c.textContent?.trim() ?? '');
-            const code = cells.find((t) => /^\d+(\.\d+)*$/.test(t)) ?? '';
+            const code = cells.find((t) => /^([A-Z]{2,8})?\d+(\.([A-Z]{2,8})?\d+)*$/.test(t)) ?? '';
             return { code, context: (el.textContent ?? '').includes(contextLabel) };
           }),
       ru.roadmap.contextShort,

@@ -4,20 +4,19 @@ import type { AuditEvent } from '../../contracts';
 import { api } from './client';
 import { measureKeys } from './measures';
 
-/**
- * An audit event as the web reads it: the API is adding the actor's name and organisation
- * (`actorName`, `actorOrganisationId`); until every server sends them they are optional.
- */
-export type AuditEventView = AuditEvent & {
-  actorName?: string | null;
-  actorOrganisationId?: string | null;
-};
+/** What the `after` of a measure update carries besides the changed fields. */
+export const MEASURE_UPDATE_SOURCES = ['edit', 'bulk', 'report', 'import', 'decision'] as const;
+/** Why a measure was changed, as its update event records it. */
+export type MeasureUpdateSource = (typeof MEASURE_UPDATE_SOURCES)[number];
 
-/** GET /measures/:id/history. */
+/**
+ * GET /measures/:id/history, newest first. An event's `seq` may still be null (the chain is
+ * sealed in the background): order as the API answers and key by `id`, never by `seq`.
+ */
 export function useMeasureHistory(id: string | undefined) {
   return useQuery({
     queryKey: measureKeys.history(id),
-    queryFn: ({ signal }) => api.get<{ data: AuditEventView[] }>(`/measures/${id}/history`, { signal }),
+    queryFn: ({ signal }) => api.get<{ data: AuditEvent[] }>(`/measures/${id}/history`, { signal }),
     enabled: !!id,
   });
 }

@@ -10,3 +10,4 @@ export { Facts, Section } from './Section';
 export { ProgressBar } from './ProgressBar';
 export { EmptyState, ErrorAlert, LoadingState, QueryState } from './QueryState';
 export { STATUS_COLORS, StatusBadge } from './StatusBadge';
+export { type ListTotal, useTotalText } from './total';

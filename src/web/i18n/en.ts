@@ -567,6 +567,18 @@ const en = {
     failed: 'Search failed',
     provision: 'Provision {{number}}',
   },
+  listing: {
+    leafOnly: 'Leaf measures only',
+    moreThan: 'more than {{total}}',
+  },
+  historySource: {
+    edit: 'changed by hand',
+    bulk: 'bulk change',
+    report: 'from a report',
+    import: 'import',
+    decision: 'by a decision',
+    reason: 'Reason: {{reason}}',
+  },
 } satisfies Translation;
 
 export default en;

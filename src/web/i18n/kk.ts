@@ -572,6 +572,18 @@ const kk = {
     failed: 'Іздеу сәтсіз аяқталды',
     provision: '{{number}}-ереже',
   },
+  listing: {
+    leafOnly: 'Тек төменгі деңгейдегі іс-шаралар',
+    moreThan: '{{total}}-нан астам',
+  },
+  historySource: {
+    edit: 'қолмен өзгертілді',
+    bulk: 'жаппай өзгерту',
+    report: 'есеп бойынша',
+    import: 'импорттау',
+    decision: 'шешім бойынша',
+    reason: 'Себебі: {{reason}}',
+  },
 } satisfies Translation;
 
 export default kk;

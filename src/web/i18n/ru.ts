@@ -584,6 +584,18 @@ const ru = {
     failed: 'Поиск не удался',
     provision: 'Положение {{number}}',
   },
+  listing: {
+    leafOnly: 'Только мероприятия нижнего уровня',
+    moreThan: 'более {{total}}',
+  },
+  historySource: {
+    edit: 'изменено вручную',
+    bulk: 'массовое изменение',
+    report: 'по отчёту',
+    import: 'импорт',
+    decision: 'по решению',
+    reason: 'Причина: {{reason}}',
+  },
 };
 
 export default ru;

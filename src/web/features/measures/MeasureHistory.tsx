@@ -1,18 +1,26 @@
 /**
  * A measure's history from the audit trail: who did what and when, with a readable
  * before → after of each changed field (dates, statuses and organisations in words, not ids).
+ * An update's event holds only what changed, plus the measure's `id` and `code` to name it and,
+ * in `after`, why it changed (`source`, and a `reason` when one was given).
  */
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { I18nText, Measure, Organisation, Party, Sphere } from '../../../contracts';
-import { type AuditEventView, useMeasureHistory } from '../../api/audit';
+import type { AuditEvent, I18nText, Measure, Organisation, Party, Sphere } from '../../../contracts';
+import { MEASURE_UPDATE_SOURCES, type MeasureUpdateSource, useMeasureHistory } from '../../api/audit';
 import { QueryState } from '../../components';
 import { useFormat } from '../../i18n';
 import { orgLabel, textOf } from '../roadmap/format';
 
-/** Derived or bookkeeping fields that every update touches; not worth showing. */
+/**
+ * Fields that are not changes: bookkeeping and derived values every update touches, the
+ * measure's identity (`id`, `code`) and the note of why it changed (`source`, `reason`).
+ */
 const IGNORED = new Set([
   'id',
+  'code',
+  'source',
+  'reason',
   'version',
   'createdAt',
   'updatedAt',
@@ -40,6 +48,16 @@ export function changedFields(before: unknown, after: unknown): string[] {
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !IGNORED.has(k));
   return keys.filter((k) => stable(b[k]) !== stable(a[k]));
+}
+
+/** Why an update was made, from its `after`: the source (when known) and the reason given. */
+export function updateNote(after: unknown): { source: MeasureUpdateSource | null; reason: string | null } {
+  const a = (after ?? {}) as Record<string, unknown>;
+  const source = (MEASURE_UPDATE_SOURCES as readonly unknown[]).includes(a.source)
+    ? (a.source as MeasureUpdateSource)
+    : null;
+  const reason = typeof a.reason === 'string' && a.reason.trim() ? a.reason.trim() : null;
+  return { source, reason };
 }
 
 /** The names the history needs to turn ids into words. */
@@ -105,14 +123,14 @@ export function MeasureHistory({ measureId, reference }: { measureId: string; re
   };
 
   // a person by name and organisation; the e-mail address only while the API sends no name
-  const actor = (e: AuditEventView) => {
+  const actor = (e: AuditEvent) => {
     if (e.actorLabel === 'system' && !e.actorName) return t('history.system');
     const who = e.actorName || e.actorLabel;
     const org = e.actorOrganisationId ? orgLabel(reference.orgById.get(e.actorOrganisationId), lang) : '';
     return t('history.by', { who: org ? t('forms.actorWithOrg', { who, org }) : who });
   };
 
-  const actionLabel = (e: AuditEventView) => {
+  const actionLabel = (e: AuditEvent) => {
     const action = e.action.replace(/^measure\./, '');
     return t(`history.actions.${action}`, { defaultValue: t('history.actions.other', { action }) });
   };
@@ -121,7 +139,9 @@ export function MeasureHistory({ measureId, reference }: { measureId: string; re
     <QueryState query={history} isEmpty={events.length === 0} empty={t('measure.noHistory')}>
       <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {events.map((e) => {
-          const fields = e.action.endsWith('update') ? changedFields(e.before, e.after) : [];
+          const isUpdate = e.action.endsWith('update');
+          const fields = isUpdate ? changedFields(e.before, e.after) : [];
+          const note = isUpdate ? updateNote(e.after) : { source: null, reason: null };
           return (
             <Paper component="li" key={e.id} withBorder p="sm">
               <Group gap="xs" justify="space-between" wrap="wrap">
@@ -137,7 +157,17 @@ export function MeasureHistory({ measureId, reference }: { measureId: string; re
                   {formatDateTime(e.occurredAt)}
                 </Text>
               </Group>
-              {e.action.endsWith('update') &&
+              {(note.source || note.reason) && (
+                <Text size="sm" c="gray.8" mt={4} data-testid="history-note">
+                  {[
+                    note.source && t(`historySource.${note.source}`),
+                    note.reason && t('historySource.reason', { reason: note.reason }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              )}
+              {isUpdate &&
                 (fields.length === 0 ? (
                   <Text size="sm" c="gray.8" mt={4}>
                     {t('history.noDiff')}

@@ -189,6 +189,11 @@ export function RoadmapFilters({
             checked={view.atRisk}
             onChange={(e) => onChange({ atRisk: e.currentTarget.checked })}
           />
+          <Checkbox
+            label={t('listing.leafOnly')}
+            checked={view.leaf}
+            onChange={(e) => onChange({ leaf: e.currentTarget.checked })}
+          />
         </Group>
         <Group gap="sm" wrap="wrap">
           <Text size="sm" id={`${panelId}-view`} fw={500}>

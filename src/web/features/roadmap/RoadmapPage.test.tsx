@@ -93,12 +93,18 @@ describe('roadmap view in the URL', () => {
   it('round-trips every filter through search params and drops malformed ones', () => {
     const view = parseView(
       new URLSearchParams(
-        `roadmap=${current.id}&sphere=${transport.id}&party=${kz.id}&org=${mintrans.id}&status=in_progress,completed,bogus&overdue=1&atRisk=true&dueFrom=2026-01-01&dueTo=2026-12-31&q=соглашение&sort=-dueDate&view=flat`,
+        `roadmap=${current.id}&sphere=${transport.id}&party=${kz.id}&org=${mintrans.id}&status=in_progress,completed,bogus&overdue=1&atRisk=true&leaf=1&dueFrom=2026-01-01&dueTo=2026-12-31&q=соглашение&sort=-dueDate&view=flat`,
       ),
     );
     expect(view.status).toEqual(['in_progress', 'completed']);
     expect(parseView(viewToSearch(view))).toEqual(view);
-    expect(viewToApiFilter(view)).toMatchObject({ sphereId: transport.id, overdue: 'true', q: 'соглашение' });
+    expect(view.leaf).toBe(true);
+    expect(viewToApiFilter(view)).toMatchObject({
+      sphereId: transport.id,
+      overdue: 'true',
+      leaf: 'true',
+      q: 'соглашение',
+    });
     expect(parseView(new URLSearchParams('sort=nonsense&dueFrom=yesterday&sphere=1'))).toMatchObject({
       sort: 'code',
       dueFrom: null,
@@ -106,6 +112,8 @@ describe('roadmap view in the URL', () => {
     });
     expect(viewToApiFilter(parseView(new URLSearchParams('sort=-dueDate')))).toBeNull();
     expect(roadmapHref({ overdue: true })).toBe('/roadmap?overdue=1');
+    expect(roadmapHref({ overdue: true, leaf: true })).toBe('/roadmap?overdue=1&leaf=1');
+    expect(viewToApiFilter(parseView(new URLSearchParams('leaf=1')))).toMatchObject({ leaf: 'true' });
   });
 });
 
@@ -114,12 +122,13 @@ describe('RoadmapPage filters', () => {
     const api = server(() => [m11]);
     restoreFetch = api.restore;
     renderPage(<RoadmapPage />, {
-      route: `/roadmap?roadmap=${current.id}&status=in_progress&overdue=1&q=${encodeURIComponent('соглашение')}&sort=-dueDate&sphere=${transport.id}`,
+      route: `/roadmap?roadmap=${current.id}&status=in_progress&overdue=1&leaf=1&q=${encodeURIComponent('соглашение')}&sort=-dueDate&sphere=${transport.id}`,
       user: admin,
     });
     expect(await screen.findByText('Найдено: 1', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Поиск' })).toHaveValue('соглашение');
     expect(screen.getByRole('checkbox', { name: 'Только просроченные' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Только мероприятия нижнего уровня' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Только под угрозой' })).not.toBeChecked();
     expect(screen.getByRole('combobox', { name: 'Сортировка' })).toHaveValue('-dueDate');
     expect(screen.getByRole('combobox', { name: 'Сфера' })).toHaveValue(transport.id);
@@ -129,6 +138,7 @@ describe('RoadmapPage filters', () => {
     expect(req.query.get('roadmapId')).toBe(current.id);
     expect(req.query.get('status')).toBe('in_progress');
     expect(req.query.get('overdue')).toBe('true');
+    expect(req.query.get('leaf')).toBe('true');
     expect(req.query.get('q')).toBe('соглашение');
     expect(req.query.get('sphereId')).toBe(transport.id);
     // the match with its ancestor for context; the other branch is gone
@@ -156,6 +166,9 @@ describe('RoadmapPage filters', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Только под угрозой' }));
     expect(url().get('atRisk')).toBe('1');
 
+    await user.click(screen.getByRole('checkbox', { name: 'Только мероприятия нижнего уровня' }));
+    expect(url().get('leaf')).toBe('1');
+
     fireEvent.change(screen.getByLabelText('Срок с'), { target: { value: '2026-03-01' } });
     expect(url().get('dueFrom')).toBe('2026-03-01');
 
@@ -170,6 +183,7 @@ describe('RoadmapPage filters', () => {
       expect(Object.fromEntries(last.query)).toMatchObject({
         sphereId: transport.id,
         atRisk: 'true',
+        leaf: 'true',
         dueFrom: '2026-03-01',
         sort: 'dueDate',
         q: 'порт',

@@ -25,13 +25,28 @@ export function todayIso(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** Orders `2.10` after `2.9` (numeric per level), as the server's sort key does. */
+const SEGMENT = /^([A-Z]*)(\d+)$/;
+
+/**
+ * Orders codes as the server's sort key does (src/domain/measures.ts `codeSortKey`): level by
+ * level, the joint series before the parties' own series (`1.4.2` < `1.4.KZ1` < `1.4.RU1`),
+ * series by party code, numbers as numbers (`2.10` after `2.9`, `1.KZ10` after `1.KZ2`), and a
+ * parent before its children.
+ */
 export function compareCodes(a: string, b: string): number {
   const pa = a.split('.');
   const pb = b.split('.');
   const n = Math.min(pa.length, pb.length);
   for (let i = 0; i < n; i++) {
-    const d = Number(pa[i]) - Number(pb[i]);
+    const sa = SEGMENT.exec(pa[i]);
+    const sb = SEGMENT.exec(pb[i]);
+    // a segment that is not a code (never sent by the server) falls back to plain text order
+    if (!sa || !sb) {
+      if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+      continue;
+    }
+    if (sa[1] !== sb[1]) return sa[1] < sb[1] ? -1 : 1;
+    const d = Number(sa[2]) - Number(sb[2]);
     if (d !== 0) return d;
   }
   return pa.length - pb.length;

@@ -1,5 +1,5 @@
 /**
- * The roadmap view lives in the URL (`/roadmap?roadmap=…&status=in_progress&q=…`) so that a
+ * The roadmap view lives in the URL (`/roadmap?roadmap=…&status=in_progress&leaf=1&q=…`) so that a
  * view can be shared as a link and a reload restores it. This module is the one place that
  * knows the parameter names; the dashboard may build links with `roadmapHref`.
  */
@@ -17,6 +17,8 @@ export interface RoadmapView {
   status: MeasureStatus[];
   overdue: boolean;
   atRisk: boolean;
+  /** Only measures without children: the units of work the dashboard counts. */
+  leaf: boolean;
   dueFrom: string | null;
   dueTo: string | null;
   q: string;
@@ -33,6 +35,7 @@ export const DEFAULT_VIEW: RoadmapView = {
   status: [],
   overdue: false,
   atRisk: false,
+  leaf: false,
   dueFrom: null,
   dueTo: null,
   q: '',
@@ -64,6 +67,7 @@ export function parseView(sp: URLSearchParams): RoadmapView {
     status: [...new Set(statuses)],
     overdue: truthy(sp.get('overdue')),
     atRisk: truthy(sp.get('atRisk')),
+    leaf: truthy(sp.get('leaf')),
     dueFrom: isDate(sp.get('dueFrom')) ? sp.get('dueFrom') : null,
     dueTo: isDate(sp.get('dueTo')) ? sp.get('dueTo') : null,
     q: (sp.get('q') ?? '').slice(0, 200),
@@ -82,6 +86,7 @@ export function viewToSearch(v: RoadmapView): URLSearchParams {
   if (v.status.length) sp.set('status', v.status.join(','));
   if (v.overdue) sp.set('overdue', '1');
   if (v.atRisk) sp.set('atRisk', '1');
+  if (v.leaf) sp.set('leaf', '1');
   if (v.dueFrom) sp.set('dueFrom', v.dueFrom);
   if (v.dueTo) sp.set('dueTo', v.dueTo);
   if (v.q.trim()) sp.set('q', v.q.trim());
@@ -105,6 +110,7 @@ export function hasFilters(v: RoadmapView): boolean {
     v.status.length ||
     v.overdue ||
     v.atRisk ||
+    v.leaf ||
     v.dueFrom ||
     v.dueTo ||
     v.q.trim()
@@ -121,6 +127,7 @@ export function viewToApiFilter(v: RoadmapView): QueryParams | null {
     status: v.status,
     overdue: v.overdue ? 'true' : undefined,
     atRisk: v.atRisk ? 'true' : undefined,
+    leaf: v.leaf ? 'true' : undefined,
     dueFrom: v.dueFrom,
     dueTo: v.dueTo,
     q: v.q.trim() || undefined,

@@ -21,7 +21,7 @@ export function DashboardLists({ summary }: { summary: RoadmapSummary }) {
           query={overdueLeavesQuery(rid)}
           fetchLimit={OVERDUE_FETCH_LIMIT}
           empty={t('dashboard.noOverdue')}
-          allHref={roadmapHref({ roadmap: rid, overdue: true, sort: 'dueDate', view: 'flat' })}
+          allHref={roadmapHref({ roadmap: rid, overdue: true, leaf: true, sort: 'dueDate', view: 'flat' })}
           asOf={asOf}
           showOverdueDays
           testId="overdue-list"
@@ -31,7 +31,7 @@ export function DashboardLists({ summary }: { summary: RoadmapSummary }) {
         <MeasureList
           query={atRiskLeavesQuery(rid)}
           empty={t('dashboard.noAtRisk')}
-          allHref={roadmapHref({ roadmap: rid, atRisk: true, sort: 'dueDate', view: 'flat' })}
+          allHref={roadmapHref({ roadmap: rid, atRisk: true, leaf: true, sort: 'dueDate', view: 'flat' })}
           asOf={asOf}
           testId="atrisk-list"
         />
@@ -45,6 +45,7 @@ export function DashboardLists({ summary }: { summary: RoadmapSummary }) {
             dueFrom: asOf,
             dueTo: soon,
             status: ['not_started', 'in_progress'],
+            leaf: true,
             sort: 'dueDate',
             view: 'flat',
           })}

@@ -8,6 +8,7 @@ import { Flags } from '../../../components/Flags';
 import { LocalizedText } from '../../../components/LocalizedText';
 import { QueryState } from '../../../components/QueryState';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { useTotalText } from '../../../components/total';
 import { useFormat } from '../../../i18n';
 import { daysBetween } from '../basis';
 
@@ -44,6 +45,7 @@ export function MeasureList({
   const list = useMeasureList({ ...query, limit: fetchLimit, page: 1 });
   const rows: Measure[] = (list.data?.data ?? []).slice(0, LIST_LIMIT);
   const total = list.data?.total ?? rows.length;
+  const totalText = useTotalText();
   return (
     <QueryState query={list} isEmpty={rows.length === 0} empty={empty}>
       <Stack gap="xs" data-testid={testId}>
@@ -90,7 +92,10 @@ export function MeasureList({
         </Table>
         <Group justify="space-between" gap="xs">
           <Text size="xs" c="gray.8" data-testid={`${testId}-shown`}>
-            {t('common.shownOf', { shown: rows.length, total })}
+            {t('common.shownOf', {
+              shown: rows.length,
+              total: totalText({ total, totalIsExact: list.data?.totalIsExact }),
+            })}
           </Text>
           {total > rows.length && (
             <Anchor component={Link} to={allHref} fz="sm" c="blue.9">

@@ -19,7 +19,7 @@ export function StatusCounts({ summary, roadmapId }: { summary: RoadmapSummary; 
             <StatusBadge status={s} />
             <Anchor
               component={Link}
-              to={roadmapHref({ roadmap: roadmapId, status: [s] })}
+              to={roadmapHref({ roadmap: roadmapId, status: [s], leaf: true })}
               fz={24}
               fw={700}
               c="gray.9"

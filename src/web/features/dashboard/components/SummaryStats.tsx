@@ -44,7 +44,7 @@ export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary;
         name="overdue"
         label={t('dashboard.overdue')}
         value={formatNumber(s.leaves.overdue)}
-        to={roadmapHref({ roadmap: rid, overdue: true })}
+        to={roadmapHref({ roadmap: rid, overdue: true, leaf: true })}
       >
         <Text size="xs" c="gray.8">
           {t('dashboard.leavesOnly')}
@@ -54,7 +54,7 @@ export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary;
         name="atRisk"
         label={t('dashboard.atRisk')}
         value={formatNumber(s.leaves.atRisk)}
-        to={roadmapHref({ roadmap: rid, atRisk: true })}
+        to={roadmapHref({ roadmap: rid, atRisk: true, leaf: true })}
       >
         <Text size="xs" c="gray.8">
           {t('dashboard.leavesOnly')}

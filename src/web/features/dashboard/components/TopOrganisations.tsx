@@ -59,7 +59,7 @@ export function TopOrganisations({ summary }: { summary: RoadmapSummary }) {
                       <Table.Td>
                         <Anchor
                           component={Link}
-                          to={roadmapHref({ roadmap: rid, org: o.organisationId, overdue: true })}
+                          to={roadmapHref({ roadmap: rid, org: o.organisationId, overdue: true, leaf: true })}
                           fz="sm"
                           c="blue.9"
                         >
