@@ -121,8 +121,9 @@ export const SQL = {
   searchPage: (roadmap: boolean) => `select ${COLUMNS}, ${RELATED}
     from (select * from measures mm where mm.search_vector @@ to_tsquery('simple', $1)
       ${roadmap ? 'and mm.roadmap_id = $2' : ''} order by mm.sort_key, mm.id limit 50) m order by m.sort_key, m.id`,
-  searchCount: (roadmap: boolean) => `select count(*)::int as total from measures mm
-    where mm.search_vector @@ to_tsquery('simple', $1) ${roadmap ? 'and mm.roadmap_id = $2' : ''}`,
+  /** Counted up to 1,001 as the service counts a search (beyond 1,000 it says «more than»). */
+  searchCount: (roadmap: boolean) => `select count(*)::int as total from (select 1 from measures mm
+    where mm.search_vector @@ to_tsquery('simple', $1) ${roadmap ? 'and mm.roadmap_id = $2' : ''} limit 1001) c`,
   /** The summary cache read: the roadmap's newest change stamp and the body cached at it. */
   summaryCached: `with cur as (select coalesce(max(id), 0)::int8 as stamp from roadmap_changes where roadmap_id = $1)
     select cur.stamp, c.body from cur left join summary_cache c

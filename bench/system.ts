@@ -29,7 +29,7 @@ const DATA_ROOT = path.join(ROOT, 'bench', '.data');
 // ACCORD_BENCH_GENERATOR: another module exporting generateDataset with the same signature.
 const GENERATOR = process.env.ACCORD_BENCH_GENERATOR
   ? path.resolve(process.env.ACCORD_BENCH_GENERATOR)
-  : path.join(ROOT, 'src', 'services', 'generate.ts');
+  : path.join(ROOT, 'src', 'seed', 'generate.ts');
 
 /** The account the benchmark signs in as (browser) and issues its token for (autocannon). */
 export const BENCH_ADMIN = { email: 'bench-admin@accord.local', password: 'bench-password-2026' };
@@ -49,7 +49,7 @@ export interface BenchDatabase {
 
 type Generate = (ctx: Ctx, actor: Actor, opts: { measures: number; seed: number }) => Promise<unknown>;
 
-/** The data generator (src/services/generate.ts), or a clear error when it is not there yet. */
+/** The data generator (src/seed/generate.ts), or a clear error when it is not there yet. */
 async function loadGenerator(): Promise<Generate> {
   if (!existsSync(GENERATOR)) throw new Error(`the data generator ${GENERATOR} does not exist`);
   const mod = (await import(GENERATOR)) as { generateDataset?: Generate };

@@ -11,9 +11,27 @@
 import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { auditEvents, auditHead } from '../db/schema';
-import { eventHash, GENESIS_HASH } from '../domain/audit-chain';
+import { type ChainedContent, eventHash, GENESIS_HASH } from '../domain/audit-chain';
 
 const AUDIT_LOCK = 727002;
+
+/** What the chain hashes of a stored event at position `seq`: the sealer and the verifier alike. */
+export function chainedContent(r: typeof auditEvents.$inferSelect, seq: number): ChainedContent {
+  return {
+    seq,
+    id: r.id,
+    occurredAt: r.occurredAt.toISOString(),
+    actorId: r.actorId,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    partyScope: r.partyScope,
+    requestId: r.requestId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  };
+}
 const BATCH = 2000;
 
 /** Seals one batch; -1 when another sealer holds the lock and `wait` is false. */
@@ -37,20 +55,7 @@ async function sealBatch(db: Db, wait: boolean): Promise<number> {
     let prev: { seq: number; hash: string } = head ?? { seq: 0, hash: GENESIS_HASH };
     const sealed = rows.map((r) => {
       const seq = prev.seq + 1;
-      const hash = eventHash(prev.hash, {
-        seq,
-        id: r.id,
-        occurredAt: r.occurredAt.toISOString(),
-        actorId: r.actorId,
-        actorLabel: r.actorLabel,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        partyScope: r.partyScope,
-        requestId: r.requestId,
-        before: r.before ?? null,
-        after: r.after ?? null,
-      });
+      const hash = eventHash(prev.hash, chainedContent(r, seq));
       const out = { id: r.id, seq, prev: prev.hash, hash };
       prev = { seq, hash };
       return out;
@@ -86,6 +91,9 @@ export async function pendingSeals(db: DbOrTx): Promise<number> {
   return db.$count(auditEvents, isNull(auditEvents.seq));
 }
 
+/** A short wait before sealing, so a burst of writes is sealed in one batch rather than many. */
+const SEAL_DELAY_MS = 20;
+
 const state = new WeakMap<Db, { running: boolean; again: boolean }>();
 
 /**
@@ -110,9 +118,9 @@ export function requestSeal(db: Db): void {
     sealAudit(db)
       .catch(() => 0)
       .finally(() => {
-        if (st.again) setTimeout(run, 2).unref();
+        if (st.again) setTimeout(run, SEAL_DELAY_MS).unref();
         else st.running = false;
       });
   };
-  setTimeout(run, 2).unref();
+  setTimeout(run, SEAL_DELAY_MS).unref();
 }

@@ -9,7 +9,7 @@ import { auditEvents, auditHead, users } from '../db/schema';
 import { GENESIS_HASH, type StoredEvent, verifyEvents } from '../domain/audit-chain';
 import { forbidden } from '../domain/errors';
 import { type Actor, canReadAudit, internalScope } from '../domain/policies';
-import { sealAudit } from './audit-seal';
+import { chainedContent, sealAudit } from './audit-seal';
 import { verifyCheckpoints } from './audit-checkpoints';
 import type { Ctx } from './context';
 
@@ -56,22 +56,7 @@ async function presentAll(db: DbOrTx, rows: Row[]): Promise<AuditEvent[]> {
 }
 
 function toStored(r: Row): StoredEvent {
-  return {
-    seq: r.seq!,
-    id: r.id,
-    occurredAt: r.occurredAt.toISOString(),
-    actorId: r.actorId,
-    actorLabel: r.actorLabel,
-    action: r.action,
-    entityType: r.entityType,
-    entityId: r.entityId,
-    requestId: r.requestId,
-    partyScope: r.partyScope,
-    before: r.before ?? null,
-    after: r.after ?? null,
-    prevHash: r.prevHash!,
-    hash: r.hash!,
-  };
+  return { ...chainedContent(r, r.seq!), prevHash: r.prevHash!, hash: r.hash! };
 }
 
 /** Events an actor may read: party-scoped events only for that party (and admins). */

@@ -8,16 +8,16 @@ import { checkVersion } from '../common';
 import { type Ctx, today } from '../context';
 import { mutate } from '../core/mutate';
 import { auditForm, presentMeasure } from './present';
-import { loadForWrite, loadRoadmapForWrite } from './rules';
+import { loadForWrite, requireOpenRoadmap } from './rules';
 import { rollUpAncestors } from './tree';
 
 export async function deleteMeasure(ctx: Ctx, actor: Actor, id: string, version: number): Promise<void> {
   await mutate(ctx, actor, async (tx, audit) => {
-    const { row: cur, rel } = await loadForWrite(tx, actor, id);
+    const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
     checkVersion(cur, version, 'measure');
     if (!canDeleteMeasure(actor, { ...cur, responsible: rel.responsible }))
       throw forbidden('forbidden.measureDeleteJoint');
-    await loadRoadmapForWrite(tx, cur.roadmapId, 'roadmapId');
+    requireOpenRoadmap(roadmapStatus, 'roadmapId');
     // any child, visible or not, keeps it: a hidden one is not named, only counted as "children"
     const [child] = await tx
       .select({ id: measures.id })

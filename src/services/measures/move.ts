@@ -13,17 +13,17 @@ import { mutate } from '../core/mutate';
 import { loadParent } from './create';
 import { auditChange, auditForm, presentMeasure } from './present';
 import { presentByIds } from './read';
-import { checkShape, loadForWrite, loadRoadmapForWrite, partyCode } from './rules';
+import { checkShape, loadForWrite, requireOpenRoadmap, partyCode } from './rules';
 import { nextFreeCode, renumberSubtree, rollUpAncestors } from './tree';
 
 export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.output<typeof MeasureMove>) {
   const day = today(ctx);
   return mutate(ctx, actor, async (tx, audit) => {
-    const { row: cur, rel } = await loadForWrite(tx, actor, id);
+    const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
     checkVersion(cur, input.version, 'measure');
     if (!canMoveMeasure(actor, { ...cur, responsible: rel.responsible }))
       throw forbidden('forbidden.measureMoveJoint');
-    await loadRoadmapForWrite(tx, cur.roadmapId, 'roadmapId');
+    requireOpenRoadmap(roadmapStatus, 'roadmapId');
     const parent = input.parentId
       ? await loadParent(tx, actor, input.parentId, cur.roadmapId, 'parentId')
       : null;

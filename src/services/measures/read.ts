@@ -66,8 +66,12 @@ export function measureFilter(
   return and(...conds);
 }
 
-/** Lists count exactly up to this many matches and say «more than» beyond. */
+/**
+ * Lists count exactly up to this many matches and say «more than» beyond; a text search, whose
+ * common words match a large share of the table, counts up to SEARCH_COUNT_CAP.
+ */
 export const LIST_COUNT_CAP = 10_000;
+export const SEARCH_COUNT_CAP = 1_000;
 
 /**
  * A page of measures matching the filters, with the total: exact up to LIST_COUNT_CAP, beyond
@@ -83,7 +87,7 @@ export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof Me
       limit: q.limit,
       offset: (q.page - 1) * q.limit,
     }),
-    countCapped(ctx.db, where, LIST_COUNT_CAP),
+    countCapped(ctx.db, where, q.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP),
   ]);
   return { data: presentRows(rows, day), page: q.page, limit: q.limit, ...count };
 }

@@ -19,8 +19,8 @@ import { detail, type ErrorDetail, fieldError, notFound, ruleViolation } from '.
 import { dateRangeError, dependencyCycle, dependencyRuleError } from '../../domain/measures';
 import { type Actor, canReadMeasure } from '../../domain/policies';
 import { requireIds } from '../common';
-import { type MeasureRow, measureVisibility, type ResponsibleRow } from './queries';
-import { type Relations, selectWithRelations } from './present';
+import { MEASURE_COLUMNS, type MeasureRow, measureVisibility, type ResponsibleRow } from './queries';
+import { OUTER_ID, type Relations, relationColumns } from './present';
 
 declare const visibleBrand: unique symbol;
 /**
@@ -38,24 +38,34 @@ export async function loadVisible(tx: Tx, actor: Actor, id: string, forUpdate = 
   return rest as Visible<MeasureRow>;
 }
 
-/** A visible measure, locked for the transaction, with its relations in the actor's view: one round trip. */
+/**
+ * A visible measure, locked for the transaction, with its relations in the actor's view and
+ * its roadmap's status: one round trip for everything a write checks first.
+ */
 export async function loadForWrite(tx: Tx, actor: Actor, id: string) {
-  const [r] = await selectWithRelations(
-    tx,
-    actor,
-    and(eq(measures.id, id), measureVisibility(actor)),
-    undefined,
-    true,
-  );
+  const [r] = await tx
+    .select({
+      m: MEASURE_COLUMNS,
+      ...relationColumns(OUTER_ID, actor),
+      roadmapStatus: sql<string>`(select r.status from roadmaps r where r.id = "measures"."roadmap_id")`,
+    })
+    .from(measures)
+    .where(and(eq(measures.id, id), measureVisibility(actor)))
+    .for('update', { of: measures });
   if (!r) throw notFound('measure');
-  return { row: r.m as Visible<MeasureRow>, rel: r as Relations };
+  return { row: r.m as Visible<MeasureRow>, rel: r as Relations, roadmapStatus: r.roadmapStatus };
+}
+
+/** A write into an archived roadmap is refused, naming `path`. */
+export function requireOpenRoadmap(status: string, path: string): void {
+  if (status === 'archived') throw ruleViolation(path, ARCHIVED);
 }
 
 /** The roadmap a write goes to: it must exist and not be archived. */
 export async function loadRoadmapForWrite(tx: Tx, roadmapId: string, path: string) {
   const [r] = await tx.select().from(roadmaps).where(eq(roadmaps.id, roadmapId));
   if (!r) throw ruleViolation(path, 'noSuch.roadmap');
-  if (r.status === 'archived') throw ruleViolation(path, ARCHIVED);
+  requireOpenRoadmap(r.status, path);
   return r;
 }
 

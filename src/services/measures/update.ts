@@ -22,7 +22,7 @@ import { type AuditInput, mutate } from '../core/mutate';
 import { auditChange, auditForm, presentMeasure } from './present';
 import { MEASURE_COLUMNS, type ResponsibleRow } from './queries';
 import { presentByIds } from './read';
-import { checkReferences, checkShape, loadForWrite, loadRoadmapForWrite, type Shape } from './rules';
+import { checkReferences, checkShape, loadForWrite, requireOpenRoadmap, type Shape } from './rules';
 import { retier } from './retier';
 import { replaceRelations, rollUpAncestors, searchText } from './tree';
 
@@ -73,7 +73,7 @@ export async function applyUpdate(
   opts: UpdateOptions,
 ): Promise<{ measure: Measure; event: AuditInput | null }> {
   const prefix = opts.prefix ?? '';
-  const { row: cur, rel } = await loadForWrite(tx, actor, id);
+  const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
   checkVersion(cur, input.version, 'measure', prefix ? cur.code : undefined);
   const before = presentMeasure(cur, rel, day);
   const { version: _v, ...patch } = input;
@@ -118,7 +118,7 @@ export async function applyUpdate(
     rel.responsible.some((r) => r.partyId !== shape.ownerPartyId)
   )
     throw ruleViolation(`${prefix}responsible`, 'measure.internalResponsible');
-  await loadRoadmapForWrite(tx, cur.roadmapId, `${prefix}roadmapId`);
+  requireOpenRoadmap(roadmapStatus, `${prefix}roadmapId`);
   const refs = tierChanged ? { ...patch, dependsOn: patch.dependsOn ?? rel.deps } : patch;
   const responsible = await checkReferences(tx, actor, shape, id, refs, prefix);
   if (responsible && !responsibleChangeAllowed(actor, rel.responsible, responsible))
