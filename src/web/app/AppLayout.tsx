@@ -156,7 +156,7 @@ function UserMenu() {
             <Avatar size={30} color="blue" radius="xl" aria-hidden>
               {initials(me.name)}
             </Avatar>
-            <Text size="sm" fw={500} visibleFrom="lg" truncate maw={160}>
+            <Text size="sm" fw={500} visibleFrom="xl" truncate maw={160}>
               {me.name}
             </Text>
             <IconChevronDown size={14} aria-hidden />
@@ -208,7 +208,7 @@ export default function AppLayout() {
       </a>
       <AppShell
         header={{ height: 60 }}
-        navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !opened, desktop: true } }}
+        navbar={{ width: 280, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
         padding={{ base: 'sm', sm: 'md', lg: 'lg' }}
       >
         <AppShell.Header>
@@ -217,7 +217,7 @@ export default function AppLayout() {
               <Burger
                 opened={opened}
                 onClick={toggle}
-                hiddenFrom="md"
+                hiddenFrom="lg"
                 size="sm"
                 aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
                 aria-expanded={opened}
@@ -225,9 +225,11 @@ export default function AppLayout() {
               />
               <Link to="/" className="brand" aria-label={`${t('app.name')} — ${t('nav.dashboard')}`}>
                 <Logo />
-                {t('app.name')}
+                <Text span inherit visibleFrom="xs">
+                  {t('app.name')}
+                </Text>
               </Link>
-              <Group visibleFrom="md" ml="md" wrap="nowrap">
+              <Group visibleFrom="lg" ml="md" wrap="nowrap">
                 <MainNav />
               </Group>
             </Group>
@@ -238,7 +240,7 @@ export default function AppLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" id="mobile-nav" hiddenFrom="md" aria-label={t('nav.main')}>
+        <AppShell.Navbar p="sm" id="mobile-nav" hiddenFrom="lg" aria-label={t('nav.main')}>
           {opened && <MainNav vertical onNavigate={close} />}
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} style={{ maxWidth: '100vw' }}>

@@ -38,12 +38,12 @@ export function CompletionScale({ level }: { level: CompletionLevel }) {
               c={current ? 'gray.9' : 'gray.8'}
               aria-current={current ? 'true' : undefined}
               data-level={l}
-              style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}
+              style={{ display: 'flex', flexWrap: 'wrap', columnGap: 6, alignItems: 'baseline' }}
             >
               <span aria-hidden style={{ width: 10, flex: 'none' }}>
                 {current ? '▸' : '·'}
               </span>
-              <span style={{ flex: 1 }}>{t(`enums.completionLevel.${l}`)}</span>
+              <span style={{ flex: '1 0 auto' }}>{t(`enums.completionLevel.${l}`)}</span>
               <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                 {l === 'complete' ? t('dashboard.levelComplete') : BANDS[l]}
               </span>

@@ -32,11 +32,7 @@ export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary;
       <Stat
         name="completionLevel"
         label={t('dashboard.completionLevel')}
-        value={
-          <span style={{ fontSize: 18, overflowWrap: 'break-word', hyphens: 'auto' }}>
-            {t(`enums.completionLevel.${s.completionLevel}`)}
-          </span>
-        }
+        value={<span style={{ fontSize: 16 }}>{t(`enums.completionLevel.${s.completionLevel}`)}</span>}
       >
         <CompletionScale level={s.completionLevel} />
       </Stat>
