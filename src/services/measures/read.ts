@@ -10,7 +10,7 @@ import { type Actor, canReadMeasure } from '../../domain/policies';
 import { entityHistory } from '../audit';
 import { type Ctx, today } from '../context';
 import { countCapped } from '../search/count';
-import { measureSearchCondition } from '../search/conditions';
+import { matchingOrganisations, measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
 import { atRiskSql, measureVisibility, overdueSql } from './queries';
 
@@ -38,6 +38,7 @@ export function measureFilter(
   actor: Actor,
   q: Omit<z.output<typeof MeasureQuery>, 'page' | 'limit' | 'sort'>,
   day: string,
+  searchOrganisations?: readonly string[],
 ) {
   const conds: (SQL | undefined)[] = [measureVisibility(actor)];
   if (q.roadmapId) conds.push(eq(measures.roadmapId, q.roadmapId));
@@ -62,7 +63,7 @@ export function measureFilter(
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
   if (q.atRisk !== undefined) conds.push(q.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
   if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
-  if (q.q) conds.push(measureSearchCondition(q.q));
+  if (q.q) conds.push(measureSearchCondition(q.q, searchOrganisations));
   return and(...conds);
 }
 
@@ -79,7 +80,7 @@ export const SEARCH_COUNT_CAP = 1_000;
  */
 export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof MeasureQuery>) {
   const day = today(ctx);
-  const where = measureFilter(actor, q, day);
+  const where = measureFilter(actor, q, day, q.q ? await matchingOrganisations(ctx.db, q.q) : undefined);
   const order = (q.sort.startsWith('-') ? DESC_SORTS : SORTS)[q.sort.replace(/^-/, '')];
   const [rows, count] = await Promise.all([
     selectWithRelations(ctx.db, actor, where, {

@@ -10,6 +10,7 @@
  * per row: 0.9 s instead of 16 ms at 100,000 measures.)
  */
 import { asc, desc, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
 import { measures } from '../../db/schema';
 import { lemmatizeForQuery, looseQuery, queryCode } from '../../text';
 import { organisationVector } from './documents';
@@ -37,16 +38,36 @@ function byResponsible(loose: string): SQL {
 }
 
 /**
+ * The organisations whose names a query matches, looked up before the measure query: most
+ * queries name no body, and then the measure search is the text index alone (an OR with a
+ * subquery would make PostgreSQL test every measure instead of reading the index).
+ */
+export async function matchingOrganisations(db: DbOrTx, text: string): Promise<string[]> {
+  const q = prepareSearch(text);
+  if (!q.loose) return [];
+  const { rows } = await db.execute<{ id: string }>(
+    sql`select o.id from organisations o where ${organisationVector} @@ to_tsquery('simple', ${q.loose})`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
  * The WHERE condition of a measure search: undefined for a blank query (no filter), `false` when
  * nothing searchable remains (only stop words or punctuation). Visibility is not included.
+ * `organisationIds`, when the caller looked them up (`matchingOrganisations`), replaces the
+ * organisation subquery.
  */
-export function measureSearchCondition(text: string): SQL | undefined {
+export function measureSearchCondition(text: string, organisationIds?: readonly string[]): SQL | undefined {
   if (!text.trim()) return undefined;
   const q = prepareSearch(text);
   const conds: SQL[] = [];
   if (q.code) conds.push(sql`(${measures.code} = ${q.code} or ${measures.code} like ${`${q.code}.%`})`);
   if (q.tsquery) conds.push(sql`${measures.searchVector} @@ to_tsquery('simple', ${q.tsquery})`);
-  if (q.loose) conds.push(byResponsible(q.loose));
+  if (organisationIds) {
+    if (organisationIds.length)
+      conds.push(sql`${measures.id} in (select mr.measure_id from measure_responsibles mr
+        where mr.organisation_id in ${organisationIds})`);
+  } else if (q.loose) conds.push(byResponsible(q.loose));
   if (conds.length === 0) return sql`false`;
   return conds.length === 1 ? conds[0] : sql`(${sql.join(conds, sql` or `)})`;
 }

@@ -10,7 +10,12 @@ import { measures } from '../../db/schema';
 import type { Actor } from '../../domain/policies';
 import type { Ctx } from '../context';
 import { measureVisibility } from '../measures';
-import { measureSearchCondition, measureSearchOrder, prepareSearch } from './conditions';
+import {
+  matchingOrganisations,
+  measureSearchCondition,
+  measureSearchOrder,
+  prepareSearch,
+} from './conditions';
 import { agreementVector, organisationVector, provisionVector } from './documents';
 
 type I18n = SearchResults['measures'][number]['title'];
@@ -23,11 +28,12 @@ export async function searchEverything(
 ): Promise<SearchResults> {
   const { q, limit } = query;
   const { loose } = prepareSearch(q);
+  const bodies = await matchingOrganisations(ctx.db, q);
   const [found, agreements, provisions, organisations] = await Promise.all([
     ctx.db
       .select({ id: measures.id, roadmapId: measures.roadmapId, code: measures.code, title: measures.title })
       .from(measures)
-      .where(and(measureVisibility(actor), measureSearchCondition(q)))
+      .where(and(measureVisibility(actor), measureSearchCondition(q, bodies)))
       .orderBy(...measureSearchOrder(q))
       .limit(limit),
     loose
