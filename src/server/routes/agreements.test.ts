@@ -34,7 +34,7 @@ const newAgreement = () => ({
 });
 
 const auditOf = (entityId: string) =>
-  api.t.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.seq);
+  api.t.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.pos);
 
 describe('agreements', () => {
   it('answers 401 without a session', async () => {

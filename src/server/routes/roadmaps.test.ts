@@ -140,7 +140,7 @@ describe('roadmaps', () => {
       .select({ action: auditEvents.action, entityType: auditEvents.entityType })
       .from(auditEvents)
       .where(eq(auditEvents.entityId, rm.id))
-      .orderBy(auditEvents.seq);
+      .orderBy(auditEvents.pos);
     expect(events).toEqual([
       { action: 'roadmap.create', entityType: 'roadmap' },
       { action: 'roadmap.update', entityType: 'roadmap' },
