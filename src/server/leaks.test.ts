@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../domain/policies';
+import { sealAudit } from '../services/audit-seal';
 import { moveMeasure, updateMeasure } from '../services/measures';
 import { createTestApi, signInWorld, type TestApi, type WorldRole } from '../test/api';
 import { buildMeasure, buildWorld, type World } from '../test/factories';
@@ -160,6 +161,8 @@ function readUrls(): string[] {
 
 /** Answers that must not depend on the other party's internal data, with their sizes. */
 async function walk(who: WorldRole): Promise<Record<string, string>> {
+  // events are sealed into the chain in the background: settle it so history reads the same
+  await sealAudit(api.t.db, { wait: true });
   const out: Record<string, string> = {};
   for (const url of readUrls()) {
     const r = await api.call('GET', url, { cookie: cookie[who] });
