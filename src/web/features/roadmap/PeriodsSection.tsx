@@ -74,7 +74,12 @@ export function PeriodsSection({ roadmap }: { roadmap: Roadmap }) {
   const onGenerate = () =>
     generate.mutate(undefined, {
       onSuccess: (r) =>
-        notifications.show({ color: 'green', message: t('periods.generated', { count: r.created }) }),
+        notifications.show({
+          color: 'green',
+          message: t('periods.generated', { count: r.created }),
+          // Mantine's close button has no name of its own
+          closeButtonProps: { 'aria-label': t('common.close') },
+        }),
     });
   const act = (period: Period, action: PeriodAction) =>
     action === 'reopen' ? setReopening(period) : move.mutate({ period, action });
