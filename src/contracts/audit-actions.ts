@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = {
   'roadmap.update': 'a roadmap was changed (title, agreements, status)',
   'roadmap.delete': 'a roadmap was removed',
   'period.create': 'a reporting period was added to a roadmap (by an admin, on approval or by generation)',
+  'period.update': "an open period's report due date followed its roadmap's new reportDueDays",
   'period.close': 'a reporting period was closed (by an admin or on schedule after its reports were due)',
   'period.lock': 'a reporting period was locked: nothing in it changes any more',
   'period.reopen': 'a closed or locked reporting period was reopened, with the reason',

@@ -26,7 +26,7 @@ import { mutate } from './core/mutate';
 import { checkVersion, defined, iso, readAll, requireIds } from './common';
 import { type Ctx, today } from './context';
 import { measureVisibility } from './measures';
-import { addMissingPeriods } from './periods';
+import { addMissingPeriods, followDueDays } from './periods';
 
 type Row = typeof roadmaps.$inferSelect;
 
@@ -218,6 +218,7 @@ export async function updateRoadmap(
       before,
       after: await presentOne(tx, ADMIN_VIEW, r),
     });
+    if (r.reportDueDays !== cur.reportDueDays) await followDueDays(tx, r, audit);
     // Approval opens monitoring: the periods to report on exist from that moment.
     if (patch.status === 'approved' && cur.status !== 'approved')
       await addMissingPeriods(tx, r, today(ctx), audit);

@@ -323,3 +323,32 @@ describe('reporting periods', () => {
     expect(events[1].actorLabel).not.toBe('system');
   });
 });
+
+describe('a roadmap’s reporting settings', () => {
+  it('lets an admin change frequency and due days; open periods follow the due days, closed ones keep theirs', async () => {
+    const rm = await approvedRoadmap('2026-01-05');
+    const [q1] = (await api.call('GET', `/api/v1/roadmaps/${rm.id}/periods`, { cookie: admin })).json().data;
+    await api.call('POST', `/api/v1/periods/${q1.id}/close`, { cookie: admin, body: { version: 1 } });
+    const coord = await api.call('PATCH', `/api/v1/roadmaps/${rm.id}`, {
+      cookie: kz,
+      body: { version: 2, reportDueDays: 20 },
+    });
+    expect(coord.statusCode).toBe(403);
+    const r = await api.call('PATCH', `/api/v1/roadmaps/${rm.id}`, {
+      cookie: admin,
+      body: { version: 2, reportDueDays: 20, reportingFrequency: 'monthly' },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ reportDueDays: 20, reportingFrequency: 'monthly', version: 3 });
+    const list = (await api.call('GET', `/api/v1/roadmaps/${rm.id}/periods`, { cookie: viewer })).json().data;
+    expect(list.map((p: { code: string; reportDueDate: string }) => [p.code, p.reportDueDate])).toEqual([
+      ['2026-Q1', '2026-04-10'],
+      ['2026-Q2', '2026-07-20'],
+      ['2026-Q3', '2026-10-20'],
+    ]);
+    expect((await periodEvents(list[1].id)).map((e) => e.action)).toEqual(['period.create', 'period.update']);
+    // the new frequency adds months only where no period stands yet
+    const gen = await api.call('POST', `/api/v1/roadmaps/${rm.id}/periods/generate`, { cookie: admin });
+    expect(gen.json().created).toBe(0);
+  });
+});

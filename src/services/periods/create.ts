@@ -3,7 +3,7 @@
  * idempotent) and one period an admin names. Both hold the roadmap's row lock, so two
  * writers never add overlapping periods side by side.
  */
-import { and, eq, gte, lte, min, ne } from 'drizzle-orm';
+import { and, eq, gte, lte, min, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { msg } from '../../contracts/messages';
 import type { PeriodCreate } from '../../contracts/periods';
@@ -77,6 +77,35 @@ export async function addMissingPeriods(
     .where(eq(periods.roadmapId, r.id));
   const missing = wanted.filter((w) => !existing.some((e) => overlaps(e, w)));
   return (await insertPeriods(tx, r, missing, audit)).length;
+}
+
+/**
+ * When a roadmap's reportDueDays changes, its open periods follow (their reports are still
+ * to come); closed and locked ones keep the date they were judged by. The caller holds the
+ * roadmap's row lock.
+ */
+export async function followDueDays(tx: Tx, r: RoadmapRow, audit: AuditLog): Promise<void> {
+  const open = await tx
+    .select()
+    .from(periods)
+    .where(and(eq(periods.roadmapId, r.id), eq(periods.state, 'open')))
+    .orderBy(periods.startDate);
+  for (const p of open) {
+    const due = reportDueDate(p.endDate, r.reportDueDays);
+    if (due === p.reportDueDate) continue;
+    const [row] = await tx
+      .update(periods)
+      .set({ reportDueDate: due, version: p.version + 1, updatedAt: sql`now()` })
+      .where(eq(periods.id, p.id))
+      .returning();
+    audit.record({
+      action: 'period.update',
+      entityType: 'period',
+      entityId: p.id,
+      before: presentPeriod(p),
+      after: presentPeriod(row),
+    });
+  }
 }
 
 /** POST /roadmaps/{id}/periods/generate (admin). */

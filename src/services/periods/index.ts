@@ -6,7 +6,7 @@
  *   transition  close, lock, reopen: the one path every move takes
  *   schedule    the clock: close after the due date, lock after LOCK_AFTER_DAYS
  */
-export { addMissingPeriods, createPeriod, generatePeriods } from './create';
+export { addMissingPeriods, createPeriod, followDueDays, generatePeriods } from './create';
 export { listPeriods, presentPeriod } from './read';
 export { applyPeriodSchedule, startPeriodSchedule } from './schedule';
 export { transitionPeriod } from './transition';
