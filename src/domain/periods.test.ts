@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PeriodState, ReportingFrequency } from '../contracts/enums';
 import {
   addDays,
+  calendarCodeMismatch,
   codeOfSpan,
   LOCK_AFTER_DAYS,
   type PeriodAction,
@@ -63,6 +64,13 @@ describe('codes and due dates', () => {
     ['2026-01-01', '2026-12-31', '2026'],
     ['2026-01-15', '2026-02-14', '2026-01-15/2026-02-14'],
   ])('%s – %s is coded %s', (s, e, code) => expect(codeOfSpan(s, e)).toBe(code));
+
+  it.each([
+    ['2026-Q3', '2026-07-01', '2026-09-30', null],
+    ['2026-Q3', '2027-01-01', '2027-01-20', '2027-01-01/2027-01-20'],
+    ['2026-07', '2026-07-01', '2026-09-30', '2026-Q3'],
+    ['Сессия 1', '2027-01-01', '2027-01-20', null],
+  ])('the code %s on %s – %s: %s', (code, s, e, own) => expect(calendarCodeMismatch(code, s, e)).toBe(own));
 
   it.each([
     ['2026-03-31', 10, '2026-04-10'],

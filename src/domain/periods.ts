@@ -93,6 +93,19 @@ export function codeOfSpan(startDate: string, endDate: string): string {
   return `${startDate}/${endDate}`;
 }
 
+const CALENDAR_CODE = /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/;
+
+/**
+ * A code that reads as a calendar period (`2026-Q3`) must be that period: another span under
+ * that name would mislead readers and block the real one from being generated. Answers the
+ * code these dates deserve when `code` breaks the rule, else null.
+ */
+export function calendarCodeMismatch(code: string, startDate: string, endDate: string): string | null {
+  if (!CALENDAR_CODE.test(code)) return null;
+  const own = codeOfSpan(startDate, endDate);
+  return own === code ? null : own;
+}
+
 /** The day a period's reports are due. */
 export const reportDueDate = (endDate: string, reportDueDays: number) => addDays(endDate, reportDueDays);
 

@@ -243,6 +243,7 @@ export const en = {
   'period.overlapsWith': 'overlaps period {code}',
   'period.codeTaken': 'The roadmap already has a period {code}',
   'period.tooLong': 'must be at most a year after the start date',
+  'period.calendarCode': 'is a calendar period code, but these dates are {own}',
   'periodState.open': 'open',
   'periodState.closed': 'closed',
   'periodState.locked': 'locked',

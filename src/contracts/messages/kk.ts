@@ -235,6 +235,7 @@ export const kk: Record<MessageKey, string> = {
   'period.overlapsWith': '{code} кезеңімен қиылысады',
   'period.codeTaken': 'Жол картасында {code} кезеңі бұрыннан бар',
   'period.tooLong': 'басталу күнінен бір жылдан аспауы керек',
+  'period.calendarCode': 'бұл күнтізбелік кезең коды, ал күндер {own} кезеңіне сәйкес',
   'periodState.open': 'Ашық',
   'periodState.closed': 'Жабық',
   'periodState.locked': 'Бұғатталған',

@@ -241,6 +241,7 @@ export const ru: Record<MessageKey, string> = {
   'period.overlapsWith': 'пересекается с периодом {code}',
   'period.codeTaken': 'В дорожной карте уже есть период {code}',
   'period.tooLong': 'должна отстоять от даты начала не больше чем на год',
+  'period.calendarCode': 'это код календарного периода, а даты соответствуют {own}',
   'periodState.open': 'Открыт',
   'periodState.closed': 'Закрыт',
   'periodState.locked': 'Заблокирован',

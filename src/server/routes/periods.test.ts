@@ -237,8 +237,26 @@ describe('reporting periods', () => {
       cookie: admin,
       body: { startDate: '2027-01-01', endDate: '2027-01-20', code: '2026-Q4' },
     });
-    expect(odd.statusCode).toBe(409);
-    expect(odd.json().error.details[0].path).toBe('code');
+    expect(odd.statusCode).toBe(422);
+    expect(odd.json().error.details).toEqual([
+      {
+        path: 'code',
+        message: 'это код календарного периода, а даты соответствуют 2027-01-01/2027-01-20',
+        rule: 'period.calendarCode',
+      },
+    ]);
+    const session = await api.call('POST', url, {
+      cookie: admin,
+      body: { startDate: '2027-02-01', endDate: '2027-02-10', code: 'Сессия' },
+    });
+    expect(session.statusCode).toBe(201);
+    const taken = await api.call('POST', url, {
+      cookie: admin,
+      body: { startDate: '2027-03-01', endDate: '2027-03-10', code: 'Сессия' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toBe('В дорожной карте уже есть период Сессия');
+    expect(taken.json().error.details[0].path).toBe('code');
     const named = await api.call('POST', url, {
       cookie: admin,
       body: { startDate: '2027-01-01', endDate: '2027-01-20' },
@@ -249,6 +267,7 @@ describe('reporting periods', () => {
       '2026-Q3',
       '2026-Q4',
       '2027-01-01/2027-01-20',
+      'Сессия',
     ]);
   });
 

@@ -12,6 +12,7 @@ import { measures, periods, roadmaps } from '../../db/schema';
 import { AppError, detail, notFound, ruleViolation } from '../../domain/errors';
 import {
   addDays,
+  calendarCodeMismatch,
   codeOfSpan,
   overlaps,
   type PeriodSpan,
@@ -149,6 +150,8 @@ export async function createPeriod(
         [detail('startDate', 'period.overlapsWith', { code: clash.code })],
       );
     const code = input.code ?? codeOfSpan(input.startDate, input.endDate);
+    const own = calendarCodeMismatch(code, input.startDate, input.endDate);
+    if (own) throw ruleViolation('code', 'period.calendarCode', { code, own });
     const [taken] = await tx
       .select({ id: periods.id })
       .from(periods)
