@@ -34,6 +34,11 @@ export const AUDIT_ACTIONS = {
   'roadmap.create': 'a roadmap was created',
   'roadmap.update': 'a roadmap was changed (title, agreements, status)',
   'roadmap.delete': 'a roadmap was removed',
+  'period.create': 'a reporting period was added to a roadmap (by an admin, on approval or by generation)',
+  'period.update': "an open period's report due date followed its roadmap's new reportDueDays",
+  'period.close': 'a reporting period was closed (by an admin or on schedule after its reports were due)',
+  'period.lock': 'a reporting period was locked: nothing in it changes any more',
+  'period.reopen': 'a closed or locked reporting period was reopened, with the reason',
   'measure.create': 'a measure was added to a roadmap',
   'measure.update':
     'fields of a measure changed (the event names its source: edit, bulk, report, import, decision)',

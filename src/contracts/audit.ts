@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_TYPES = [
   'agreement',
   'provision',
   'roadmap',
+  'period',
   'measure',
   'system',
 ] as const;

@@ -71,6 +71,14 @@ export type ResponsibleRole = (typeof RESPONSIBLE_ROLES)[number];
 export const COMPLETION_LEVELS = ['not_started', 'limited', 'substantial', 'complete'] as const;
 export type CompletionLevel = (typeof COMPLETION_LEVELS)[number];
 
+/** How often the parties report on a roadmap; each frequency cuts the calendar into periods. */
+export const REPORTING_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
+
+/** A reporting period: open (reports come in) → closed (late reports only) → locked (frozen). */
+export const PERIOD_STATES = ['open', 'closed', 'locked'] as const;
+export type PeriodState = (typeof PERIOD_STATES)[number];
+
 /** Error codes of the API; `server/plugins/errors.ts` maps each to an HTTP status. */
 export const ERROR_CODES = [
   'validation_failed',

@@ -6,3 +6,4 @@ export * from './common';
 export * from './enums';
 export * from './reference';
 export * from './roadmaps';
+export * from './periods';

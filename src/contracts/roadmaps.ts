@@ -16,9 +16,17 @@ import {
   COMPLETION_LEVELS,
   MEASURE_STATUSES,
   RESPONSIBLE_ROLES,
+  REPORTING_FREQUENCIES,
   ROADMAP_STATUSES,
   TIERS,
 } from './enums';
+
+const ReportDueDays = z
+  .number()
+  .int()
+  .min(0)
+  .max(90)
+  .describe('days after a period ends by which its reports are due');
 
 const meta = { version: Version, createdAt: Timestamp, updatedAt: Timestamp };
 const uniqueIds = (max: number) =>
@@ -35,6 +43,8 @@ export const Roadmap = z.object({
   description: i18nText(LIMITS.longText).nullable(),
   status: z.enum(ROADMAP_STATUSES),
   agreementIds: z.array(Uuid),
+  reportingFrequency: z.enum(REPORTING_FREQUENCIES),
+  reportDueDays: z.number().int(),
   measureCount: z.number().int().describe('measures the caller may see'),
   ...meta,
 });
@@ -45,6 +55,8 @@ export const RoadmapCreate = z.strictObject({
   description: i18nText(LIMITS.longText).nullable().optional(),
   status: z.enum(ROADMAP_STATUSES).default('draft'),
   agreementIds: uniqueIds(50).default([]),
+  reportingFrequency: z.enum(REPORTING_FREQUENCIES).default('quarterly'),
+  reportDueDays: ReportDueDays.default(10),
 });
 export const RoadmapUpdate = z.strictObject({
   version: Version,
@@ -52,6 +64,8 @@ export const RoadmapUpdate = z.strictObject({
   description: i18nText(LIMITS.longText).nullable().optional(),
   status: z.enum(ROADMAP_STATUSES).optional(),
   agreementIds: uniqueIds(50).optional(),
+  reportingFrequency: z.enum(REPORTING_FREQUENCIES).optional(),
+  reportDueDays: ReportDueDays.optional(),
 });
 export const RoadmapQuery = PageQuery.extend({
   status: z.enum(ROADMAP_STATUSES).optional(),

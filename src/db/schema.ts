@@ -33,6 +33,8 @@ import {
   MEASURE_STATUSES,
   ORGANISATION_KINDS,
   PARTY_KINDS,
+  PERIOD_STATES,
+  REPORTING_FREQUENCIES,
   RESPONSIBLE_ROLES,
   ROADMAP_STATUSES,
   ROLES,
@@ -52,6 +54,8 @@ export const measureStatusEnum = pgEnum('measure_status', MEASURE_STATUSES);
 export const completionFormEnum = pgEnum('completion_form', COMPLETION_FORMS);
 export const tierEnum = pgEnum('tier', TIERS);
 export const responsibleRoleEnum = pgEnum('responsible_role', RESPONSIBLE_ROLES);
+export const reportingFrequencyEnum = pgEnum('reporting_frequency', REPORTING_FREQUENCIES);
+export const periodStateEnum = pgEnum('period_state', PERIOD_STATES);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const i18n = (name: string) => jsonb(name).$type<I18nText>();
@@ -233,13 +237,46 @@ export const provisionSpheres = pgTable(
   ],
 );
 
-export const roadmaps = pgTable('roadmaps', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  title: i18n('title').notNull(),
-  description: i18n('description'),
-  status: roadmapStatusEnum('status').notNull().default('draft'),
-  ...timestamps,
-});
+export const roadmaps = pgTable(
+  'roadmaps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: i18n('title').notNull(),
+    description: i18n('description'),
+    status: roadmapStatusEnum('status').notNull().default('draft'),
+    reportingFrequency: reportingFrequencyEnum('reporting_frequency').notNull().default('quarterly'),
+    reportDueDays: integer('report_due_days').notNull().default(10),
+    ...timestamps,
+  },
+  (t) => [check('roadmaps_report_due_days_check', sql`${t.reportDueDays} between 0 and 90`)],
+);
+
+/** A roadmap's reporting periods; none of one roadmap overlap (checked under the roadmap's row lock). */
+export const periods = pgTable(
+  'periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    reportDueDate: date('report_due_date', { mode: 'string' }).notNull(),
+    state: periodStateEnum('state').notNull().default('open'),
+    closedAt: ts('closed_at'),
+    lockedAt: ts('locked_at'),
+    reopenedAt: ts('reopened_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('periods_roadmap_code_idx').on(t.roadmapId, t.code),
+    index('periods_roadmap_start_idx').on(t.roadmapId, t.startDate),
+    index('periods_open_due_idx').on(t.reportDueDate).where(sql`${t.state} = 'open'`),
+    index('periods_closed_idx').on(t.closedAt).where(sql`${t.state} = 'closed'`),
+    check('periods_dates_check', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);
 
 export const roadmapAgreements = pgTable(
   'roadmap_agreements',

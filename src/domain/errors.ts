@@ -99,6 +99,7 @@ export const ENTITIES = {
   agreement: 'Agreement',
   provision: 'Provision',
   roadmap: 'Roadmap',
+  period: 'Reporting period',
   apiToken: 'API token',
   record: 'Record',
 } as const;

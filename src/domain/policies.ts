@@ -188,3 +188,6 @@ export function selfLockoutProblem(
   }
   return null;
 }
+
+/** Reporting periods (add, generate, close, lock, reopen): the joint secretariat only. */
+export const canManagePeriods = (a: Actor) => isAdmin(a);

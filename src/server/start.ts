@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../config';
 import { SYSTEM_ACTOR } from '../domain/policies';
 import { startAuditCheckpoints } from '../services/audit-checkpoints';
 import { loadAuditKey, setAuditKey } from '../services/audit-keystore';
+import { startPeriodSchedule } from '../services/periods';
 import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../seed/demo';
 import { isEmpty } from '../services/health';
 import { ensureAdmin } from '../services/users';
@@ -74,6 +75,9 @@ export async function runServer(
     const checkpoints = await startAuditCheckpoints(ctx, {
       onError: (e) => app.log.error({ err: e }, 'could not sign the audit trail head'),
     });
+    const schedule = startPeriodSchedule(ctx, (e) =>
+      app.log.error({ err: e }, 'could not apply the period schedule'),
+    );
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -83,6 +87,7 @@ export async function runServer(
       try {
         await app.close();
         await checkpoints.stop();
+        await schedule.stop();
       } finally {
         await system.close();
       }

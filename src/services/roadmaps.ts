@@ -24,8 +24,9 @@ import { type Actor, canManageReference } from '../domain/policies';
 import { authorize } from './core/authorize';
 import { mutate } from './core/mutate';
 import { checkVersion, defined, iso, readAll, requireIds } from './common';
-import type { Ctx } from './context';
+import { type Ctx, today } from './context';
 import { measureVisibility } from './measures';
+import { addMissingPeriods, followDueDays } from './periods';
 
 type Row = typeof roadmaps.$inferSelect;
 
@@ -50,6 +51,8 @@ export function presentRoadmap(r: Row, agreementIds: string[], measureCount: num
     description: r.description ?? null,
     status: r.status,
     agreementIds,
+    reportingFrequency: r.reportingFrequency,
+    reportDueDays: r.reportDueDays,
     measureCount,
     version: r.version,
     createdAt: iso(r.createdAt),
@@ -215,6 +218,10 @@ export async function updateRoadmap(
       before,
       after: await presentOne(tx, ADMIN_VIEW, r),
     });
+    if (r.reportDueDays !== cur.reportDueDays) await followDueDays(tx, r, audit);
+    // Approval opens monitoring: the periods to report on exist from that moment.
+    if (patch.status === 'approved' && cur.status !== 'approved')
+      await addMissingPeriods(tx, r, today(ctx), audit);
     return presentOne(tx, actor, r);
   });
 }

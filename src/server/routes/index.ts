@@ -4,6 +4,7 @@ import agreements from './agreements';
 import audit from './audit';
 import me from './me';
 import measures from './measures';
+import periods from './periods';
 import reference from './reference';
 import roadmaps from './roadmaps';
 import search from './search';
@@ -16,6 +17,7 @@ export const routeModules: RouteModule[] = [
   agreements,
   roadmaps,
   measures,
+  periods,
   audit,
   users,
   me,

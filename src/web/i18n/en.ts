@@ -579,6 +579,31 @@ const en = {
     decision: 'by a decision',
     reason: 'Reason: {{reason}}',
   },
+  periods: {
+    title: 'Reporting periods',
+    settings: 'Frequency: {{frequency}}; reports are due {{days}} days after a period ends.',
+    hint: 'A closed period accepts late reports only; nothing changes in a locked one.',
+    frequencies: {
+      monthly: 'monthly',
+      quarterly: 'quarterly',
+      half_yearly: 'every half year',
+      yearly: 'yearly',
+    },
+    columns: { code: 'Period', dates: 'Dates', due: 'Reports due', state: 'State', actions: 'Actions' },
+    states: { open: 'Open', closed: 'Closed', locked: 'Locked' },
+    close: 'Close',
+    lock: 'Lock',
+    reopen: 'Reopen',
+    closeLabel: 'Close period {{code}}',
+    lockLabel: 'Lock period {{code}}',
+    reopenLabel: 'Reopen period {{code}}',
+    generate: 'Add the missing periods',
+    generated: 'Periods added: {{count}}',
+    none: 'No periods yet.',
+    reopenTitle: 'Reopen period {{code}}',
+    reason: 'Reason',
+    reasonHint: '3 to 1000 characters; the reason is kept in the audit trail.',
+  },
 } satisfies Translation;
 
 export default en;

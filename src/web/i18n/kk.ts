@@ -584,6 +584,31 @@ const kk = {
     decision: 'шешім бойынша',
     reason: 'Себебі: {{reason}}',
   },
+  periods: {
+    title: 'Есептілік кезеңдері',
+    settings: 'Кезеңділігі: {{frequency}}; есеп кезең аяқталғаннан кейін {{days}} күн ішінде тапсырылады.',
+    hint: 'Жабық кезеңге тек кешіккен есептер қабылданады; бұғатталған кезеңде ештеңе өзгермейді.',
+    frequencies: {
+      monthly: 'ай сайын',
+      quarterly: 'тоқсан сайын',
+      half_yearly: 'жарты жылда бір рет',
+      yearly: 'жыл сайын',
+    },
+    columns: { code: 'Кезең', dates: 'Күндері', due: 'Есеп мерзімі', state: 'Күйі', actions: 'Әрекеттер' },
+    states: { open: 'Ашық', closed: 'Жабық', locked: 'Бұғатталған' },
+    close: 'Жабу',
+    lock: 'Бұғаттау',
+    reopen: 'Қайта ашу',
+    closeLabel: '{{code}} кезеңін жабу',
+    lockLabel: '{{code}} кезеңін бұғаттау',
+    reopenLabel: '{{code}} кезеңін қайта ашу',
+    generate: 'Жетіспейтін кезеңдерді құру',
+    generated: 'Қосылған кезеңдер: {{count}}',
+    none: 'Әзірге кезеңдер жоқ.',
+    reopenTitle: '{{code}} кезеңін қайта ашу',
+    reason: 'Себебі',
+    reasonHint: '3-тен 1000 таңбаға дейін; себебі аудит журналына жазылады.',
+  },
 } satisfies Translation;
 
 export default kk;

@@ -23,6 +23,7 @@ import { ErrorAlert, LoadingState, PageHeader } from '../../components';
 import { BulkEditBar } from './BulkEdit';
 import { textOf } from './format';
 import { MeasureTreeTable } from './MeasureTreeTable';
+import { PeriodsSection } from './PeriodsSection';
 import { RoadmapFilters } from './RoadmapFilters';
 import { parseView, type RoadmapView, viewToApiFilter, viewToSearch } from './urlState';
 
@@ -199,6 +200,11 @@ export default function RoadmapPage() {
                 />
               )}
             </>
+          )}
+          {user?.role === 'admin' && (
+            <Box mt="lg">
+              <PeriodsSection roadmap={roadmap} />
+            </Box>
           )}
         </>
       )}

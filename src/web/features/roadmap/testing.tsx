@@ -68,6 +68,8 @@ export const buildRoadmap = (overrides: Partial<Roadmap> = {}): Roadmap => ({
   description: null,
   status: 'approved',
   agreementIds: [],
+  reportingFrequency: 'quarterly',
+  reportDueDays: 10,
   measureCount: 0,
   version: 1,
   createdAt: stamp,
