@@ -494,6 +494,9 @@ export const summaryParts = pgTable(
     n: bigint('n', { mode: 'number' }).notNull().default(0),
     wp: numeric('wp').notNull().default('0'),
     w: numeric('w').notNull().default('0'),
+    /** Overdue and at-risk counts as of the roadmap's flag day (`summaryDays`). */
+    overdue: bigint('overdue', { mode: 'number' }).notNull().default(0),
+    atRisk: bigint('at_risk', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     primaryKey({
@@ -501,6 +504,19 @@ export const summaryParts = pgTable(
     }),
   ],
 );
+
+/**
+ * The day (and at-risk threshold) the overdue and at-risk sums of `summaryParts` hold for,
+ * one row per roadmap (made by a trigger on roadmaps). The first summary read of another
+ * day moves it; writers' triggers lock the row FOR SHARE, the move FOR UPDATE.
+ */
+export const summaryDays = pgTable('summary_days', {
+  roadmapId: uuid('roadmap_id')
+    .primaryKey()
+    .references(() => roadmaps.id, { onDelete: 'cascade' }),
+  day: date('day', { mode: 'string' }),
+  threshold: doublePrecision('threshold'),
+});
 
 /** Small key/value facts about this installation (demo loaded, schema checks). */
 export const settings = pgTable('settings', {

@@ -1,7 +1,14 @@
 -- The summary's partial sums (summary_parts, see src/db/schema.ts), kept equal to the
 -- from-scratch aggregates by triggers in the transaction of every write, so that a cache
--- miss reads a few hundred rows instead of aggregating every measure. Overdue and at-risk
--- depend on the day and are not summed here (src/services/summary/flags.ts counts them).
+-- miss reads a few hundred rows instead of aggregating every measure.
+--
+-- Overdue and at-risk depend on the day: they are summed as of the roadmap's flag day
+-- (summary_days.day, with the at-risk threshold the service passed). The first read of
+-- another day moves it (accord_parts_set_day: flags zeroed, then counted afresh over the
+-- open measures), under the day row's FOR UPDATE lock; every trigger takes FOR SHARE on it
+-- before reading the day, so no write's flags are counted against a day they were not
+-- computed for. The formula mirrors src/services/measures/queries.ts (`overdueSql`,
+-- `atRiskSql`); summary tests hold the sums equal to those queries.
 --
 -- A measure contributes (1, weight × progress, weight) to the row of each of its groups:
 -- 'all'; each sphere; each party among its responsible organisations (once per party);
@@ -25,30 +32,57 @@ CREATE TABLE "summary_parts" (
 	"n" bigint DEFAULT 0 NOT NULL,
 	"wp" numeric DEFAULT '0' NOT NULL,
 	"w" numeric DEFAULT '0' NOT NULL,
+	"overdue" bigint DEFAULT 0 NOT NULL,
+	"at_risk" bigint DEFAULT 0 NOT NULL,
 	CONSTRAINT "summary_parts_pk" PRIMARY KEY("roadmap_id","kind","group_id","party_id","status","leaf","top","owner","slot")
 );
 --> statement-breakpoint
 ALTER TABLE "summary_parts" ADD CONSTRAINT "summary_parts_roadmap_id_roadmaps_id_fk" FOREIGN KEY ("roadmap_id") REFERENCES "public"."roadmaps"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
+CREATE TABLE "summary_days" (
+	"roadmap_id" uuid PRIMARY KEY NOT NULL,
+	"day" date,
+	"threshold" double precision
+);
+--> statement-breakpoint
+ALTER TABLE "summary_days" ADD CONSTRAINT "summary_days_roadmap_id_roadmaps_id_fk" FOREIGN KEY ("roadmap_id") REFERENCES "public"."roadmaps"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+INSERT INTO summary_days (roadmap_id) SELECT id FROM roadmaps;
+--> statement-breakpoint
+CREATE FUNCTION accord_days_roadmaps_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO summary_days (roadmap_id) SELECT id FROM new_rows;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER roadmaps_days_insert AFTER INSERT ON roadmaps
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION accord_days_roadmaps_insert();
+--> statement-breakpoint
+-- Waits for a day move in flight and keeps the day still until this transaction ends.
+CREATE FUNCTION accord_lock_days(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  SELECT 1 FROM summary_days WHERE roadmap_id = ANY (ids) ORDER BY roadmap_id FOR SHARE;
+$$;
+--> statement-breakpoint
 CREATE TYPE accord_part_delta AS (
   roadmap_id uuid, kind text, group_id uuid, party_id uuid, status measure_status,
-  leaf boolean, top boolean, owner uuid, n bigint, wp numeric, w numeric
+  leaf boolean, top boolean, owner uuid, n bigint, wp numeric, w numeric, overdue bigint, at_risk bigint
 );
 --> statement-breakpoint
 -- Adds deltas to the sums, in key order (concurrent writers lock rows in one order). The
 -- slot (by backend) spreads a hot sum over rows, so parallel writers seldom queue on one.
 -- A roadmap being deleted is skipped: its rows go with it.
 CREATE FUNCTION accord_parts_add(d accord_part_delta[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO summary_parts AS p (roadmap_id, kind, group_id, party_id, status, leaf, top, owner, slot, n, wp, w)
+  INSERT INTO summary_parts AS p (roadmap_id, kind, group_id, party_id, status, leaf, top, owner, slot, n, wp, w, overdue, at_risk)
   SELECT x.roadmap_id, x.kind, x.group_id, x.party_id, x.status, x.leaf, x.top, x.owner,
-         (pg_backend_pid() % 8)::smallint, sum(x.n), sum(x.wp), sum(x.w)
+         (pg_backend_pid() % 8)::smallint, sum(x.n), sum(x.wp), sum(x.w), sum(x.overdue), sum(x.at_risk)
   FROM unnest(d) x
   WHERE EXISTS (SELECT 1 FROM roadmaps r WHERE r.id = x.roadmap_id)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-  HAVING sum(x.n) <> 0 OR sum(x.wp) <> 0 OR sum(x.w) <> 0
+  HAVING sum(x.n) <> 0 OR sum(x.wp) <> 0 OR sum(x.w) <> 0 OR sum(x.overdue) <> 0 OR sum(x.at_risk) <> 0
   ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
   ON CONFLICT (roadmap_id, kind, group_id, party_id, status, leaf, top, owner, slot) DO UPDATE
-    SET n = p.n + excluded.n, wp = p.wp + excluded.wp, w = p.w + excluded.w;
+    SET n = p.n + excluded.n, wp = p.wp + excluded.wp, w = p.w + excluded.w,
+        overdue = p.overdue + excluded.overdue, at_risk = p.at_risk + excluded.at_risk;
 $$;
 --> statement-breakpoint
 -- The groups of some measures, from their current links.
@@ -67,19 +101,34 @@ RETURNS TABLE (measure_id uuid, kind text, group_id uuid, party_id uuid) LANGUAG
     FROM measure_responsibles r WHERE r.measure_id = ANY (ids)
 $$;
 --> statement-breakpoint
--- One measure's contribution, signed.
-CREATE FUNCTION accord_part_of(m measures, sgn int, kind text, group_id uuid, party_id uuid)
+-- Overdue and at-risk of one measure on a day (null day: not counted yet), as
+-- `overdueSql` and `atRiskSql` of src/services/measures/queries.ts.
+CREATE FUNCTION accord_flags(m measures, day date, threshold float8, OUT overdue int, OUT at_risk int)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce((m.status NOT IN ('completed', 'cancelled') AND m.due_date < day)::int, 0),
+         coalesce((m.status NOT IN ('completed', 'cancelled') AND m.due_date >= day AND m.start_date <= day
+           AND ((day - m.start_date)::float8 / greatest(m.due_date - m.start_date, 1)) * 100 - m.progress > threshold)::int, 0)
+$$;
+--> statement-breakpoint
+-- One measure's contribution to one group, signed, with its flags on day `d`.
+CREATE FUNCTION accord_part_of(m measures, sgn int, kind text, group_id uuid, party_id uuid, d summary_days)
 RETURNS accord_part_delta LANGUAGE sql IMMUTABLE AS $$
   SELECT ROW(m.roadmap_id, kind, group_id, party_id, m.status, m.child_count = 0, m.parent_id IS NULL,
              coalesce(m.owner_party_id, '00000000-0000-0000-0000-000000000000'::uuid),
-             sgn, sgn * m.weight::numeric * m.progress, sgn * m.weight::numeric)::accord_part_delta
+             sgn, sgn * m.weight::numeric * m.progress, sgn * m.weight::numeric,
+             sgn * f.overdue, sgn * f.at_risk)::accord_part_delta
+  FROM accord_flags(m, d.day, d.threshold) f
 $$;
 --> statement-breakpoint
+-- Each trigger first locks the day rows of the roadmaps it touches (accord_lock_days), then
+-- reads the day in a later statement, which sees a day move committed while it waited.
 CREATE FUNCTION accord_parts_measures_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM accord_lock_days(ARRAY(SELECT DISTINCT roadmap_id FROM new_rows));
   PERFORM accord_parts_add(ARRAY(
-    SELECT accord_part_of(n, 1, g.kind, g.group_id, g.party_id)
-    FROM new_rows n JOIN accord_measure_groups(ARRAY(SELECT id FROM new_rows)) g ON g.measure_id = n.id));
+    SELECT accord_part_of(n, 1, g.kind, g.group_id, g.party_id, d)
+    FROM new_rows n JOIN summary_days d ON d.roadmap_id = n.roadmap_id
+    JOIN accord_measure_groups(ARRAY(SELECT id FROM new_rows)) g ON g.measure_id = n.id));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -87,18 +136,22 @@ CREATE FUNCTION accord_parts_measures_update() RETURNS trigger LANGUAGE plpgsql 
 DECLARE
   changed uuid[];
 BEGIN
-  -- only rows whose summed attributes changed (most updates touch text, dates or versions)
+  -- only rows whose summed or flagged attributes changed (most updates touch text or versions)
   changed := ARRAY(
     SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE (o.roadmap_id, o.status, o.child_count = 0, o.parent_id IS NULL, o.owner_party_id, o.weight, o.progress)
-      IS DISTINCT FROM (n.roadmap_id, n.status, n.child_count = 0, n.parent_id IS NULL, n.owner_party_id, n.weight, n.progress));
+    WHERE (o.roadmap_id, o.status, o.child_count = 0, o.parent_id IS NULL, o.owner_party_id, o.weight, o.progress, o.start_date, o.due_date)
+      IS DISTINCT FROM (n.roadmap_id, n.status, n.child_count = 0, n.parent_id IS NULL, n.owner_party_id, n.weight, n.progress, n.start_date, n.due_date));
   IF cardinality(changed) = 0 THEN RETURN NULL; END IF;
+  PERFORM accord_lock_days(ARRAY(
+    SELECT roadmap_id FROM old_rows WHERE id = ANY (changed) UNION SELECT roadmap_id FROM new_rows WHERE id = ANY (changed)));
   PERFORM accord_parts_add(ARRAY(
-    SELECT accord_part_of(o, -1, g.kind, g.group_id, g.party_id)
-      FROM old_rows o JOIN accord_measure_groups(changed) g ON g.measure_id = o.id
+    SELECT accord_part_of(o, -1, g.kind, g.group_id, g.party_id, d)
+      FROM old_rows o JOIN summary_days d ON d.roadmap_id = o.roadmap_id
+      JOIN accord_measure_groups(changed) g ON g.measure_id = o.id
     UNION ALL
-    SELECT accord_part_of(n, 1, g.kind, g.group_id, g.party_id)
-      FROM new_rows n JOIN accord_measure_groups(changed) g ON g.measure_id = n.id));
+    SELECT accord_part_of(n, 1, g.kind, g.group_id, g.party_id, d)
+      FROM new_rows n JOIN summary_days d ON d.roadmap_id = n.roadmap_id
+      JOIN accord_measure_groups(changed) g ON g.measure_id = n.id));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -106,22 +159,25 @@ CREATE FUNCTION accord_parts_measures_delete() RETURNS trigger LANGUAGE plpgsql 
 BEGIN
   -- a cascade from the roadmap's own deletion: its sums go with it
   IF NOT EXISTS (SELECT 1 FROM roadmaps WHERE id = OLD.roadmap_id) THEN RETURN OLD; END IF;
+  PERFORM accord_lock_days(ARRAY[OLD.roadmap_id]);
   PERFORM accord_parts_add(ARRAY(
-    SELECT accord_part_of(OLD, -1, g.kind, g.group_id, g.party_id)
-    FROM accord_measure_groups(ARRAY[OLD.id]) g));
+    SELECT accord_part_of(OLD, -1, g.kind, g.group_id, g.party_id, d)
+    FROM summary_days d, accord_measure_groups(ARRAY[OLD.id]) g WHERE d.roadmap_id = OLD.roadmap_id));
   RETURN OLD;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION accord_parts_spheres_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    PERFORM accord_lock_days(ARRAY(SELECT DISTINCT m.roadmap_id FROM new_rows r JOIN measures m ON m.id = r.measure_id));
     PERFORM accord_parts_add(ARRAY(
-      SELECT accord_part_of(m, 1, 'sphere', r.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid)
-      FROM new_rows r JOIN measures m ON m.id = r.measure_id));
+      SELECT accord_part_of(m, 1, 'sphere', r.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid, d)
+      FROM new_rows r JOIN measures m ON m.id = r.measure_id JOIN summary_days d ON d.roadmap_id = m.roadmap_id));
   ELSE
+    PERFORM accord_lock_days(ARRAY(SELECT DISTINCT m.roadmap_id FROM old_rows r JOIN measures m ON m.id = r.measure_id));
     PERFORM accord_parts_add(ARRAY(
-      SELECT accord_part_of(m, -1, 'sphere', r.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid)
-      FROM old_rows r JOIN measures m ON m.id = r.measure_id));
+      SELECT accord_part_of(m, -1, 'sphere', r.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid, d)
+      FROM old_rows r JOIN measures m ON m.id = r.measure_id JOIN summary_days d ON d.roadmap_id = m.roadmap_id));
   END IF;
   RETURN NULL;
 END $$;
@@ -130,12 +186,14 @@ END $$;
 -- with its last one; organisations count one by one.
 CREATE FUNCTION accord_parts_responsibles_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM accord_lock_days(ARRAY(SELECT DISTINCT m.roadmap_id FROM new_rows r JOIN measures m ON m.id = r.measure_id));
   PERFORM accord_parts_add(ARRAY(
-    SELECT accord_part_of(m, 1, 'org', r.organisation_id, r.party_id)
-      FROM new_rows r JOIN measures m ON m.id = r.measure_id
+    SELECT accord_part_of(m, 1, 'org', r.organisation_id, r.party_id, d)
+      FROM new_rows r JOIN measures m ON m.id = r.measure_id JOIN summary_days d ON d.roadmap_id = m.roadmap_id
     UNION ALL
-    SELECT accord_part_of(m, 1, 'party', p.party_id, '00000000-0000-0000-0000-000000000000'::uuid)
+    SELECT accord_part_of(m, 1, 'party', p.party_id, '00000000-0000-0000-0000-000000000000'::uuid, d)
       FROM (SELECT DISTINCT measure_id, party_id FROM new_rows) p JOIN measures m ON m.id = p.measure_id
+      JOIN summary_days d ON d.roadmap_id = m.roadmap_id
       WHERE NOT EXISTS (
         SELECT 1 FROM measure_responsibles x
         WHERE x.measure_id = p.measure_id AND x.party_id = p.party_id
@@ -145,15 +203,39 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION accord_parts_responsibles_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM accord_lock_days(ARRAY(SELECT DISTINCT m.roadmap_id FROM old_rows r JOIN measures m ON m.id = r.measure_id));
   PERFORM accord_parts_add(ARRAY(
-    SELECT accord_part_of(m, -1, 'org', r.organisation_id, r.party_id)
-      FROM old_rows r JOIN measures m ON m.id = r.measure_id
+    SELECT accord_part_of(m, -1, 'org', r.organisation_id, r.party_id, d)
+      FROM old_rows r JOIN measures m ON m.id = r.measure_id JOIN summary_days d ON d.roadmap_id = m.roadmap_id
     UNION ALL
-    SELECT accord_part_of(m, -1, 'party', p.party_id, '00000000-0000-0000-0000-000000000000'::uuid)
+    SELECT accord_part_of(m, -1, 'party', p.party_id, '00000000-0000-0000-0000-000000000000'::uuid, d)
       FROM (SELECT DISTINCT measure_id, party_id FROM old_rows) p JOIN measures m ON m.id = p.measure_id
+      JOIN summary_days d ON d.roadmap_id = m.roadmap_id
       WHERE NOT EXISTS (
         SELECT 1 FROM measure_responsibles x WHERE x.measure_id = p.measure_id AND x.party_id = p.party_id)));
   RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- Moves a roadmap's flag day: waits for the writers in flight (their FOR SHARE), zeroes the
+-- flags and counts them afresh over the open measures, whose changes from now on wait for
+-- this transaction. A no-op when the day and threshold are already these.
+CREATE FUNCTION accord_parts_set_day(r uuid, new_day date, new_threshold float8) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  cur summary_days;
+BEGIN
+  INSERT INTO summary_days (roadmap_id) VALUES (r) ON CONFLICT DO NOTHING;
+  SELECT * INTO cur FROM summary_days WHERE roadmap_id = r FOR UPDATE;
+  IF cur.day IS NOT DISTINCT FROM new_day AND cur.threshold IS NOT DISTINCT FROM new_threshold THEN RETURN; END IF;
+  UPDATE summary_parts SET overdue = 0, at_risk = 0 WHERE roadmap_id = r AND (overdue <> 0 OR at_risk <> 0);
+  UPDATE summary_days SET day = new_day, threshold = new_threshold WHERE roadmap_id = r RETURNING * INTO cur;
+  PERFORM accord_parts_add(ARRAY(
+    SELECT ROW(m.roadmap_id, g.kind, g.group_id, g.party_id, m.status, m.child_count = 0, m.parent_id IS NULL,
+               coalesce(m.owner_party_id, '00000000-0000-0000-0000-000000000000'::uuid), 0, 0, 0, f.overdue, f.at_risk)::accord_part_delta
+    FROM measures m CROSS JOIN LATERAL accord_flags(m, new_day, new_threshold) f
+    JOIN accord_measure_groups(ARRAY(
+      SELECT x.id FROM measures x CROSS JOIN LATERAL accord_flags(x, new_day, new_threshold) y
+      WHERE x.roadmap_id = r AND x.status NOT IN ('completed', 'cancelled') AND (y.overdue + y.at_risk) > 0)) g
+      ON g.measure_id = m.id));
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER measures_parts_insert AFTER INSERT ON measures
@@ -189,20 +271,22 @@ CREATE TRIGGER measure_spheres_parts_no_update BEFORE UPDATE OF measure_id, sphe
 CREATE TRIGGER measure_responsibles_parts_no_update BEFORE UPDATE OF measure_id, organisation_id, party_id ON measure_responsibles
   FOR EACH ROW EXECUTE FUNCTION accord_parts_no_link_update();
 --> statement-breakpoint
--- The sums of the measures already there, in one set-based pass.
+-- The sums of the measures already there, in one set-based pass (no flag day yet: the first
+-- read sets it).
 INSERT INTO summary_parts (roadmap_id, kind, group_id, party_id, status, leaf, top, owner, slot, n, wp, w)
-SELECT d.roadmap_id, d.kind, d.group_id, d.party_id, d.status, d.leaf, d.top, d.owner, 0, sum(d.n), sum(d.wp), sum(d.w)
+SELECT x.roadmap_id, x.kind, x.group_id, x.party_id, x.status, x.leaf, x.top, x.owner, 0, sum(x.n), sum(x.wp), sum(x.w)
 FROM (
-  SELECT (accord_part_of(m, 1, 'all', '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid)).*
-    FROM measures m
+  SELECT (accord_part_of(m, 1, 'all', '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid, d)).*
+    FROM measures m JOIN summary_days d ON d.roadmap_id = m.roadmap_id
   UNION ALL
-  SELECT (accord_part_of(m, 1, 'sphere', s.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid)).*
-    FROM measure_spheres s JOIN measures m ON m.id = s.measure_id
+  SELECT (accord_part_of(m, 1, 'sphere', s.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid, d)).*
+    FROM measure_spheres s JOIN measures m ON m.id = s.measure_id JOIN summary_days d ON d.roadmap_id = m.roadmap_id
   UNION ALL
-  SELECT (accord_part_of(m, 1, 'party', r.party_id, '00000000-0000-0000-0000-000000000000'::uuid)).*
+  SELECT (accord_part_of(m, 1, 'party', r.party_id, '00000000-0000-0000-0000-000000000000'::uuid, d)).*
     FROM (SELECT DISTINCT measure_id, party_id FROM measure_responsibles) r JOIN measures m ON m.id = r.measure_id
+    JOIN summary_days d ON d.roadmap_id = m.roadmap_id
   UNION ALL
-  SELECT (accord_part_of(m, 1, 'org', r.organisation_id, r.party_id)).*
-    FROM measure_responsibles r JOIN measures m ON m.id = r.measure_id
-) d
+  SELECT (accord_part_of(m, 1, 'org', r.organisation_id, r.party_id, d)).*
+    FROM measure_responsibles r JOIN measures m ON m.id = r.measure_id JOIN summary_days d ON d.roadmap_id = m.roadmap_id
+) x
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
