@@ -3,13 +3,21 @@
  * every visibility scope, after every step of a random sequence of writes through the real
  * measure services: creates, updates (progress, status, dates, weight, tier, spheres,
  * responsible organisations), moves, deletes and bulk updates, with internal measures of
- * both parties; and on another day, which moves the flag day and back.
+ * both parties; and on another day, which moves the flag day and back. Then, on the data
+ * those writes left, each group's leaf figures against what GET /measures?leaf=true counts,
+ * for the users of each party.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MeasureBulkUpdate, MeasureCreate, MeasureMove, MeasureUpdate } from '../../contracts/roadmaps';
+import {
+  MeasureBulkUpdate,
+  MeasureCreate,
+  MeasureMove,
+  MeasureUpdate,
+  type RoadmapSummary,
+} from '../../contracts/roadmaps';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/policies';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
+import { createTestApi, type TestApi } from '../../test/api';
 import { buildSphere, buildWorld, type World } from '../../test/factories';
 import type { Ctx } from '../context';
 import {
@@ -22,7 +30,8 @@ import {
 } from '../measures';
 import { fastSummary, referenceSummary } from '.';
 
-let t: TestDatabase;
+let api: TestApi;
+let t: TestApi['t'];
 let w: World;
 let spheres: string[];
 
@@ -45,11 +54,12 @@ function rng(seed: number) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  api = await createTestApi();
+  t = api.t;
   w = await buildWorld(t.ctx);
   spheres = [w.sphere.id, (await buildSphere(t.db)).id, (await buildSphere(t.db)).id];
 });
-afterAll(() => t.close());
+afterAll(() => api.close());
 
 describe('fast summary = from-scratch summary', () => {
   it('after every step of random writes, for every scope, today and on other days', async () => {
@@ -180,4 +190,47 @@ describe('fast summary = from-scratch summary', () => {
       await expectEqual(other, `day ${day(offset)}`);
     }
   }, 120_000);
+
+  it('gives each group the leaf figures GET /measures?leaf=true counts, as each party sees them', async () => {
+    const users = [w.admin, w.kz.coordinator, w.kz.reporter, w.ru.coordinator, w.ru.reporter, w.viewer];
+    const total = async (cookie: string, q: string) => {
+      const res = await api.call('GET', `/api/v1/measures?roadmapId=${w.roadmap.id}&limit=1&leaf=true&${q}`, {
+        cookie,
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json().total as number;
+    };
+    const counts = new Set<number>();
+    for (const u of users) {
+      const cookie = await api.signIn(u.email);
+      const res = await api.call('GET', `/api/v1/roadmaps/${w.roadmap.id}/summary`, { cookie });
+      expect(res.statusCode).toBe(200);
+      const s: RoadmapSummary = res.json();
+      counts.add(s.measureCount);
+      const groups = [
+        ...s.bySphere.map((g) => [`sphereId=${g.sphereId}`, g.leaves] as const),
+        ...s.byParty.map((g) => [`partyId=${g.partyId}`, g.leaves] as const),
+        ...s.byOrganisation.map((g) => [`organisationId=${g.organisationId}`, g.leaves] as const),
+      ];
+      expect(groups.length).toBeGreaterThan(4);
+      await Promise.all(
+        groups.map(async ([q, leaves]) => {
+          const [n, overdue, atRisk, ...byStatus] = await Promise.all([
+            total(cookie, q),
+            total(cookie, `${q}&overdue=true`),
+            total(cookie, `${q}&atRisk=true`),
+            ...Object.keys(leaves.byStatus).map((st) => total(cookie, `${q}&status=${st}`)),
+          ]);
+          expect({ n, overdue, atRisk, byStatus }, `${u.role} ${q}`).toEqual({
+            n: leaves.total,
+            overdue: leaves.overdue,
+            atRisk: leaves.atRisk,
+            byStatus: Object.values(leaves.byStatus),
+          });
+        }),
+      );
+    }
+    // admin, each party (its own internal measures) and the viewer see four different counts
+    expect(counts.size).toBe(4);
+  });
 });
