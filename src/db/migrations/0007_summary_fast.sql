@@ -85,29 +85,35 @@ CREATE FUNCTION accord_parts_add(d accord_part_delta[]) RETURNS void LANGUAGE sq
         overdue = p.overdue + excluded.overdue, at_risk = p.at_risk + excluded.at_risk;
 $$;
 --> statement-breakpoint
--- The groups of some measures, from their current links.
+-- The groups of some measures, from their current links (joins, not = ANY: the planner
+-- may hash a long list).
 CREATE FUNCTION accord_measure_groups(ids uuid[])
 RETURNS TABLE (measure_id uuid, kind text, group_id uuid, party_id uuid) LANGUAGE sql STABLE AS $$
-  SELECT i, 'all', '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid
-    FROM unnest(ids) i
+  WITH i AS (SELECT DISTINCT id FROM unnest(ids) id)
+  SELECT i.id, 'all', '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid FROM i
   UNION ALL
   SELECT s.measure_id, 'sphere', s.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid
-    FROM measure_spheres s WHERE s.measure_id = ANY (ids)
+    FROM i JOIN measure_spheres s ON s.measure_id = i.id
   UNION ALL
   SELECT DISTINCT r.measure_id, 'party', r.party_id, '00000000-0000-0000-0000-000000000000'::uuid
-    FROM measure_responsibles r WHERE r.measure_id = ANY (ids)
+    FROM i JOIN measure_responsibles r ON r.measure_id = i.id
   UNION ALL
   SELECT r.measure_id, 'org', r.organisation_id, r.party_id
-    FROM measure_responsibles r WHERE r.measure_id = ANY (ids)
+    FROM i JOIN measure_responsibles r ON r.measure_id = i.id
 $$;
 --> statement-breakpoint
 -- Overdue and at-risk of one measure on a day (null day: not counted yet), as
--- `overdueSql` and `atRiskSql` of src/services/measures/queries.ts.
-CREATE FUNCTION accord_flags(m measures, day date, threshold float8, OUT overdue int, OUT at_risk int)
+-- `overdueSql` and `atRiskSql` of src/services/measures/queries.ts. Scalar SQL functions, so
+-- that the planner inlines them.
+CREATE FUNCTION accord_overdue(status measure_status, due date, day date) RETURNS int
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT coalesce((m.status NOT IN ('completed', 'cancelled') AND m.due_date < day)::int, 0),
-         coalesce((m.status NOT IN ('completed', 'cancelled') AND m.due_date >= day AND m.start_date <= day
-           AND ((day - m.start_date)::float8 / greatest(m.due_date - m.start_date, 1)) * 100 - m.progress > threshold)::int, 0)
+  SELECT coalesce((status NOT IN ('completed', 'cancelled') AND due < day)::int, 0)
+$$;
+--> statement-breakpoint
+CREATE FUNCTION accord_at_risk(status measure_status, start date, due date, progress int, day date, threshold float8)
+RETURNS int LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce((status NOT IN ('completed', 'cancelled') AND due >= day AND start <= day
+    AND ((day - start)::float8 / greatest(due - start, 1)) * 100 - progress > threshold)::int, 0)
 $$;
 --> statement-breakpoint
 -- One measure's contribution to one group, signed, with its flags on day `d`.
@@ -116,8 +122,8 @@ RETURNS accord_part_delta LANGUAGE sql IMMUTABLE AS $$
   SELECT ROW(m.roadmap_id, kind, group_id, party_id, m.status, m.child_count = 0, m.parent_id IS NULL,
              coalesce(m.owner_party_id, '00000000-0000-0000-0000-000000000000'::uuid),
              sgn, sgn * m.weight::numeric * m.progress, sgn * m.weight::numeric,
-             sgn * f.overdue, sgn * f.at_risk)::accord_part_delta
-  FROM accord_flags(m, d.day, d.threshold) f
+             sgn * accord_overdue(m.status, m.due_date, d.day),
+             sgn * accord_at_risk(m.status, m.start_date, m.due_date, m.progress, d.day, d.threshold))::accord_part_delta
 $$;
 --> statement-breakpoint
 -- Each trigger first locks the day rows of the roadmaps it touches (accord_lock_days), then
@@ -229,13 +235,27 @@ BEGIN
   UPDATE summary_parts SET overdue = 0, at_risk = 0 WHERE roadmap_id = r AND (overdue <> 0 OR at_risk <> 0);
   UPDATE summary_days SET day = new_day, threshold = new_threshold WHERE roadmap_id = r RETURNING * INTO cur;
   PERFORM accord_parts_add(ARRAY(
-    SELECT ROW(m.roadmap_id, g.kind, g.group_id, g.party_id, m.status, m.child_count = 0, m.parent_id IS NULL,
-               coalesce(m.owner_party_id, '00000000-0000-0000-0000-000000000000'::uuid), 0, 0, 0, f.overdue, f.at_risk)::accord_part_delta
-    FROM measures m CROSS JOIN LATERAL accord_flags(m, new_day, new_threshold) f
-    JOIN accord_measure_groups(ARRAY(
-      SELECT x.id FROM measures x CROSS JOIN LATERAL accord_flags(x, new_day, new_threshold) y
-      WHERE x.roadmap_id = r AND x.status NOT IN ('completed', 'cancelled') AND (y.overdue + y.at_risk) > 0)) g
-      ON g.measure_id = m.id));
+    WITH f AS (
+      SELECT * FROM (
+        SELECT m.id, m.status, m.child_count = 0 AS leaf, m.parent_id IS NULL AS top,
+               coalesce(m.owner_party_id, '00000000-0000-0000-0000-000000000000'::uuid) AS owner,
+               accord_overdue(m.status, m.due_date, new_day) AS overdue,
+               accord_at_risk(m.status, m.start_date, m.due_date, m.progress, new_day, new_threshold) AS at_risk
+        FROM measures m WHERE m.roadmap_id = r AND m.status NOT IN ('completed', 'cancelled')
+      ) x WHERE x.overdue + x.at_risk > 0
+    ), g AS (
+      SELECT f.id, 'all' AS kind, '00000000-0000-0000-0000-000000000000'::uuid AS group_id, '00000000-0000-0000-0000-000000000000'::uuid AS party_id FROM f
+      UNION ALL
+      SELECT s.measure_id, 'sphere', s.sphere_id, '00000000-0000-0000-0000-000000000000'::uuid FROM f JOIN measure_spheres s ON s.measure_id = f.id
+      UNION ALL
+      SELECT DISTINCT x.measure_id, 'party', x.party_id, '00000000-0000-0000-0000-000000000000'::uuid FROM f JOIN measure_responsibles x ON x.measure_id = f.id
+      UNION ALL
+      SELECT x.measure_id, 'org', x.organisation_id, x.party_id FROM f JOIN measure_responsibles x ON x.measure_id = f.id
+    )
+    SELECT ROW(r, g.kind, g.group_id, g.party_id, f.status, f.leaf, f.top, f.owner, 0, 0, 0,
+               sum(f.overdue), sum(f.at_risk))::accord_part_delta
+    FROM f JOIN g ON g.id = f.id
+    GROUP BY g.kind, g.group_id, g.party_id, f.status, f.leaf, f.top, f.owner));
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER measures_parts_insert AFTER INSERT ON measures
