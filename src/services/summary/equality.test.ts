@@ -24,6 +24,7 @@ import {
   bulkUpdateMeasures,
   createMeasure,
   deleteMeasure,
+  findMeasures,
   getMeasure,
   moveMeasure,
   updateMeasure,
@@ -232,5 +233,42 @@ describe('fast summary = from-scratch summary', () => {
     }
     // admin, each party (its own internal measures) and the viewer see four different counts
     expect(counts.size).toBe(4);
+  });
+
+  it('stays equal when writes and reads of two days run at once', async () => {
+    const admin = w.admin.actor;
+    const dayCtx = (iso: string): Ctx => ({ db: t.db, now: () => new Date(`${iso}T09:00:00Z`) });
+    const found = await findMeasures(t.ctx, admin, {
+      roadmapId: w.roadmap.id,
+      leaf: true,
+      page: 1,
+      limit: 12,
+      sort: 'code',
+    });
+    expect(found.data.length).toBeGreaterThan(5);
+    let written = 0;
+    await Promise.all([
+      ...found.data.map(async (m, i) => {
+        try {
+          await updateMeasure(t.ctx, admin, m.id, {
+            version: m.version,
+            ...(i % 2
+              ? { dueDate: '2026-06-01', startDate: '2026-01-01' }
+              : { status: 'in_progress', progress: 5 }),
+          });
+          written++;
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+        }
+      }),
+      ...[0, 1, 2, 3, 4, 5].map((i) =>
+        fastSummary(dayCtx(i % 2 ? '2026-07-20' : '2026-06-15'), admin, w.roadmap.id),
+      ),
+    ]);
+    expect(written).toBeGreaterThan(3);
+    for (const iso of ['2026-07-20', '2026-06-15'])
+      expect(await fastSummary(dayCtx(iso), admin, w.roadmap.id), iso).toEqual(
+        await referenceSummary(dayCtx(iso), admin, w.roadmap.id),
+      );
   });
 });
