@@ -76,8 +76,9 @@ export async function roadmapSummary(ctx: Ctx, actor: Actor, roadmapId: string):
 
 /** Computes the summary from the incremental sums (what a cache miss runs). */
 export async function fastSummary(ctx: Ctx, actor: Actor, roadmapId: string, day = today(ctx)) {
-  await loadRoadmap(ctx.db, roadmapId);
-  return assemble(roadmapId, day, await fastRows(ctx, actor, roadmapId, day));
+  // an absent roadmap has no sums, so reading them alongside the 404 check is harmless
+  const [, rows] = await Promise.all([loadRoadmap(ctx.db, roadmapId), fastRows(ctx, actor, roadmapId, day)]);
+  return assemble(roadmapId, day, rows);
 }
 
 /** Computes the summary from scratch over every measure: the reference for `fastSummary`. */
