@@ -262,6 +262,19 @@ const SummaryGroup = z.object({
   progress: z.number().describe('weighted mean progress, 0–100, one decimal'),
 });
 
+/** A group's figures over its leaves only: what the dashboard and GET /measures?leaf=true count. */
+const SummaryLeafFigures = z
+  .object({
+    total: z.number().int(),
+    byStatus: StatusCounts,
+    overdue: z.number().int(),
+    atRisk: z.number().int(),
+  })
+  .describe('the same figures over the leaves of the group only (measures without children)');
+
+/** A sphere's, party's or organisation's figures: every level, then its leaves alone. */
+const SummaryGroupItem = SummaryGroup.extend({ leaves: SummaryLeafFigures });
+
 export const RoadmapSummary = z.object({
   roadmapId: Uuid,
   asOf: IsoDate,
@@ -269,11 +282,11 @@ export const RoadmapSummary = z.object({
   rollUp: z.number().describe('roadmap progress rolled up through the tree, 0–100'),
   completionLevel: z.enum(COMPLETION_LEVELS),
   leaves: SummaryGroup.describe('measures without children: the units of work'),
-  bySphere: z.array(SummaryGroup.extend({ sphereId: Uuid })),
+  bySphere: z.array(SummaryGroupItem.extend({ sphereId: Uuid })),
   bySphereStatus: z.array(
     z.object({ sphereId: Uuid, status: z.enum(MEASURE_STATUSES), count: z.number().int() }),
   ),
-  byParty: z.array(SummaryGroup.extend({ partyId: Uuid })),
-  byOrganisation: z.array(SummaryGroup.extend({ organisationId: Uuid, partyId: Uuid })),
+  byParty: z.array(SummaryGroupItem.extend({ partyId: Uuid })),
+  byOrganisation: z.array(SummaryGroupItem.extend({ organisationId: Uuid, partyId: Uuid })),
 });
 export type RoadmapSummary = z.infer<typeof RoadmapSummary>;

@@ -15,6 +15,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -503,6 +504,56 @@ export const summaryCache = pgTable(
   },
   (t) => [primaryKey({ columns: [t.roadmapId, t.scope] })],
 );
+
+/**
+ * The summary's partial sums, kept current by triggers (migration `summary_fast`) in the
+ * transaction of every write: one row per roadmap × group (kind 'all', 'sphere', 'party',
+ * 'org' with its party) × status × leaf × top-level × owner (the owning party of internal
+ * measures, the nil uuid for the others) × slot, so that one table serves every visibility
+ * scope.
+ * Sums are numeric so that adding and taking away a measure leaves no rounding behind.
+ */
+export const summaryParts = pgTable(
+  'summary_parts',
+  {
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    groupId: uuid('group_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    status: measureStatusEnum('status').notNull(),
+    leaf: boolean('leaf').notNull(),
+    top: boolean('top').notNull(),
+    owner: uuid('owner').notNull(),
+    /** Spreads each sum over a few rows by backend, so concurrent writers seldom wait on one row. */
+    slot: smallint('slot').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull().default(0),
+    wp: numeric('wp').notNull().default('0'),
+    w: numeric('w').notNull().default('0'),
+    /** Overdue and at-risk counts as of the roadmap's flag day (`summaryDays`). */
+    overdue: bigint('overdue', { mode: 'number' }).notNull().default(0),
+    atRisk: bigint('at_risk', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.roadmapId, t.kind, t.groupId, t.partyId, t.status, t.leaf, t.top, t.owner, t.slot],
+    }),
+  ],
+);
+
+/**
+ * The day (and at-risk threshold) the overdue and at-risk sums of `summaryParts` hold for,
+ * one row per roadmap (made by a trigger on roadmaps). The first summary read of another
+ * day moves it; writers' triggers lock the row FOR SHARE, the move FOR UPDATE.
+ */
+export const summaryDays = pgTable('summary_days', {
+  roadmapId: uuid('roadmap_id')
+    .primaryKey()
+    .references(() => roadmaps.id, { onDelete: 'cascade' }),
+  day: date('day', { mode: 'string' }),
+  threshold: doublePrecision('threshold'),
+});
 
 /** Small key/value facts about this installation (demo loaded, schema checks). */
 export const settings = pgTable('settings', {

@@ -151,6 +151,7 @@ describe('GET /roadmaps/:id/summary', () => {
         overdue: 0,
         atRisk: 1,
         progress: 37.5, // (2×50 + 1×100 + 5×20) / 8
+        leaves: { total: 3, byStatus: statuses(0, 2, 1, 0), overdue: 0, atRisk: 1 }, // 1.1, 1.2, 2.3
       });
       expect(find(s.bySphere, 'sphereId', sphereT)).toEqual({
         sphereId: sphereT,
@@ -159,6 +160,7 @@ describe('GET /roadmaps/:id/summary', () => {
         overdue: 1,
         atRisk: 1,
         progress: 50, // leaves 1.2 and 1.3
+        leaves: { total: 2, byStatus: statuses(1, 0, 1, 0), overdue: 1, atRisk: 0 }, // parent 2 is the one at risk
       });
       expect(find(s.byParty, 'partyId', w.kz.party.id)).toMatchObject({ total: 6, atRisk: 2, overdue: 1 });
       expect(find(s.byParty, 'partyId', w.ru.party.id)).toMatchObject({ total: 5, atRisk: 2, overdue: 0 });
@@ -193,6 +195,7 @@ describe('GET /roadmaps/:id/summary', () => {
         overdue: 0,
         atRisk: 0,
         progress: 66.7, // (2×50 + 1×100) / 3
+        leaves: { total: 2, byStatus: statuses(0, 1, 1, 0), overdue: 0, atRisk: 0 }, // 1.1, 1.2
       });
       expect(find(s.byParty, 'partyId', w.kz.party.id)).toMatchObject({ total: 5, atRisk: 1 });
       expect(find(s.byOrganisation, 'organisationId', w.kz.agency.id)).toMatchObject({
@@ -225,21 +228,29 @@ describe('GET /roadmaps/:id/summary', () => {
         ...s.byParty.map((g) => [`partyId=${g.partyId}`, g] as const),
         ...s.byOrganisation.map((g) => [`organisationId=${g.organisationId}`, g] as const),
       ];
-      // Each group's figures against the list's totals, the groups checked in parallel.
+      // What the list counts for a query, in the shape of a group's figures.
+      const counted = async (q: string) => {
+        const [n, overdue, atRisk, ...byStatus] = await Promise.all([
+          total(cookie, q),
+          total(cookie, `${q}&overdue=true`),
+          total(cookie, `${q}&atRisk=true`),
+          ...Object.keys(s.leaves.byStatus).map((status) => total(cookie, `${q}&status=${status}`)),
+        ]);
+        return { total: n, overdue, atRisk, byStatus };
+      };
+      const figures = (g: { total: number; overdue: number; atRisk: number; byStatus: object }) => ({
+        total: g.total,
+        overdue: g.overdue,
+        atRisk: g.atRisk,
+        byStatus: Object.values(g.byStatus),
+      });
+      const items = [...s.bySphere, ...s.byParty, ...s.byOrganisation];
+      // Each group's figures against the list's totals, the groups checked in parallel: every
+      // level, then the leaves alone (leaf=true), as the dashboard counts them.
       await Promise.all(
-        groups.map(async ([q, g]) => {
-          const [n, overdue, atRisk, ...byStatus] = await Promise.all([
-            total(cookie, q),
-            total(cookie, `${q}&overdue=true`),
-            total(cookie, `${q}&atRisk=true`),
-            ...Object.keys(g.byStatus).map((status) => total(cookie, `${q}&status=${status}`)),
-          ]);
-          expect({ n, overdue, atRisk, byStatus }, q).toEqual({
-            n: g.total,
-            overdue: g.overdue,
-            atRisk: g.atRisk,
-            byStatus: Object.values(g.byStatus),
-          });
+        groups.map(async ([q, g], i) => {
+          expect(await counted(q), q).toEqual(figures(g));
+          expect(await counted(`${q}&leaf=true`), `${q}&leaf=true`).toEqual(figures(items[i].leaves));
         }),
       );
       expect(new Set(s.bySphere.map((g) => g.sphereId))).toEqual(new Set([w.sphere.id, sphereT]));

@@ -8,8 +8,9 @@
  * server they were made on; a restored copy should ask people to sign in again rather than
  * resurrect cookies that may have been signed out since), `sign_in_attempts` (a
  * 15-minute rate-limit window, meaningless later), and the derived summary cache
- * (`summary_cache`, `roadmap_changes`: the import's own inserts note fresh changes through
- * their triggers, and summaries are recomputed on first use). The file therefore holds secrets
+ * (`summary_cache`, `roadmap_changes`, `summary_parts`, `summary_days`: the import's own
+ * inserts note fresh changes and rebuild the sums through their triggers, and summaries are
+ * recomputed on first use). The file therefore holds secrets
  * (argon2 hashes): keep it like the database itself.
  */
 import { is } from 'drizzle-orm';
@@ -25,6 +26,8 @@ export const EXCLUDED_TABLES: readonly string[] = [
   'sign_in_attempts',
   'summary_cache',
   'roadmap_changes',
+  'summary_parts',
+  'summary_days',
   'search_index_state',
 ];
 

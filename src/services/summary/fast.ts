@@ -1,0 +1,78 @@
+/**
+ * The summary's rows from the incremental sums: `summary_parts` (kept current by triggers,
+ * migration 0007) holds count, Σ weight × progress, Σ weight, overdue and at-risk per
+ * roadmap × group × status × leaf × top-level × owner, so a cache miss reads a few hundred
+ * rows whatever the roadmap's size. Overdue and at-risk hold for the roadmap's flag day
+ * (`summary_days`); the first read of another day moves it, counting them afresh once.
+ *
+ * Visibility is the `owner` column: 'all' reads every row, a party its own internal rows
+ * and the rest, a viewer only the rows of measures that are not internal (nil owner).
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { organisations, parties, spheres, summaryDays, summaryParts } from '../../db/schema';
+import { AT_RISK_THRESHOLD } from '../../domain/measures';
+import { type Actor, internalScope } from '../../domain/policies';
+import type { Ctx } from '../context';
+import type { RawPart, SummaryRows } from './fold';
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+
+type Row = RawPart & {
+  kind: 'all' | 'sphere' | 'party' | 'org';
+  group_id: string;
+  party_id: string;
+  top: boolean;
+  /** The flag day the overdue and at-risk sums were read for. */
+  flag_day: string | null;
+  threshold: number | null;
+};
+
+/** The owners whose sums the actor may read. */
+function ownerVisibility(actor: Actor): SQL {
+  const scope = internalScope(actor);
+  if (scope === 'all') return sql`true`;
+  if (scope === null) return sql`g.owner = ${NIL}::uuid`;
+  return sql`g.owner in (${NIL}::uuid, ${scope}::uuid)`;
+}
+
+/** The sums as the actor may see them, with the flag day they hold for, in one snapshot. */
+const readSums = (ctx: Ctx, actor: Actor, roadmapId: string) =>
+  ctx.db
+    .execute(sql`
+    select g.*, d.day::text as flag_day, d.threshold from (
+      select g.kind, g.group_id, g.party_id, g.status, g.leaf,
+             case when g.kind = 'all' then g.top else false end as top,
+             sum(g.n)::int8 as n, sum(g.wp)::float8 as wp, sum(g.w)::float8 as w,
+             sum(g.overdue)::int8 as overdue, sum(g.at_risk)::int8 as at_risk
+      from ${summaryParts} g
+      where g.roadmap_id = ${roadmapId} and ${ownerVisibility(actor)}
+      group by 1, 2, 3, 4, 5, 6
+      having sum(g.n) <> 0
+    ) g
+    left join ${summaryDays} d on d.roadmap_id = ${roadmapId}
+    left join ${spheres} s on g.kind = 'sphere' and s.id = g.group_id
+    left join ${parties} p on p.id = case g.kind when 'party' then g.group_id when 'org' then g.party_id end
+    left join ${organisations} o on g.kind = 'org' and o.id = g.group_id
+    order by g.kind, s.position, s.code, p.code, o.name->>'ru', g.group_id, g.status, g.leaf, g.top`)
+    .then((r) => r.rows as unknown as Row[]);
+
+/** The summary rows of one roadmap as the actor may see it, from the incremental sums. */
+export async function fastRows(ctx: Ctx, actor: Actor, roadmapId: string, day: string): Promise<SummaryRows> {
+  const current = (rows: Row[]) =>
+    rows.every((r) => r.flag_day === day && Number(r.threshold) === AT_RISK_THRESHOLD);
+  let sums = await readSums(ctx, actor, roadmapId);
+  // Another reader may move the day back in between (two days read at once): try again.
+  for (let i = 0; i < 5 && !current(sums); i++) {
+    await ctx.db.execute(sql`select accord_parts_set_day(${roadmapId}, ${day}::date, ${AT_RISK_THRESHOLD})`);
+    sums = await readSums(ctx, actor, roadmapId);
+  }
+  if (!current(sums)) throw new Error(`summary flags of ${roadmapId} did not settle on ${day}`);
+  const out: SummaryRows = { own: [], bySphere: [], byParty: [], byOrg: [] };
+  for (const r of sums) {
+    if (r.kind === 'all') out.own.push(r);
+    else if (r.kind === 'sphere') out.bySphere.push({ ...r, sphere_id: r.group_id });
+    else if (r.kind === 'party') out.byParty.push({ ...r, party_id: r.group_id });
+    else out.byOrg.push({ ...r, organisation_id: r.group_id });
+  }
+  return out;
+}
