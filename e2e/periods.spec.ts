@@ -15,7 +15,9 @@ import {
   USERS,
 } from './fixtures';
 
-test('an admin adds the periods, closes one and reopens it with a reason', async ({ page }) => {
+test('an admin sees the periods, adds none twice, closes one and reopens it with a reason', async ({
+  page,
+}) => {
   await signIn(page, USERS.admin);
   const roadmap = await defaultRoadmap(page);
   await page.goto(`/roadmap?roadmap=${roadmap.id}`);
@@ -23,10 +25,15 @@ test('an admin adds the periods, closes one and reopens it with a reason', async
   await expect(section).toBeVisible();
   await settled(page);
 
-  await section.getByRole('button', { name: ru.periods.generate }).click();
+  // the demo roadmap is approved, so its periods are there from the first start
   await expect(section.getByRole('row').nth(1)).toBeVisible();
   const { data } = await apiGet<{ data: Period[] }>(page, `/roadmaps/${roadmap.id}/periods`);
   expect(data.length).toBeGreaterThan(0);
+  // adding the missing ones adds none twice
+  await section.getByRole('button', { name: ru.periods.generate }).click();
+  await settled(page);
+  const again = await apiGet<{ data: Period[] }>(page, `/roadmaps/${roadmap.id}/periods`);
+  expect(again.data.map((p) => p.code)).toEqual(data.map((p) => p.code));
   // the last one is ahead of today, so it is still open whatever the schedule did
   const ahead = data[data.length - 1];
   expect(ahead.state).toBe('open');

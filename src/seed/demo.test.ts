@@ -9,6 +9,7 @@ import {
   measureResponsibles,
   measureSpheres,
   measures,
+  periods,
   organisations,
   parties,
   provisionSpheres,
@@ -38,6 +39,7 @@ async function snapshotCounts(t: TestDatabase) {
     provisions,
     roadmaps,
     measures,
+    periods,
     users,
     auditEvents,
   };
@@ -283,6 +285,7 @@ describe('the demo dataset, loaded', () => {
       counts.provisions +
       counts.roadmaps +
       counts.measures +
+      counts.periods +
       counts.users;
     expect(events).toHaveLength(entities);
     expect(new Set(events.map((e) => e.entityId)).size).toBe(entities);

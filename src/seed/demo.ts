@@ -57,6 +57,7 @@ import { type Ctx, today } from '../services/context';
 import { type AuditInput, mutate } from '../services/core/mutate';
 import { type BatchMeasure, batchCreateEvents, rollUpRoadmap, writeMeasureBatch } from '../services/measures';
 import { hashPassword } from '../services/passwords';
+import { addMissingPeriods } from '../services/periods';
 import { presentOrganisation, presentParty, presentSphere } from '../services/reference';
 import { presentRoadmap } from '../services/roadmaps';
 import { presentUser } from '../services/users';
@@ -95,6 +96,8 @@ export interface DemoSummary {
   provisions: number;
   roadmaps: number;
   measures: number;
+  /** Reporting periods of the roadmap, from its first measure up to the next period ahead. */
+  periods: number;
   users: number;
   auditEvents: number;
 }
@@ -745,6 +748,10 @@ export async function loadDemo(
     await writeMeasureBatch(tx, roadmapRow.id, batch);
     await rollUpRoadmap(tx, roadmapRow.id);
     audit.push(...(await batchCreateEvents(tx, [...measureId.values()], day)));
+    // the roadmap is approved: its reporting periods exist, as approving it would have made them
+    const periodCount = await addMissingPeriods(tx, roadmapRow, day, {
+      record: (e) => audit.push(...(Array.isArray(e) ? e : [e])),
+    });
 
     await refuseClashes(tx, data, 'users');
     const userRows = await insertChunked(
@@ -774,6 +781,7 @@ export async function loadDemo(
       provisions: provisionRows.length,
       roadmaps: 1,
       measures: batch.length,
+      periods: periodCount,
       users: userRows.length,
       auditEvents: audit.length,
     };

@@ -56,7 +56,7 @@ export async function runServer(
       if (await isEmpty(ctx)) {
         const s = await loadDemo(ctx, SYSTEM_ACTOR);
         say(
-          `accord: loaded the demo dataset: ${s.agreements} agreement with ${s.provisions} provisions, ${s.roadmaps} roadmap with ${s.measures} measures, ${s.organisations} organisations, ${s.users} demo users`,
+          `accord: loaded the demo dataset: ${s.agreements} agreement with ${s.provisions} provisions, ${s.roadmaps} roadmap with ${s.measures} measures and ${s.periods} reporting periods, ${s.organisations} organisations, ${s.users} demo users`,
         );
       }
     }

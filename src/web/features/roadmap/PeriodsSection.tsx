@@ -147,7 +147,7 @@ export function PeriodsSection({ roadmap }: { roadmap: Roadmap }) {
         </Table.ScrollContainer>
       )}
       {!frozen && (
-        <Button mt="sm" variant="light" onClick={onGenerate} loading={generate.isPending}>
+        <Button mt="sm" variant="default" onClick={onGenerate} loading={generate.isPending}>
           {t('periods.generate')}
         </Button>
       )}
