@@ -45,7 +45,6 @@ export const AUDIT_ACTIONS = {
   'measure.move': 'a measure and its subtree moved under another parent and were renumbered',
   'measure.delete': 'a measure was removed',
   'dataset.generate': 'a synthetic dataset was generated (benchmarks)',
-  'demo.load': 'the demo dataset was loaded',
   'audit.checkpoint': 'the head of the audit chain was signed with the audit key',
 } as const;
 

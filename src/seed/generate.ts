@@ -18,7 +18,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { I18nText } from '../contracts/common';
-import type { CompletionForm, MeasureStatus, Tier } from '../contracts/enums';
+import { COMPLETION_FORMS, type CompletionForm, type MeasureStatus, type Tier } from '../contracts/enums';
 import type { Tx } from '../db/client';
 import { organisations, parties, roadmaps, spheres } from '../db/schema';
 import { AppError, forbidden, invalid } from '../domain/errors';
@@ -135,16 +135,6 @@ const TOPICS: readonly [string, string][] = [
   ['поставок энергоресурсов', 'energy supply'],
   ['противодействия киберугрозам', 'countering cyber threats'],
   ['культурных обменов', 'cultural exchange'],
-];
-const FORMS: readonly CompletionForm[] = [
-  'legal_act_adopted',
-  'agreement_signed',
-  'agreement_ratified',
-  'event_held',
-  'facility_commissioned',
-  'project_launched',
-  'report_delivered',
-  'other',
 ];
 
 // ---------- reference data ----------
@@ -320,7 +310,7 @@ class Writer {
       t: title,
       s: toIso(start),
       u: toIso(due),
-      f: depth === 0 ? 'other' : rng.pick(FORMS),
+      f: depth === 0 ? 'other' : rng.pick(COMPLETION_FORMS),
       w: rng.chance(0.1) ? 2 : 1,
       r: tier,
       o: owner ? ref.partyIds[owner] : null,

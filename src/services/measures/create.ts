@@ -8,6 +8,7 @@ import { forbidden, ruleViolation } from '../../domain/errors';
 import { codeFitsParent, codeSortKey, seriesFor } from '../../domain/measures';
 import { type Actor, canCreateMeasure, canReadMeasure } from '../../domain/policies';
 import { type Ctx, today } from '../context';
+import { measureSearchText } from '../search/documents';
 import { type AuditLog, mutate } from '../core/mutate';
 import { auditForm } from './present';
 import { MEASURE_COLUMNS, type MeasureRow } from './queries';
@@ -20,7 +21,7 @@ import {
   type Shape,
   type Visible,
 } from './rules';
-import { nextFreeCode, replaceRelations, rollUpAncestors, searchText } from './tree';
+import { nextFreeCode, replaceRelations, rollUpAncestors } from './tree';
 
 type CreateInput = z.output<typeof MeasureCreate>;
 
@@ -89,7 +90,7 @@ export async function insertMeasure(
   };
   const [row] = await tx
     .insert(measures)
-    .values({ ...values, searchVector: sql`to_tsvector('simple', ${searchText(values)})` })
+    .values({ ...values, searchVector: sql`to_tsvector('simple', ${measureSearchText(values)})` })
     .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, row.id, input, responsible);
   if (parent) await rollUpAncestors(tx, parent.id);

@@ -32,6 +32,6 @@ export {
 } from './queries';
 export { findMeasures, getMeasure, measureFilter, measureHistory, presentByIds } from './read';
 export type { Visible } from './rules';
-export { rollUpAncestors, searchText } from './tree';
+export { rollUpAncestors } from './tree';
 export { applyUpdate, type UpdateOptions, updateMeasure, type WriteSource } from './update';
 export { batchCreateEvents, type BatchMeasure, rollUpRoadmap, writeMeasureBatch } from './write-batch';

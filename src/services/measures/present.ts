@@ -57,7 +57,6 @@ export async function selectWithRelations(
   actor: Actor,
   where: SQL | undefined,
   page?: { order: SQL[]; limit: number; offset: number },
-  forUpdate = false,
 ): Promise<RowWithRelations[]> {
   const base = db
     .select({ m: MEASURE_COLUMNS, ...relationColumns(OUTER_ID, actor) })
@@ -68,7 +67,7 @@ export async function selectWithRelations(
       .orderBy(...page.order)
       .limit(page.limit)
       .offset(page.offset);
-  return forUpdate ? base.for('update', { of: measures }) : base;
+  return base;
 }
 
 /** The contract form of a measure in the caller's view (relations were loaded for that caller). */

@@ -6,13 +6,14 @@ import type { Measure, MeasureQuery } from '../../contracts/roadmaps';
 import type { DbOrTx } from '../../db/client';
 import { measureResponsibles, measureSpheres, measures } from '../../db/schema';
 import { notFound } from '../../domain/errors';
-import { type Actor, canReadMeasure } from '../../domain/policies';
+import type { Actor } from '../../domain/policies';
 import { entityHistory } from '../audit';
 import { type Ctx, today } from '../context';
 import { countCapped } from '../search/count';
 import { matchingOrganisations, measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
 import { atRiskSql, measureVisibility, overdueSql } from './queries';
+import { loadVisible } from './rules';
 
 const SORTS: Record<string, SQL[]> = {
   code: [asc(measures.sortKey)],
@@ -115,11 +116,7 @@ const DERIVED = ['childCount', 'overdue', 'atRisk', 'completionLevel'];
  * caller's view — derived figures dropped and dependencies it may not see left out.
  */
 export async function measureHistory(ctx: Ctx, actor: Actor, id: string): Promise<{ data: AuditEvent[] }> {
-  const [row] = await ctx.db
-    .select({ tier: measures.tier, ownerPartyId: measures.ownerPartyId })
-    .from(measures)
-    .where(eq(measures.id, id));
-  if (!row || !canReadMeasure(actor, row)) throw notFound('measure');
+  await loadVisible(ctx.db, actor, id);
   const events = await entityHistory(ctx.db, actor, 'measure', id);
   const depIds = new Set<string>();
   const snapshots = events

@@ -4,7 +4,7 @@
  * the references (spheres, provisions, organisations, dependencies).
  */
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import {
   measureDependencies,
   measures,
@@ -30,12 +30,10 @@ declare const visibleBrand: unique symbol;
 export type Visible<T> = T & { readonly [visibleBrand]: true };
 
 /** Loads a measure the actor may see, or 404 exactly as if it did not exist. */
-export async function loadVisible(tx: Tx, actor: Actor, id: string, forUpdate = false) {
-  const base = tx.select().from(measures).where(eq(measures.id, id));
-  const [row] = forUpdate ? await base.for('update') : await base;
+export async function loadVisible(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await db.select(MEASURE_COLUMNS).from(measures).where(eq(measures.id, id));
   if (!row || !canReadMeasure(actor, row)) throw notFound('measure');
-  const { searchVector: _s, ...rest } = row;
-  return rest as Visible<MeasureRow>;
+  return row as Visible<MeasureRow>;
 }
 
 /**

@@ -13,7 +13,6 @@ import {
 } from '../../db/schema';
 import { detail, fieldError } from '../../domain/errors';
 import { codeSortKey, nextChildCode, rebaseCode } from '../../domain/measures';
-import { measureSearchText } from '../search/documents';
 import type { MeasureRow, ResponsibleRow } from './queries';
 
 /**
@@ -144,9 +143,6 @@ export async function renumberSubtree(
       .set({ parentId: extra.parentId ?? null })
       .where(eq(measures.id, root.id));
 }
-
-/** The lemmatised text indexed for a measure (see search/documents.ts). */
-export const searchText = measureSearchText;
 
 /** Replaces the relations named in `input` (absent ones stay as they are). */
 export async function replaceRelations(

@@ -4,7 +4,7 @@
  * their `source`, so every rule holds whoever changes a measure, and its event names why.
  */
 import { msg } from '../../contracts/messages';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Measure, MeasureUpdate } from '../../contracts/roadmaps';
 import type { Tx } from '../../db/client';
@@ -18,13 +18,14 @@ import {
 } from '../../domain/policies';
 import { checkVersion } from '../common';
 import { type Ctx, today } from '../context';
+import { measureSearchText } from '../search/documents';
 import { type AuditInput, mutate } from '../core/mutate';
 import { auditChange, auditForm, presentMeasure } from './present';
 import { MEASURE_COLUMNS, type ResponsibleRow } from './queries';
 import { presentByIds } from './read';
 import { checkReferences, checkShape, loadForWrite, requireOpenRoadmap, type Shape } from './rules';
 import { retier } from './retier';
-import { replaceRelations, rollUpAncestors, searchText } from './tree';
+import { replaceRelations, rollUpAncestors } from './tree';
 
 export type UpdateInput = z.output<typeof MeasureUpdate>;
 /** Why a measure changes; recorded in its event. */
@@ -146,10 +147,10 @@ export async function applyUpdate(
       version: cur.version + 1,
       updatedAt: sql`now()`,
       ...(textChanged
-        ? { searchVector: sql`to_tsvector('simple', ${searchText({ ...cur, ...next })})` }
+        ? { searchVector: sql`to_tsvector('simple', ${measureSearchText({ ...cur, ...next })})` }
         : {}),
     })
-    .where(and(eq(measures.id, id)))
+    .where(eq(measures.id, id))
     .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, id, patch, responsible);
   if (tierChanged) await retier(tx, cur, parent, shape, prefix);

@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR } from '../../domain/policies';
 import type { AuditInput } from '../core/mutate';
 import { auditForm, presentRows, selectWithRelations } from './present';
 import { countedChildrenJoin, type ResponsibleRow } from './queries';
-import { searchText } from './tree';
+import { measureSearchText } from '../search/documents';
 
 export interface BatchMeasure {
   id: string;
@@ -60,7 +60,7 @@ export async function writeMeasureBatch(tx: Tx, roadmapId: string, items: readon
       o: m.ownerPartyId,
       st: m.status,
       pr: m.progress,
-      q: m.searchText ?? searchText(m),
+      q: m.searchText ?? measureSearchText(m),
     }));
     await tx.execute(sql`
       insert into ${measures} (id, roadmap_id, parent_id, code, sort_key, depth, title, description, start_date,
