@@ -12,7 +12,7 @@ import { openDatabase } from '../src/db/client';
 import { measures } from '../src/db/schema';
 import { SYSTEM_ACTOR } from '../src/domain/policies';
 import { initMorphology, lemmatizeForQuery } from '../src/text';
-import { measureSearchCondition } from '../src/services/search/conditions';
+import { matchingOrganisations, measureSearchCondition } from '../src/services/search/conditions';
 import { countCapped } from '../src/services/search/count';
 import { searchEverything } from '../src/services/search/everything';
 const target = process.env.BENCH_DATABASE_URL;
@@ -42,7 +42,7 @@ const page = (where: SQL | undefined) =>
     .orderBy(asc(measures.sortKey), asc(measures.id))
     .limit(50);
 for (const q of ['развитие', 'железная дорога', 'Минтранс', '4.3.1']) {
-  const cond = measureSearchCondition(q);
+  const cond = measureSearchCondition(q, await matchingOrganisations(db, q));
   const tsq = lemmatizeForQuery(q);
   const plain = tsq ? sql`${measures.searchVector} @@ to_tsquery('simple', ${tsq})` : sql`false`;
   const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int n from measures where ${cond}`))
@@ -58,7 +58,7 @@ for (const q of ['развитие', 'железная дорога', 'Минт�
   );
 }
 {
-  const cond = measureSearchCondition('развитие');
+  const cond = measureSearchCondition('развитие', []);
   const plan = await db.execute<{ 'QUERY PLAN': string }>(
     sql`explain (analyze, buffers) select id, code, title from measures where ${cond} order by sort_key, id limit 50`,
   );

@@ -39,7 +39,8 @@ export function measureFilter(
   actor: Actor,
   q: Omit<z.output<typeof MeasureQuery>, 'page' | 'limit' | 'sort'>,
   day: string,
-  searchOrganisations?: readonly string[],
+  /** The bodies a text query names (`matchingOrganisations`); none when there is no `q`. */
+  searchOrganisations: readonly string[] = [],
 ) {
   const conds: (SQL | undefined)[] = [measureVisibility(actor)];
   if (q.roadmapId) conds.push(eq(measures.roadmapId, q.roadmapId));

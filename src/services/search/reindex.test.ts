@@ -24,9 +24,9 @@ describe('ensureSearchIndex', () => {
     // What version 1 stored: plain lemmas, no family keys.
     await t.db.execute(sql`update measures set search_vector = to_tsvector('simple', 'подписать протокол')`);
     const found = async () =>
-      (await t.db.select({ id: measures.id }).from(measures).where(measureSearchCondition('подписание'))).map(
-        (r) => r.id,
-      );
+      (
+        await t.db.select({ id: measures.id }).from(measures).where(measureSearchCondition('подписание', []))
+      ).map((r) => r.id);
     expect(await found()).toEqual([]);
     expect(await ensureSearchIndex(t.db)).toBe(1);
     expect(await found()).toEqual([m.id]);
