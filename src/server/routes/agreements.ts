@@ -12,8 +12,6 @@ import {
 import { IdParams, PageQuery } from '../../contracts/common';
 import * as agreementsSvc from '../../services/agreements';
 import * as provisionsSvc from '../../services/provisions';
-
-const svc = { ...agreementsSvc, ...provisionsSvc };
 import { requireActor } from '../plugins/auth';
 import { ERRORS, type RouteModule } from '../types';
 import { crudRoutes, itemRoutes, pageSchema } from './crud';
@@ -29,11 +27,11 @@ const routes: RouteModule = (app, { ctx }) => {
     query: AgreementQuery,
     create: AgreementCreate,
     update: AgreementUpdate,
-    list: svc.findAgreements,
-    get: svc.getAgreement,
-    add: svc.createAgreement,
-    change: svc.updateAgreement,
-    remove: svc.deleteAgreement,
+    list: agreementsSvc.findAgreements,
+    get: agreementsSvc.getAgreement,
+    add: agreementsSvc.createAgreement,
+    change: agreementsSvc.updateAgreement,
+    remove: agreementsSvc.deleteAgreement,
   });
 
   app.get(
@@ -48,7 +46,7 @@ const routes: RouteModule = (app, { ctx }) => {
         response: { 200: pageSchema(Provision), 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
       },
     },
-    async (req) => svc.listProvisions(ctx, requireActor(req), req.params.id, req.query),
+    async (req) => provisionsSvc.listProvisions(ctx, requireActor(req), req.params.id, req.query),
   );
   app.post(
     '/agreements/:id/provisions',
@@ -63,7 +61,9 @@ const routes: RouteModule = (app, { ctx }) => {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await svc.createProvision(ctx, requireActor(req), req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(await provisionsSvc.createProvision(ctx, requireActor(req), req.params.id, req.body)),
   );
   itemRoutes(app, ctx, {
     path: '/provisions',
@@ -71,9 +71,9 @@ const routes: RouteModule = (app, { ctx }) => {
     noun: 'provision',
     item: Provision,
     update: ProvisionUpdate,
-    get: svc.getProvision,
-    change: svc.updateProvision,
-    remove: svc.deleteProvision,
+    get: provisionsSvc.getProvision,
+    change: provisionsSvc.updateProvision,
+    remove: provisionsSvc.deleteProvision,
     summaries: { remove: 'Delete a provision no measure implements' },
   });
 };

@@ -4,6 +4,7 @@
  * the calendar periods that are missing. Others never see it: the periods are the
  * secretariat's settings, and reporters will meet them in their reports.
  */
+import { TableHeader } from '../../components/TableHeader';
 import { Badge, Button, Group, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
@@ -104,15 +105,15 @@ export function PeriodsSection({ roadmap }: { roadmap: Roadmap }) {
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table striped verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('periods.columns.code')}</Table.Th>
-                <Table.Th scope="col">{t('periods.columns.dates')}</Table.Th>
-                <Table.Th scope="col">{t('periods.columns.due')}</Table.Th>
-                <Table.Th scope="col">{t('periods.columns.state')}</Table.Th>
-                <Table.Th scope="col">{t('periods.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('periods.columns.code'),
+                t('periods.columns.dates'),
+                t('periods.columns.due'),
+                t('periods.columns.state'),
+                t('periods.columns.actions'),
+              ]}
+            />
             <Table.Tbody>
               {list.map((p) => (
                 <Table.Tr key={p.id} data-testid={`period-${p.code}`}>
