@@ -15,7 +15,7 @@ import { type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../contracts';
-import { useMe } from '../api/hooks';
+import { useMe } from '../api/session';
 import { canManageReference } from '../api/permissions';
 import { useSignOut, useUpdateProfile } from '../api/session';
 import { explainError } from '../components/errors';

@@ -4,7 +4,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { onUnauthenticated } from '../api/client';
-import { sessionKey, useSession } from '../api/hooks';
+import { sessionKey, useSession } from '../api/session';
 import { ErrorAlert } from '../components/QueryState';
 import { currentLocale, setLanguage } from '../i18n';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Measure } from '../../../../contracts';
 import type { QueryParams } from '../../../api/client';
-import { useMeasureList } from '../../../api/hooks';
+import { useMeasureList } from '../../../api/measures';
 import { Flags } from '../../../components/Flags';
 import { LocalizedText } from '../../../components/LocalizedText';
 import { QueryState } from '../../../components/QueryState';
