@@ -5,7 +5,6 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
 import {
   detail,
-  ENTITIES,
   type Entity,
   type EntityName,
   entityOf,
@@ -14,13 +13,6 @@ import {
   versionConflict,
 } from '../domain/errors';
 
-/** `Measure 1.2` (written before the catalogue) as the entity and its label. */
-function splitLabel(what: string): [Entity, string | undefined] {
-  for (const [key, name] of Object.entries(ENTITIES))
-    if (what.startsWith(`${name} `)) return [key as Entity, what.slice(name.length + 1)];
-  return [entityOf(what), undefined];
-}
-
 /**
  * Throws 404 when the row is absent and 409 when the caller's version is stale; `label`
  * names the row in the message (a measure's code in a bulk change).
@@ -28,12 +20,12 @@ function splitLabel(what: string): [Entity, string | undefined] {
 export function checkVersion<T extends { version: number }>(
   row: T | undefined,
   version: number,
-  what: Entity | EntityName | (string & {}),
+  what: Entity | EntityName,
   label?: string,
 ): T {
-  const [entity, legacyLabel] = splitLabel(what);
+  const entity = entityOf(what);
   if (!row) throw notFound(entity);
-  if (row.version !== version) throw versionConflict(entity, row.version, label ?? legacyLabel);
+  if (row.version !== version) throw versionConflict(entity, row.version, label);
   return row;
 }
 

@@ -1,5 +1,5 @@
 /** Moving a measure and its subtree under another parent, renumbering the subtree's codes. */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { MeasureMove } from '../../contracts/roadmaps';
 import type { Tx } from '../../db/client';
@@ -45,11 +45,12 @@ export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.o
       code = await nextFreeCode(tx, cur.roadmapId, parent, series);
     }
     const before = presentMeasure(cur, rel, day);
-    await renumberSubtree(tx, cur, code, (parent ? parent.depth + 1 : 0) - cur.depth, {
-      parentId: parent?.id ?? null,
-    });
-    // the moved measure gets a new version; its subtree keeps theirs (only their codes changed)
-    await tx.execute(sql`update ${measures} set version = version + 1, updated_at = now() where id = ${id}`);
+    await renumberSubtree(tx, cur, code, (parent ? parent.depth + 1 : 0) - cur.depth);
+    // the moved measure gets its new parent and version; its subtree keeps theirs (only codes changed)
+    await tx
+      .update(measures)
+      .set({ parentId: parent?.id ?? null, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(measures.id, id));
     if (cur.parentId) await rollUpAncestors(tx, cur.parentId);
     if (parent) await rollUpAncestors(tx, parent.id);
     const [after] = await presentByIds(tx, actor, [id], day);

@@ -92,7 +92,6 @@ export async function renumberSubtree(
   root: Pick<MeasureRow, 'id' | 'roadmapId' | 'code' | 'sortKey'>,
   code: string,
   depthDelta: number,
-  extra: { parentId?: string | null } = {},
 ) {
   const subtree = await tx
     .select({ id: measures.id, code: measures.code, depth: measures.depth })
@@ -137,11 +136,6 @@ export async function renumberSubtree(
     update ${measures} m set code = x.c, sort_key = x.k, depth = x.d
     from json_to_recordset(${JSON.stringify(values)}::json) as x(i uuid, c text, k text, d smallint)
     where m.id = x.i`);
-  if ('parentId' in extra)
-    await tx
-      .update(measures)
-      .set({ parentId: extra.parentId ?? null })
-      .where(eq(measures.id, root.id));
 }
 
 /** Replaces the relations named in `input` (absent ones stay as they are). */
