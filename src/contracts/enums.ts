@@ -79,6 +79,14 @@ export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
 export const PERIOD_STATES = ['open', 'closed', 'locked'] as const;
 export type PeriodState = (typeof PERIOD_STATES)[number];
 
+/** A progress report's workflow (issue 8 §2): draft → submitted → approved | returned. */
+export const REPORT_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** One joint status per measure × period (issue 8 §3). */
+export const JOINT_STATES = ['awaiting_reports', 'disputed', 'confirmed'] as const;
+export type JointState = (typeof JOINT_STATES)[number];
+
 /** Error codes of the API; `server/plugins/errors.ts` maps each to an HTTP status. */
 export const ERROR_CODES = [
   'validation_failed',

@@ -34,7 +34,9 @@ import {
   MEASURE_STATUSES,
   ORGANISATION_KINDS,
   PARTY_KINDS,
+  JOINT_STATES,
   PERIOD_STATES,
+  REPORT_STATES,
   REPORTING_FREQUENCIES,
   RESPONSIBLE_ROLES,
   ROADMAP_STATUSES,
@@ -43,6 +45,7 @@ import {
 } from '../contracts/enums';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const roleEnum = pgEnum('role', ROLES);
 export const localeEnum = pgEnum('locale', LOCALES);
@@ -57,6 +60,8 @@ export const tierEnum = pgEnum('tier', TIERS);
 export const responsibleRoleEnum = pgEnum('responsible_role', RESPONSIBLE_ROLES);
 export const reportingFrequencyEnum = pgEnum('reporting_frequency', REPORTING_FREQUENCIES);
 export const periodStateEnum = pgEnum('period_state', PERIOD_STATES);
+export const reportStateEnum = pgEnum('report_state', REPORT_STATES);
+export const jointStateEnum = pgEnum('joint_state', JOINT_STATES);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const i18n = (name: string) => jsonb(name).$type<I18nText>();
@@ -561,3 +566,112 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** A link a report cites as evidence. */
+export type EvidenceLink = { url: string; title: string };
+/** A value a report gives for one of its measure's indicators, with where it comes from. */
+export type IndicatorValue = { indicatorId: string; value: number; source: string | null };
+/** A party's confirmation of a joint status's values. */
+export type JointConfirmation = {
+  partyId: string;
+  userId: string | null;
+  at: string;
+  status: (typeof MEASURE_STATUSES)[number];
+  progress: number;
+};
+/** A party's recorded disagreement, kept beside the joint status. */
+export type JointDissent = { partyId: string; userId: string; at: string; text: string };
+
+/**
+ * A party's progress report on a measure for a period (issue 8 §2): one per
+ * measure × party × period. Drafts, submitted and returned reports are the party's
+ * internal data; the other party sees a report once it is approved.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    state: reportStateEnum('state').notNull().default('draft'),
+    status: measureStatusEnum('status').notNull().default('not_started'),
+    progress: smallint('progress').notNull().default(0),
+    narrative: i18n('narrative'),
+    evidenceLinks: jsonb('evidence_links').$type<EvidenceLink[]>().notNull().default([]),
+    indicatorValues: jsonb('indicator_values').$type<IndicatorValue[]>().notNull().default([]),
+    /** Submitted after the period's report due date. */
+    late: boolean('late').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    submittedAt: ts('submitted_at'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    returnReason: text('return_reason'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('reports_measure_period_party_idx').on(t.measureId, t.periodId, t.partyId),
+    index('reports_period_party_state_idx').on(t.periodId, t.partyId, t.state),
+    index('reports_party_state_idx').on(t.partyId, t.state, t.submittedAt),
+    check('reports_progress_check', sql`${t.progress} between 0 and 100`),
+  ],
+);
+
+/** A file attached to a report as evidence, with its SHA-256; bytes in `content` or under ACCORD_DATA_DIR. */
+export const reportEvidence = pgTable(
+  'report_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content'),
+    storagePath: text('storage_path'),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('report_evidence_report_idx').on(t.reportId),
+    check('report_evidence_stored_check', sql`(${t.content} is null) <> (${t.storagePath} is null)`),
+  ],
+);
+
+/**
+ * The one status both parties reconcile for a measure in a period (issue 8 §3).
+ * `status`/`progress` hold the current proposal (or the confirmed values).
+ */
+export const jointStatuses = pgTable(
+  'joint_statuses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id, { onDelete: 'cascade' }),
+    state: jointStateEnum('state').notNull().default('awaiting_reports'),
+    status: measureStatusEnum('status'),
+    progress: smallint('progress'),
+    confirmations: jsonb('confirmations').$type<JointConfirmation[]>().notNull().default([]),
+    dissents: jsonb('dissents').$type<JointDissent[]>().notNull().default([]),
+    confirmedAt: ts('confirmed_at'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('joint_statuses_measure_period_idx').on(t.measureId, t.periodId),
+    index('joint_statuses_period_state_idx').on(t.periodId, t.state),
+    check('joint_statuses_progress_check', sql`${t.progress} between 0 and 100`),
+  ],
+);

@@ -26,6 +26,7 @@ import { registerAuth } from './plugins/auth';
 import { clientErrorHandler } from './plugins/client-errors';
 import { frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './plugins/errors';
 import { registerInputChecks } from './plugins/input';
+import { registerUploads } from './plugins/uploads';
 import { routeModules } from './routes';
 import { registerWebApp } from './static';
 import type { ApiApp, RouteDeps } from './types';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<ApiApp> {
   });
 
   await app.register(fastifyCookie);
+  await registerUploads(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

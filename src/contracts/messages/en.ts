@@ -271,6 +271,18 @@ export const en = {
   'profile.wrongCurrent': 'is not your current password',
   'profile.samePassword': 'must differ from the current password',
   'profile.changedMeanwhile': 'Your account was changed meanwhile; try again',
+
+  // ---------- uploads ----------
+  'upload.missing': 'a file is required (multipart field "{field}")',
+  'upload.multipart': 'content type must be multipart/form-data',
+  'upload.tooLarge': 'the file exceeds the size limit of {mb} MB',
+  'upload.empty': 'the file is empty',
+  'upload.type': 'the file is a {found}, not one of: {allowed}',
+  'upload.unknownType': 'the file type is not recognised; allowed: {allowed}',
+  'upload.encrypted':
+    'the file is password-protected or in an old Office format; save it unprotected as DOCX or XLSX',
+  'upload.tooManyFiles': 'send one file per request',
+  'upload.fieldTooLarge': 'the form field {field} is too long',
 } as const;
 
 /** A key of the message catalogue. */

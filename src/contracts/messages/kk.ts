@@ -263,4 +263,16 @@ export const kk: Record<MessageKey, string> = {
   'profile.wrongCurrent': 'ағымдағы құпиясөзіңізге сәйкес келмейді',
   'profile.samePassword': 'ағымдағы құпиясөзден өзгеше болуы керек',
   'profile.changedMeanwhile': 'Осы аралықта тіркелгіңіз өзгертілді; әрекетті қайталаңыз',
+
+  // ---------- uploads ----------
+  'upload.missing': 'файл қажет («{field}» форма өрісі)',
+  'upload.multipart': 'мазмұн түрі multipart/form-data болуы керек',
+  'upload.tooLarge': 'файл {mb} МБ шегінен үлкен',
+  'upload.empty': 'файл бос',
+  'upload.type': 'бұл {found} файлы, ал рұқсат етілгендері: {allowed}',
+  'upload.unknownType': 'файл түрі танылмады; рұқсат етілгендері: {allowed}',
+  'upload.encrypted':
+    'файл құпиясөзбен қорғалған немесе ескі Office пішімінде; оны қорғаусыз DOCX немесе XLSX ретінде сақтаңыз',
+  'upload.tooManyFiles': 'бір сұрауда бір файл жіберіңіз',
+  'upload.fieldTooLarge': '{field} форма өрісі тым ұзын',
 };

@@ -267,4 +267,16 @@ export const ru: Record<MessageKey, string> = {
   'profile.wrongCurrent': 'не совпадает с текущим паролем',
   'profile.samePassword': 'должен отличаться от текущего пароля',
   'profile.changedMeanwhile': 'Тем временем вашу учётную запись изменили; повторите попытку',
+
+  // ---------- uploads ----------
+  'upload.missing': 'нужен файл (поле формы «{field}»)',
+  'upload.multipart': 'тип содержимого должен быть multipart/form-data',
+  'upload.tooLarge': 'файл больше допустимых {mb} МБ',
+  'upload.empty': 'файл пуст',
+  'upload.type': 'это файл {found}, а допустимы: {allowed}',
+  'upload.unknownType': 'тип файла не распознан; допустимы: {allowed}',
+  'upload.encrypted':
+    'файл защищён паролем или сохранён в старом формате Office; сохраните его без защиты как DOCX или XLSX',
+  'upload.tooManyFiles': 'отправляйте по одному файлу в запросе',
+  'upload.fieldTooLarge': 'поле формы {field} слишком длинное',
 };
