@@ -15,6 +15,18 @@ export const AUDIT_ENTITY_TYPES = [
   'roadmap',
   'period',
   'measure',
+  'report',
+  'evidence',
+  'joint_status',
+  'indicator',
+  'comment',
+  'notification',
+  'baseline',
+  'change_request',
+  'meeting',
+  'agreement_document',
+  'import_mapping',
+  'calendar',
   'system',
 ] as const;
 

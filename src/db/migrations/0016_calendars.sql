@@ -1,0 +1,2 @@
+-- Reserved slot; filled by its branch.
+select 1;
