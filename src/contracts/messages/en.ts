@@ -273,6 +273,7 @@ export const en = {
   'profile.changedMeanwhile': 'Your account was changed meanwhile; try again',
 
   // ---------- uploads ----------
+  'error.upload': 'The uploaded file cannot be accepted',
   'upload.missing': 'a file is required (multipart field "{field}")',
   'upload.multipart': 'content type must be multipart/form-data',
   'upload.tooLarge': 'the file exceeds the size limit of {mb} MB',

@@ -265,8 +265,9 @@ export const kk: Record<MessageKey, string> = {
   'profile.changedMeanwhile': 'Осы аралықта тіркелгіңіз өзгертілді; әрекетті қайталаңыз',
 
   // ---------- uploads ----------
+  'error.upload': 'Жүктелген файл қабылданбайды',
   'upload.missing': 'файл қажет («{field}» форма өрісі)',
-  'upload.multipart': 'мазмұн түрі multipart/form-data болуы керек',
+  'upload.multipart': 'мазмұн түрі «multipart/form-data» болуы керек',
   'upload.tooLarge': 'файл {mb} МБ шегінен үлкен',
   'upload.empty': 'файл бос',
   'upload.type': 'бұл {found} файлы, ал рұқсат етілгендері: {allowed}',

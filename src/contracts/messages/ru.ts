@@ -269,8 +269,9 @@ export const ru: Record<MessageKey, string> = {
   'profile.changedMeanwhile': 'Тем временем вашу учётную запись изменили; повторите попытку',
 
   // ---------- uploads ----------
+  'error.upload': 'Загруженный файл не может быть принят',
   'upload.missing': 'нужен файл (поле формы «{field}»)',
-  'upload.multipart': 'тип содержимого должен быть multipart/form-data',
+  'upload.multipart': 'тип содержимого должен быть «multipart/form-data»',
   'upload.tooLarge': 'файл больше допустимых {mb} МБ',
   'upload.empty': 'файл пуст',
   'upload.type': 'это файл {found}, а допустимы: {allowed}',

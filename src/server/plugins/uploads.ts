@@ -55,14 +55,14 @@ export async function readUpload(req: FastifyRequest, rules: UploadRules): Promi
 export async function readUpload(req: FastifyRequest, rules: UploadRules) {
   const field = rules.field ?? 'file';
   if (!req.isMultipart())
-    throw new AppError('unsupported_media_type', msg('error.mediaType'), [detail('', 'upload.multipart')]);
+    throw new AppError('unsupported_media_type', msg('error.upload'), [detail('', 'upload.multipart')]);
   const fields: Record<string, string> = {};
   let file: { fileName: string; data: Buffer } | null = null;
   try {
     for await (const part of req.parts({ limits: { fileSize: rules.maxBytes } })) {
       if (part.type === 'field') {
         if (part.valueTruncated)
-          throw new AppError('validation_failed', msg('error.badRequest'), [
+          throw new AppError('validation_failed', msg('error.upload'), [
             detail(part.fieldname, 'upload.fieldTooLarge', { field: part.fieldname }),
           ]);
         fields[part.fieldname] = String(part.value ?? '');
@@ -70,7 +70,7 @@ export async function readUpload(req: FastifyRequest, rules: UploadRules) {
       }
       if (part.fieldname !== field || file) {
         part.file.resume();
-        throw new AppError('validation_failed', msg('error.badRequest'), [
+        throw new AppError('validation_failed', msg('error.upload'), [
           detail(part.fieldname, part.fieldname === field ? 'upload.tooManyFiles' : 'field.unknown'),
         ]);
       }
@@ -82,27 +82,27 @@ export async function readUpload(req: FastifyRequest, rules: UploadRules) {
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(rules.maxBytes);
     if (code === 'FST_FILES_LIMIT')
-      throw new AppError('validation_failed', msg('error.badRequest'), [
+      throw new AppError('validation_failed', msg('error.upload'), [
         detail(field, 'upload.tooManyFiles'),
       ]);
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
-      throw new AppError('validation_failed', msg('error.badRequest'), [detail('', 'upload.tooManyFiles')]);
-    throw new AppError('validation_failed', msg('error.badRequest'), [detail('', 'upload.multipart')]);
+      throw new AppError('validation_failed', msg('error.upload'), [detail('', 'upload.tooManyFiles')]);
+    throw new AppError('validation_failed', msg('error.upload'), [detail('', 'upload.multipart')]);
   }
   if (!file) {
     if (rules.optional) return { fields };
-    throw new AppError('validation_failed', msg('error.badRequest'), [
+    throw new AppError('validation_failed', msg('error.upload'), [
       detail(field, 'upload.missing', { field }),
     ]);
   }
   if (file.data.length === 0)
-    throw new AppError('validation_failed', msg('error.badRequest'), [detail(field, 'upload.empty')]);
+    throw new AppError('validation_failed', msg('error.upload'), [detail(field, 'upload.empty')]);
   const allowed = rules.kinds.join(', ').toUpperCase();
   if (isOleContainer(file.data))
-    throw new AppError('unsupported_media_type', msg('error.mediaType'), [detail(field, 'upload.encrypted')]);
+    throw new AppError('unsupported_media_type', msg('error.upload'), [detail(field, 'upload.encrypted')]);
   const kind = sniffKind(file.data, file.fileName);
   if (!kind)
-    throw new AppError('unsupported_media_type', msg('error.mediaType'), [
+    throw new AppError('unsupported_media_type', msg('error.upload'), [
       detail(field, 'upload.unknownType', { allowed }),
     ]);
   // A CSV without the .csv name is still a CSV where text is expected as one.
@@ -112,7 +112,7 @@ export async function readUpload(req: FastifyRequest, rules: UploadRules) {
       ? 'csv'
       : null;
   if (!accepted)
-    throw new AppError('unsupported_media_type', msg('error.mediaType'), [
+    throw new AppError('unsupported_media_type', msg('error.upload'), [
       detail(field, 'upload.type', { found: kind.toUpperCase(), allowed }),
     ]);
   return {
