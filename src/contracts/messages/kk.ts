@@ -273,7 +273,7 @@ export const kk: Record<MessageKey, string> = {
   'upload.type': 'бұл {found} файлы, ал рұқсат етілгендері: {allowed}',
   'upload.unknownType': 'файл түрі танылмады; рұқсат етілгендері: {allowed}',
   'upload.encrypted':
-    'файл құпиясөзбен қорғалған немесе ескі Office пішімінде; оны қорғаусыз DOCX немесе XLSX ретінде сақтаңыз',
+    'файл құпиясөзбен қорғалған немесе ескі «Office» пішімінде; оны қорғаусыз «DOCX» немесе «XLSX» ретінде сақтаңыз',
   'upload.tooManyFiles': 'бір сұрауда бір файл жіберіңіз',
   'upload.fieldTooLarge': '{field} форма өрісі тым ұзын',
 };

@@ -277,7 +277,7 @@ export const ru: Record<MessageKey, string> = {
   'upload.type': 'это файл {found}, а допустимы: {allowed}',
   'upload.unknownType': 'тип файла не распознан; допустимы: {allowed}',
   'upload.encrypted':
-    'файл защищён паролем или сохранён в старом формате Office; сохраните его без защиты как DOCX или XLSX',
+    'файл защищён паролем или сохранён в старом формате «Office»; сохраните его без защиты как «DOCX» или «XLSX»',
   'upload.tooManyFiles': 'отправляйте по одному файлу в запросе',
   'upload.fieldTooLarge': 'поле формы {field} слишком длинное',
 };

@@ -82,9 +82,7 @@ export async function readUpload(req: FastifyRequest, rules: UploadRules) {
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(rules.maxBytes);
     if (code === 'FST_FILES_LIMIT')
-      throw new AppError('validation_failed', msg('error.upload'), [
-        detail(field, 'upload.tooManyFiles'),
-      ]);
+      throw new AppError('validation_failed', msg('error.upload'), [detail(field, 'upload.tooManyFiles')]);
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
       throw new AppError('validation_failed', msg('error.upload'), [detail('', 'upload.tooManyFiles')]);
     throw new AppError('validation_failed', msg('error.upload'), [detail('', 'upload.multipart')]);
