@@ -125,3 +125,9 @@ export const queryList = <T extends z.ZodType<unknown, string>>(item: T) =>
         .filter(Boolean),
     )
     .pipe(z.array(item).max(LIMITS.listItems));
+
+/**
+ * Why a change is made, where one is asked for (a plan change in an approved roadmap, a
+ * correction of a measure's status, a reopening, a return): 3–1000 characters, audited.
+ */
+export const Reason = cleanText(z.string().trim().min(3).max(1000));

@@ -7,6 +7,7 @@ import {
   PageQuery,
   QueryBool,
   queryList,
+  Reason,
   Timestamp,
   Uuid,
   Version,
@@ -153,6 +154,8 @@ export const MeasureCreate = z.strictObject({
   provisionIds: uniqueIds(200).default([]),
   responsible: ResponsibleList.min(1, 'name at least one responsible organisation'),
   dependsOn: uniqueIds(200).default([]),
+  reason: Reason.optional().describe('why: required for a new measure in an approved roadmap; audited'),
+  decisionId: Uuid.optional().describe('the commission decision this change follows, when there is one'),
 });
 export type MeasureCreate = z.input<typeof MeasureCreate>;
 
@@ -172,6 +175,10 @@ export const MeasureUpdate = z.strictObject({
   provisionIds: uniqueIds(200).optional(),
   responsible: ResponsibleList.min(1, 'name at least one responsible organisation').optional(),
   dependsOn: uniqueIds(200).optional(),
+  reason: Reason.optional().describe(
+    'why: required for plan changes in an approved roadmap and for direct status/progress corrections; audited',
+  ),
+  decisionId: Uuid.optional().describe('the commission decision this change follows, when there is one'),
 });
 export type MeasureUpdate = z.input<typeof MeasureUpdate>;
 
@@ -242,6 +249,7 @@ export const MeasureBulkUpdate = z.strictObject({
       responsible: ResponsibleList.min(1, 'name at least one responsible organisation').optional(),
     })
     .refine((s) => Object.keys(s).length > 0, 'name at least one field to change'),
+  reason: Reason.optional().describe('why, where the change needs one (see MeasureUpdate.reason); audited'),
 });
 export const MeasureBulkResult = z.object({ updated: z.number().int(), data: z.array(Measure) });
 

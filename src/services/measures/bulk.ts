@@ -34,6 +34,7 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
         const r = await tx.transaction((sp) =>
           applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, {
             source: 'bulk',
+            reason: input.reason,
             prefix: `items.${i}.`,
           }),
         );

@@ -99,7 +99,7 @@ export async function insertMeasure(
     action: 'measure.create',
     entityType: 'measure',
     entityId: row.id,
-    after: auditForm(out),
+    after: { ...auditForm(out), ...(input.reason ? { reason: input.reason } : {}) },
     partyScope: row.ownerPartyId,
   });
   return out;

@@ -77,7 +77,9 @@ export async function applyUpdate(
   const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
   checkVersion(cur, input.version, 'measure', prefix ? cur.code : undefined);
   const before = presentMeasure(cur, rel, day);
-  const { version: _v, ...patch } = input;
+  // reason and decisionId say why, and go to the event; they are not fields of the measure
+  const { version: _v, reason = opts.reason, decisionId: _d, ...patch } = input;
+  opts = { ...opts, reason };
   const changed = changedFields(before, patch);
   if (changed.length === 0) return { measure: before, event: null };
 
