@@ -604,6 +604,51 @@ const en = {
     reason: 'Reason',
     reasonHint: '3 to 1000 characters; the reason is kept in the audit trail.',
   },
+  // ---------- workbench ----------
+  workbench: {
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    agreement: {
+      new: 'New agreement',
+      edit: 'Edit agreement',
+      twoParties: 'Choose at least two parties',
+      titleIn: 'Title ({{lang}})',
+      placeIn: 'Place of signing ({{lang}})',
+      fullTextIn: 'Full text ({{lang}})',
+      amends: 'Amends agreement',
+      noFullText: 'The full text has not been entered.',
+    },
+    provision: {
+      new: 'Add provision',
+      edit: 'Edit clause {{number}}',
+      number: 'Clause number',
+      numberHint: 'For example 1, 2.3 or 4.1a',
+      textIn: 'Text ({{lang}})',
+      spheres: 'Spheres',
+      amends: 'Changes a provision of the amended agreement',
+      sphereFilter: 'Sphere',
+      noneInSphere: 'No provisions in this sphere.',
+      amendedBy: 'Amended by: {{titles}}',
+      deleteTitle: 'Delete clause {{number}}?',
+      deleteText: 'The provision will be deleted; the audit trail records it.',
+      implementedFirst: 'Measures implement this provision; unlink them first:',
+    },
+    documents: {
+      title: 'Documents',
+      attach: 'Attach a document',
+      none: 'No documents.',
+      kb: '{{size}} KB',
+      checksum: 'checksum {{hash}}',
+      deleteTitle: 'Delete the document?',
+      deleteText: 'The document “{{name}}” will be deleted.',
+    },
+    amendments: {
+      title: 'Amendments',
+      amends: 'This agreement amends:',
+      amendedBy: 'Amended by',
+      changes: 'Changes clauses: {{numbers}}',
+    },
+  },
 } satisfies Translation;
 
 export default en;

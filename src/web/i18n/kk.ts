@@ -609,6 +609,51 @@ const kk = {
     reason: 'Себебі',
     reasonHint: '3-тен 1000 таңбаға дейін; себебі аудит журналына жазылады.',
   },
+  // ---------- workbench ----------
+  workbench: {
+    moveUp: 'Жоғары',
+    moveDown: 'Төмен',
+    agreement: {
+      new: 'Жаңа келісім',
+      edit: 'Келісімді өзгерту',
+      twoParties: 'Кемінде екі тарапты көрсетіңіз',
+      titleIn: 'Атауы ({{lang}})',
+      placeIn: 'Қол қойылған жері ({{lang}})',
+      fullTextIn: 'Толық мәтіні ({{lang}})',
+      amends: 'Өзгертетін келісімі',
+      noFullText: 'Толық мәтін енгізілмеген.',
+    },
+    provision: {
+      new: 'Ереже қосу',
+      edit: '{{number}}-тармақты өзгерту',
+      number: 'Тармақ нөмірі',
+      numberHint: 'Мысалы: 1, 2.3 немесе 4.1a',
+      textIn: 'Мәтіні ({{lang}})',
+      spheres: 'Салалар',
+      amends: 'Өзгертілетін келісімнің ережесін өзгертеді',
+      sphereFilter: 'Сала',
+      noneInSphere: 'Бұл салада ережелер жоқ.',
+      amendedBy: 'Өзгертілген: {{titles}}',
+      deleteTitle: '{{number}}-тармақты жою керек пе?',
+      deleteText: 'Ереже жойылады; бұл аудит журналына жазылады.',
+      implementedFirst: 'Бұл ережені іс-шаралар іске асырады; алдымен олардың байланысын ажыратыңыз:',
+    },
+    documents: {
+      title: 'Құжаттар',
+      attach: 'Құжат тіркеу',
+      none: 'Құжаттар жоқ.',
+      kb: '{{size}} КБ',
+      checksum: 'бақылау сомасы {{hash}}',
+      deleteTitle: 'Құжатты жою керек пе?',
+      deleteText: '«{{name}}» құжаты жойылады.',
+    },
+    amendments: {
+      title: 'Келісімге өзгерістер',
+      amends: 'Бұл келісім мынаны өзгертеді:',
+      amendedBy: 'Келісімдермен өзгертілген',
+      changes: 'Өзгертетін тармақтары: {{numbers}}',
+    },
+  },
 } satisfies Translation;
 
 export default kk;

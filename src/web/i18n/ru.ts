@@ -621,6 +621,51 @@ const ru = {
     reason: 'Причина',
     reasonHint: 'От 3 до 1000 символов; причина записывается в журнал аудита.',
   },
+  // ---------- workbench ----------
+  workbench: {
+    moveUp: 'Выше',
+    moveDown: 'Ниже',
+    agreement: {
+      new: 'Новое соглашение',
+      edit: 'Изменить соглашение',
+      twoParties: 'Укажите не менее двух сторон',
+      titleIn: 'Название ({{lang}})',
+      placeIn: 'Место подписания ({{lang}})',
+      fullTextIn: 'Полный текст ({{lang}})',
+      amends: 'Изменяет соглашение',
+      noFullText: 'Полный текст не внесён.',
+    },
+    provision: {
+      new: 'Добавить положение',
+      edit: 'Изменить пункт {{number}}',
+      number: 'Номер пункта',
+      numberHint: 'Например: 1, 2.3 или 4.1a',
+      textIn: 'Текст ({{lang}})',
+      spheres: 'Сферы',
+      amends: 'Изменяет положение изменяемого соглашения',
+      sphereFilter: 'Сфера',
+      noneInSphere: 'В этой сфере положений нет.',
+      amendedBy: 'Изменено: {{titles}}',
+      deleteTitle: 'Удалить пункт {{number}}?',
+      deleteText: 'Положение будет удалено; это записывается в журнал аудита.',
+      implementedFirst: 'Это положение исполняют мероприятия; сначала отвяжите их:',
+    },
+    documents: {
+      title: 'Документы',
+      attach: 'Прикрепить документ',
+      none: 'Документов нет.',
+      kb: '{{size}} КБ',
+      checksum: 'контрольная сумма {{hash}}',
+      deleteTitle: 'Удалить документ?',
+      deleteText: 'Документ «{{name}}» будет удалён.',
+    },
+    amendments: {
+      title: 'Изменения соглашения',
+      amends: 'Это соглашение изменяет:',
+      amendedBy: 'Изменено соглашениями',
+      changes: 'Изменяет пункты: {{numbers}}',
+    },
+  },
 };
 
 export default ru;
