@@ -48,7 +48,6 @@ export default function AuditPage() {
         subtitle={events.data ? t('workbench.audit.count', { count: events.data.total }) : undefined}
         actions={
           <Button
-            variant="light"
             leftSection={<IconShieldCheck size={16} aria-hidden />}
             loading={verify.isPending}
             onClick={() => verify.mutate()}

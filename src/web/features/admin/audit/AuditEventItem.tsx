@@ -46,10 +46,10 @@ export function AuditEventItem({ event: e }: { event: AuditEvent }) {
               {rows.map((r) => (
                 <Table.Tr key={r.field}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.field}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }} c="red.9">
+                  <Table.Td style={{ overflowWrap: 'anywhere' }} c="#a61e1e">
                     {r.before ?? ''}
                   </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }} c="green.9">
+                  <Table.Td style={{ overflowWrap: 'anywhere' }} c="#1b5e20">
                     {r.after ?? ''}
                   </Table.Td>
                 </Table.Tr>
