@@ -30,7 +30,10 @@ async function fillMeasure(page: import('@playwright/test').Page, title: string,
   await dialog.getByLabel(ru.fields.startDate).fill('01.02.2026');
   await dialog.getByLabel(ru.fields.dueDate).fill(due);
   await dialog.getByRole('button', { name: ru.measure.addResponsible }).click();
-  await dialog.getByRole('combobox', { name: `${ru.measure.organisation} 1` }).or(dialog.getByRole('textbox', { name: `${ru.measure.organisation} 1` })).click();
+  await dialog
+    .getByRole('combobox', { name: `${ru.measure.organisation} 1` })
+    .or(dialog.getByRole('textbox', { name: `${ru.measure.organisation} 1` }))
+    .click();
   // the combobox's own list (native <option>s of other selects have the role too)
   await page.getByRole('listbox').getByRole('option').first().click();
   await dialog.getByRole('button', { name: ru.common.create }).click();
@@ -48,8 +51,12 @@ test('an agreement, its provisions, a document and a three-level roadmap built a
   await page.goto('/agreements');
   await page.getByRole('button', { name: wb.agreement.new }).click();
   let dialog = page.getByRole('dialog', { name: wb.agreement.new });
-  await dialog.getByLabel(fill(wb.agreement.titleIn, { lang: ru.fields.langRu })).fill(`Соглашение о транзите ${stamp}`);
-  await dialog.getByLabel(fill(wb.agreement.fullTextIn, { lang: ru.fields.langRu })).fill('Стороны договорились о нижеследующем.');
+  await dialog
+    .getByLabel(fill(wb.agreement.titleIn, { lang: ru.fields.langRu }))
+    .fill(`Соглашение о транзите ${stamp}`);
+  await dialog
+    .getByLabel(fill(wb.agreement.fullTextIn, { lang: ru.fields.langRu }))
+    .fill('Стороны договорились о нижеследующем.');
   await dialog.getByLabel(ru.agreements.signedOn).fill('12.11.2025');
   await expectNoSeriousA11yViolations(page, 'the agreement dialog');
   await dialog.getByRole('button', { name: ru.common.create }).click();
@@ -58,7 +65,10 @@ test('an agreement, its provisions, a document and a three-level roadmap built a
   await expect(page.getByTestId('agreement-full-text')).toHaveText('Стороны договорились о нижеследующем.');
 
   // ---- two provisions, the second moved up, the first (implemented by nothing) deleted
-  for (const [number, text] of [['1', 'Стороны развивают транзит.'], ['2', 'Стороны создают рабочую группу.']]) {
+  for (const [number, text] of [
+    ['1', 'Стороны развивают транзит.'],
+    ['2', 'Стороны создают рабочую группу.'],
+  ]) {
     await page.getByRole('button', { name: wb.provision.new }).click();
     dialog = page.getByRole('dialog', { name: wb.provision.new });
     await dialog.getByLabel(wb.provision.number).fill(number);
@@ -66,18 +76,27 @@ test('an agreement, its provisions, a document and a three-level roadmap built a
     await dialog.getByRole('button', { name: ru.common.add }).click();
     await expect(dialog).toBeHidden();
   }
-  const numbers = () => page.getByTestId('provision').evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
+  const numbers = () =>
+    page.getByTestId('provision').evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
   await expect.poll(numbers).toEqual(['1', '2']);
-  await page.getByRole('button', { name: `${wb.moveUp}: ${fill(ru.agreements.provisionNumber, { number: '2' })}` }).click();
+  await page
+    .getByRole('button', { name: `${wb.moveUp}: ${fill(ru.agreements.provisionNumber, { number: '2' })}` })
+    .click();
   await expect.poll(numbers).toEqual(['2', '1']);
 
   // ---- a document
-  await page.locator('input[type=file]').setInputFiles({ name: 'Соглашение.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'Соглашение.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(page.getByTestId('agreement-document')).toContainText('Соглашение.pdf');
   const docs = await apiGet<{ data: { sha256: string }[] }>(page, `/agreements/${agreementId}/documents`);
   expect(docs.data).toHaveLength(1);
 
-  await page.getByRole('button', { name: `${ru.common.delete}: ${fill(ru.agreements.provisionNumber, { number: '1' })}` }).click();
+  await page
+    .getByRole('button', {
+      name: `${ru.common.delete}: ${fill(ru.agreements.provisionNumber, { number: '1' })}`,
+    })
+    .click();
   dialog = page.getByRole('dialog', { name: fill(wb.provision.deleteTitle, { number: '1' }) });
   await expect(dialog).toContainText(wb.provision.deleteText);
   await dialog.getByRole('button', { name: ru.common.delete }).click();
@@ -92,7 +111,9 @@ test('an agreement, its provisions, a document and a three-level roadmap built a
   await page.goto('/roadmap');
   await page.getByRole('button', { name: wb.roadmap.new }).click();
   dialog = page.getByRole('dialog', { name: wb.roadmap.new });
-  await dialog.getByLabel(fill(wb.agreement.titleIn, { lang: ru.fields.langRu })).fill(`Дорожная карта транзита ${stamp}`);
+  await dialog
+    .getByLabel(fill(wb.agreement.titleIn, { lang: ru.fields.langRu }))
+    .fill(`Дорожная карта транзита ${stamp}`);
   await dialog.getByRole('combobox', { name: wb.roadmap.agreements }).click();
   await page.getByRole('option', { name: `Соглашение о транзите ${stamp}` }).click();
   await page.keyboard.press('Escape');
@@ -136,7 +157,9 @@ test('an agreement, its provisions, a document and a three-level roadmap built a
   await page.getByLabel(ru.fields.dueDate).fill('31.08.2026');
   await page.getByLabel(wb.reason.label).fill('Решение 27-го заседания комиссии');
   await page.getByRole('button', { name: ru.common.save }).click();
-  await expect.poll(async () => (await apiGet<Measure>(page, `/measures/${leafId}`)).dueDate).toBe('2026-08-31');
+  await expect
+    .poll(async () => (await apiGet<Measure>(page, `/measures/${leafId}`)).dueDate)
+    .toBe('2026-08-31');
 
   // ---- the audit page: the leaf's events, the chain intact
   await page.goto(`/admin/audit?entityId=${leafId}`);

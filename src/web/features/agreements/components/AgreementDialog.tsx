@@ -23,7 +23,8 @@ import { cleanI18n, I18nFields } from '../../admin/I18nFields';
 interface Form {
   kind: AgreementKind;
   status: AgreementStatus;
-  partyIds: string[];
+  /** null: every party (the default of a new agreement, known once the parties are loaded). */
+  partyIds: string[] | null;
   title: Partial<I18nText>;
   fullText: Partial<I18nText>;
   signedOn: string;
@@ -32,10 +33,10 @@ interface Form {
   amendsAgreementId: string;
 }
 
-const initial = (a: Agreement | null, partyIds: string[]): Form => ({
+const initial = (a: Agreement | null): Form => ({
   kind: a?.kind ?? 'agreement',
   status: a?.status ?? 'signed',
-  partyIds: a?.partyIds ?? partyIds,
+  partyIds: a?.partyIds ?? null,
   title: a?.title ?? { ru: '' },
   fullText: a?.fullText ?? {},
   signedOn: a?.signedOn ?? '',
@@ -51,12 +52,8 @@ export function AgreementDialog({ editing, onClose }: { editing: Agreement | nul
   const navigate = useNavigate();
   const parties = useParties();
   const others = useAgreements();
-  const [form, setForm] = useState<Form>(() =>
-    initial(
-      editing,
-      (parties.data ?? []).map((p) => p.id),
-    ),
-  );
+  const [form, setForm] = useState<Form>(() => initial(editing));
+  const partyIds = form.partyIds ?? (parties.data ?? []).map((p) => p.id);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const save = useSaveAgreement(editing);
   const errors = { ...fieldErrors(save.error), ...missing };
@@ -66,14 +63,14 @@ export function AgreementDialog({ editing, onClose }: { editing: Agreement | nul
     e.preventDefault();
     const m: Record<string, string> = {};
     if (!form.title.ru?.trim()) m['title.ru'] = t('common.required');
-    if (form.partyIds.length < 2) m.partyIds = t('workbench.agreement.twoParties');
+    if (partyIds.length < 2) m.partyIds = t('workbench.agreement.twoParties');
     setMissing(m);
     if (Object.keys(m).length) return;
     save.mutate(
       {
         kind: form.kind,
         status: form.status,
-        partyIds: form.partyIds,
+        partyIds,
         title: cleanI18n(form.title) as I18nText,
         fullText: cleanI18n(form.fullText),
         signedOn: form.signedOn || null,
@@ -122,7 +119,7 @@ export function AgreementDialog({ editing, onClose }: { editing: Agreement | nul
       <MultiSelect
         label={t('agreements.parties')}
         required
-        value={form.partyIds}
+        value={partyIds}
         onChange={(v) => set('partyIds', v)}
         data={(parties.data ?? []).map((p) => ({ value: p.id, label: `${l.str(p.name)} (${p.code})` }))}
         error={errors.partyIds}
