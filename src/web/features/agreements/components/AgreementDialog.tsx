@@ -1,5 +1,5 @@
 /** Create or edit an agreement: kind, parties, title and full text in three languages, signing, status. */
-import { Checkbox, Group, MultiSelect, NativeSelect, SimpleGrid, Textarea } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, NativeSelect, SimpleGrid } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import { DateInput } from '../../../components/DateInput';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
 import { FormDialog } from '../../admin/Dialogs';
-import { cleanI18n, I18nFields } from '../../admin/I18nFields';
+import { cleanI18n, I18nFields, I18nTextareas } from '../../admin/I18nFields';
 
 interface Form {
   kind: AgreementKind;
@@ -166,21 +166,14 @@ export function AgreementDialog({ editing, onClose }: { editing: Agreement | nul
         ]}
         error={errors.amendsAgreementId}
       />
-      {(['ru', 'kk', 'en'] as const).map((lang) => (
-        <Textarea
-          key={lang}
-          lang={lang}
-          label={t('workbench.agreement.fullTextIn', {
-            lang: t(`fields.lang${lang === 'ru' ? 'Ru' : lang === 'kk' ? 'Kk' : 'En'}`),
-          })}
-          autosize
-          minRows={3}
-          maxRows={12}
-          value={form.fullText[lang] ?? ''}
-          onChange={(e) => set('fullText', { ...form.fullText, [lang]: e.currentTarget.value })}
-          error={errors[`fullText.${lang}`]}
-        />
-      ))}
+      <I18nTextareas
+        labelKey="workbench.agreement.fullTextIn"
+        value={form.fullText}
+        onChange={(v) => set('fullText', v)}
+        errors={errors}
+        path="fullText"
+        maxRows={12}
+      />
     </FormDialog>
   );
 }

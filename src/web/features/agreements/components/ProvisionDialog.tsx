@@ -1,5 +1,5 @@
 /** Add or edit a provision: its clause number, text in three languages, spheres as tags. */
-import { MultiSelect, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, NativeSelect, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,7 @@ import { useSpheres } from '../../../api/reference';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
 import { FormDialog } from '../../admin/Dialogs';
-import { cleanI18n } from '../../admin/I18nFields';
-
-const LANG = { ru: 'fields.langRu', kk: 'fields.langKk', en: 'fields.langEn' } as const;
+import { cleanI18n, I18nTextareas } from '../../admin/I18nFields';
 
 /** The dialog; `amendsAgreementId` offers the amended agreement's provisions to change. */
 export function ProvisionDialog({
@@ -81,20 +79,14 @@ export function ProvisionDialog({
         error={errors.number}
         maw={220}
       />
-      {(['ru', 'kk', 'en'] as const).map((lang) => (
-        <Textarea
-          key={lang}
-          lang={lang}
-          label={t('workbench.provision.textIn', { lang: t(LANG[lang]) })}
-          required={lang === 'ru'}
-          autosize
-          minRows={2}
-          maxRows={10}
-          value={text[lang] ?? ''}
-          onChange={(e) => setText({ ...text, [lang]: e.currentTarget.value })}
-          error={errors[`text.${lang}`] ?? (lang === 'ru' ? errors.text : undefined)}
-        />
-      ))}
+      <I18nTextareas
+        labelKey="workbench.provision.textIn"
+        value={text}
+        onChange={setText}
+        errors={errors}
+        path="text"
+        required
+      />
       <MultiSelect
         label={t('workbench.provision.spheres')}
         searchable

@@ -1,5 +1,5 @@
 /** Create or edit a roadmap: title and description in three languages, agreements, reporting settings. */
-import { MultiSelect, NativeSelect, NumberInput, SimpleGrid, Textarea } from '@mantine/core';
+import { MultiSelect, NativeSelect, NumberInput, SimpleGrid } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,7 @@ import { useSaveRoadmap } from '../../../api/roadmaps';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
 import { FormDialog } from '../../admin/Dialogs';
-import { cleanI18n, I18nFields } from '../../admin/I18nFields';
-
-const LANG = { ru: 'fields.langRu', kk: 'fields.langKk', en: 'fields.langEn' } as const;
+import { cleanI18n, I18nFields, I18nTextareas } from '../../admin/I18nFields';
 
 /** The dialog; `editing` null creates a draft roadmap and `onSaved` opens it. */
 export function RoadmapDialog({
@@ -79,19 +77,14 @@ export function RoadmapDialog({
         errors={errors}
         path="title"
       />
-      {(['ru', 'kk', 'en'] as const).map((lang) => (
-        <Textarea
-          key={lang}
-          lang={lang}
-          label={t('workbench.roadmap.descriptionIn', { lang: t(LANG[lang]) })}
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={description[lang] ?? ''}
-          onChange={(e) => setDescription({ ...description, [lang]: e.currentTarget.value })}
-          error={errors[`description.${lang}`]}
-        />
-      ))}
+      <I18nTextareas
+        labelKey="workbench.roadmap.descriptionIn"
+        value={description}
+        onChange={setDescription}
+        errors={errors}
+        path="description"
+        maxRows={8}
+      />
       <MultiSelect
         label={t('workbench.roadmap.agreements')}
         searchable
