@@ -43,7 +43,8 @@ async function fillMeasure(page: import('@playwright/test').Page, title: string,
 test('an agreement, its provisions, a document and a three-level roadmap built and amended in the browser', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  // one long story with five axe runs; a loaded machine needs the room (alone it takes about a minute)
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, USERS.admin);
 
