@@ -19,7 +19,9 @@ import {
 const h1 = (page: import('@playwright/test').Page, name: string | RegExp) =>
   page.getByRole('heading', { level: 1, name });
 
-test('agreements: the list and an agreement with its parties and provisions in reading order', async ({ page }) => {
+test('agreements: the list and an agreement with its parties and provisions in reading order', async ({
+  page,
+}) => {
   await signIn(page, USERS.viewer);
   const { data: agreements } = await apiGet<{ data: Agreement[] }>(page, '/agreements', { limit: 100 });
   const { data: parties } = await apiGet<{ data: Party[] }>(page, '/parties', { limit: 100 });
@@ -57,7 +59,9 @@ test('agreements: the list and an agreement with its parties and provisions in r
   // every provision once, in the API's reading order (no longer once per sphere)
   await expect(section.getByTestId('provision')).toHaveCount(provisions.length);
   expect(
-    await section.getByTestId('provision').evaluateAll((els) => els.map((e) => e.getAttribute('data-number'))),
+    await section
+      .getByTestId('provision')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-number'))),
   ).toEqual(provisions.map((p) => p.number));
   const item = section.locator(`[data-testid="provision"][data-number="${provision.number}"]`);
   await expect(item).toContainText(ru.agreements.provisionNumber.replace('{{number}}', provision.number));
