@@ -12,7 +12,7 @@ import { canManageReference } from '../../../api/permissions';
 import { useSpheres } from '../../../api/reference';
 import { useMe } from '../../../api/session';
 import { useLocalize } from '../../../components/LocalizedText';
-import { EmptyState, ErrorAlert, QueryState } from '../../../components/QueryState';
+import { EmptyState, ErrorAlert, type QueryLike, QueryState } from '../../../components/QueryState';
 import { ConfirmDialog } from '../../admin/Dialogs';
 import { ProvisionDialog } from './ProvisionDialog';
 import { ProvisionItem } from './ProvisionItem';
@@ -24,8 +24,8 @@ export function ProvisionsSection({
   amendedBy,
 }: {
   agreement: Agreement;
-  measures: { byProvision: Map<string, Measure[]>; isLoading: boolean; error: unknown };
-  /** Provision id → the numbers of amending agreements' titles that change it. */
+  measures: { byProvision: Map<string, Measure[]> } & QueryLike;
+  /** Provision id → the titles of the amending agreements that change it. */
   amendedBy: Map<string, string[]>;
 }) {
   const { t } = useTranslation();
@@ -78,7 +78,7 @@ export function ProvisionsSection({
       </Group>
       {reorder.error ? <ErrorAlert error={reorder.error} /> : null}
       <QueryState
-        query={[provisions, spheres]}
+        query={[provisions, spheres, measures]}
         isEmpty={list.length === 0}
         empty={t('agreements.noProvisions')}
       >

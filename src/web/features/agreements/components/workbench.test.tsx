@@ -13,6 +13,7 @@ import {
   renderPage,
 } from '../../roadmap/testing';
 import { AgreementDialog } from './AgreementDialog';
+import { AmendmentsSection } from './AmendmentsSection';
 import { ProvisionsSection } from './ProvisionsSection';
 
 const kz = buildParty('KZ', 'Республика Казахстан');
@@ -101,7 +102,7 @@ describe('AgreementDialog', () => {
       status: 'signed',
       amendsAgreementId: null,
     });
-  });
+  }, 60_000);
 });
 
 describe('ProvisionsSection', () => {
@@ -155,5 +156,29 @@ describe('ProvisionsSection', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Удалить пункт 2?' });
     expect(within(dialog).getByText(/Это положение исполняют мероприятия/)).toBeTruthy();
     expect(within(dialog).getByText('2.1 Мероприятие 2.1')).toBeTruthy();
+  });
+});
+
+describe('AmendmentsSection', () => {
+  it('lists the amendments of an agreement with the clauses each changes', async () => {
+    const p3 = provision('3', 3, []);
+    const amendment = {
+      id: id('a'),
+      title: { ru: 'Протокол о внесении изменений' },
+      signedOn: '2026-03-01',
+      status: 'in_force' as const,
+      changedProvisionIds: [p3.id],
+    };
+    restore = fakeApi(() => undefined).restore;
+    renderPage(
+      <AmendmentsSection agreement={{ ...agreement, amendments: [amendment] }} provisions={[p3]} />,
+      { user: admin },
+    );
+    const list = await screen.findByTestId('amendments');
+    expect(
+      within(list).getByRole('link', { name: 'Протокол о внесении изменений' }).getAttribute('href'),
+    ).toBe(`/agreements/${amendment.id}`);
+    expect(within(list).getByText('Изменяет пункты: 3')).toBeTruthy();
+    expect(within(list).getByText(/Действует/)).toBeTruthy();
   });
 });
