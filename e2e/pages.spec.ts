@@ -19,7 +19,9 @@ import {
 const h1 = (page: import('@playwright/test').Page, name: string | RegExp) =>
   page.getByRole('heading', { level: 1, name });
 
-test('agreements: the list and an agreement with its parties and provisions by sphere', async ({ page }) => {
+test('agreements: the list and an agreement with its parties and provisions in reading order', async ({
+  page,
+}) => {
   await signIn(page, USERS.viewer);
   const { data: agreements } = await apiGet<{ data: Agreement[] }>(page, '/agreements', { limit: 100 });
   const { data: parties } = await apiGet<{ data: Party[] }>(page, '/parties', { limit: 100 });
@@ -53,13 +55,15 @@ test('agreements: the list and an agreement with its parties and provisions by s
   const implementing = await measureByCode(page, '1.1.1');
   const provision = provisions.find((p) => implementing.provisionIds.includes(p.id))!;
   expect(provision, 'measure 1.1.1 implements a provision').toBeTruthy();
-  const section = page.getByRole('region', { name: ru.agreements.bySphere });
-  // open every sphere group so that all provisions are on the page
-  const closed = section
-    .locator('button[aria-expanded="false"]')
-    .filter({ hasNotText: ru.agreements.showText });
-  while ((await closed.count()) > 0) await closed.first().click();
-  const item = page.locator(`[data-testid="provision"][data-number="${provision.number}"]`).first();
+  const section = page.getByRole('region', { name: ru.agreements.provisions, exact: true });
+  // every provision once, in the API's reading order (no longer once per sphere)
+  await expect(section.getByTestId('provision')).toHaveCount(provisions.length);
+  expect(
+    await section
+      .getByTestId('provision')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-number'))),
+  ).toEqual(provisions.map((p) => p.number));
+  const item = section.locator(`[data-testid="provision"][data-number="${provision.number}"]`);
   await expect(item).toContainText(ru.agreements.provisionNumber.replace('{{number}}', provision.number));
   await expect(item.getByRole('link', { name: implementing.title.ru })).toHaveAttribute(
     'href',

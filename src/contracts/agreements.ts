@@ -15,6 +15,18 @@ export const Agreement = z.object({
   status: z.enum(AGREEMENT_STATUSES),
   fullText: i18nText(LIMITS.fullText).nullable(),
   provisionCount: z.number().int(),
+  amendsAgreementId: Uuid.nullable().describe('the agreement this one amends'),
+  amendments: z
+    .array(
+      z.object({
+        id: Uuid,
+        title: I18nText,
+        signedOn: IsoDate.nullable(),
+        status: z.enum(AGREEMENT_STATUSES),
+        changedProvisionIds: z.array(Uuid).describe("this agreement's provisions the amendment changes"),
+      }),
+    )
+    .describe('agreements amending this one, oldest signed first'),
   ...meta,
 });
 export type Agreement = z.infer<typeof Agreement>;
@@ -35,6 +47,7 @@ export const AgreementCreate = z.strictObject({
   binding: z.boolean(),
   status: z.enum(AGREEMENT_STATUSES).default('signed'),
   fullText: FullText.nullable().optional(),
+  amendsAgreementId: Uuid.nullable().optional(),
 });
 export const AgreementUpdate = z.strictObject({
   version: Version,
@@ -46,6 +59,7 @@ export const AgreementUpdate = z.strictObject({
   binding: z.boolean().optional(),
   status: z.enum(AGREEMENT_STATUSES).optional(),
   fullText: FullText.nullable().optional(),
+  amendsAgreementId: Uuid.nullable().optional(),
 });
 export const AgreementQuery = PageQuery.extend({
   partyId: Uuid.optional(),
@@ -66,6 +80,7 @@ export const Provision = z.object({
   position: z.number().int(),
   text: i18nText(LIMITS.longText),
   sphereIds: z.array(Uuid),
+  amendsProvisionId: Uuid.nullable().describe('the provision of the amended agreement this one changes'),
   ...meta,
 });
 export type Provision = z.infer<typeof Provision>;
@@ -80,6 +95,7 @@ export const ProvisionCreate = z.strictObject({
   position: z.number().int().min(0).max(100_000).optional(),
   text: i18nText(LIMITS.longText),
   sphereIds: SphereIds.default([]),
+  amendsProvisionId: Uuid.nullable().optional(),
 });
 export const ProvisionUpdate = z.strictObject({
   version: Version,
@@ -87,4 +103,27 @@ export const ProvisionUpdate = z.strictObject({
   position: z.number().int().min(0).max(100_000).optional(),
   text: i18nText(LIMITS.longText).optional(),
   sphereIds: SphereIds.optional(),
+  amendsProvisionId: Uuid.nullable().optional(),
 });
+
+/** The new reading order of an agreement's provisions: every one of its provisions, once. */
+export const ProvisionOrder = z.strictObject({
+  ids: z
+    .array(Uuid)
+    .min(1)
+    .max(10_000)
+    .refine((a) => new Set(a).size === a.length, 'must not repeat an id'),
+});
+
+/** A document of an agreement (the signed text), without its bytes. */
+export const AgreementDocument = z.object({
+  id: Uuid,
+  agreementId: Uuid,
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string().describe('hex SHA-256 of the bytes'),
+  uploadedAt: Timestamp,
+  uploadedBy: Uuid.nullable(),
+});
+export type AgreementDocument = z.infer<typeof AgreementDocument>;

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -192,6 +193,10 @@ export const agreements = pgTable('agreements', {
   binding: boolean('binding').notNull(),
   status: agreementStatusEnum('status').notNull().default('signed'),
   fullText: i18n('full_text'),
+  /** The agreement this one amends (workbench, migration 0013). */
+  amendsAgreementId: uuid('amends_agreement_id').references((): AnyPgColumn => agreements.id, {
+    onDelete: 'set null',
+  }),
   ...timestamps,
 });
 
@@ -222,6 +227,10 @@ export const provisions = pgTable(
     number: text('number').notNull(),
     position: integer('position').notNull().default(0),
     text: i18n('text').notNull(),
+    /** The provision of the amended agreement this one changes (workbench, migration 0013). */
+    amendsProvisionId: uuid('amends_provision_id').references((): AnyPgColumn => provisions.id, {
+      onDelete: 'set null',
+    }),
     ...timestamps,
   },
   (t) => [uniqueIndex('provisions_agreement_number_idx').on(t.agreementId, t.number)],
@@ -674,4 +683,25 @@ export const jointStatuses = pgTable(
     index('joint_statuses_period_state_idx').on(t.periodId, t.state),
     check('joint_statuses_progress_check', sql`${t.progress} between 0 and 100`),
   ],
+);
+
+// ---------- workbench: agreement documents (migration 0013) ----------
+
+/** A document of an agreement (the signed text as PDF or DOCX), its bytes and SHA-256. */
+export const agreementDocuments = pgTable(
+  'agreement_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [index('agreement_documents_agreement_idx').on(t.agreementId, t.uploadedAt)],
 );

@@ -101,6 +101,7 @@ export const ENTITIES = {
   roadmap: 'Roadmap',
   period: 'Reporting period',
   apiToken: 'API token',
+  agreementDocument: 'Document',
   record: 'Record',
 } as const;
 export type Entity = keyof typeof ENTITIES;

@@ -6,6 +6,7 @@
  * silently through `measure_provisions`.
  */
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Agreement, AgreementCreate, AgreementQuery, AgreementUpdate } from '../contracts/agreements';
 import type { DbOrTx, Tx } from '../db/client';
@@ -18,7 +19,7 @@ import {
   roadmapAgreements,
 } from '../db/schema';
 import { msg } from '../contracts/messages';
-import { AppError, detail, notFound } from '../domain/errors';
+import { AppError, detail, notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
 import { authorize } from './core/authorize';
 import { mutate } from './core/mutate';
@@ -39,7 +40,14 @@ export const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')
 
 // ---------- agreements: presenting ----------
 
-export function presentAgreement(r: AgreementRow, partyIds: string[], provisionCount: number): Agreement {
+type Amendment = Agreement['amendments'][number];
+
+export function presentAgreement(
+  r: AgreementRow,
+  partyIds: string[],
+  provisionCount: number,
+  amendments: Amendment[] = [],
+): Agreement {
   return {
     id: r.id,
     kind: r.kind,
@@ -51,15 +59,19 @@ export function presentAgreement(r: AgreementRow, partyIds: string[], provisionC
     status: r.status,
     fullText: r.fullText ?? null,
     provisionCount,
+    amendsAgreementId: r.amendsAgreementId ?? null,
+    amendments,
     ...meta(r),
   };
 }
 
-/** Parties and provision counts of many agreements in two queries. */
+const amendingProvisions = alias(provisions, 'amending');
+
+/** Parties, provision counts and amendments of many agreements in four queries. */
 async function presentAgreements(db: DbOrTx, rows: AgreementRow[]): Promise<Agreement[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [ps, counts] = await readAll(db, [
+  const [ps, counts, amending, changed] = await readAll(db, [
     () =>
       db
         .select({ a: agreementParties.agreementId, p: agreementParties.partyId })
@@ -72,11 +84,64 @@ async function presentAgreements(db: DbOrTx, rows: AgreementRow[]): Promise<Agre
         .from(provisions)
         .where(inArray(provisions.agreementId, ids))
         .groupBy(provisions.agreementId),
+    () =>
+      db
+        .select({
+          id: agreements.id,
+          of: agreements.amendsAgreementId,
+          title: agreements.title,
+          signedOn: agreements.signedOn,
+          status: agreements.status,
+        })
+        .from(agreements)
+        .where(inArray(agreements.amendsAgreementId, ids))
+        .orderBy(sql`${agreements.signedOn} asc nulls last`, asc(agreements.createdAt)),
+    // the provisions of these agreements that a provision of an amendment changes
+    () =>
+      db
+        .selectDistinct({ by: amendingProvisions.agreementId, changed: provisions.id })
+        .from(provisions)
+        .innerJoin(amendingProvisions, eq(amendingProvisions.amendsProvisionId, provisions.id))
+        .where(inArray(provisions.agreementId, ids)),
   ]);
   const partyIds = new Map<string, string[]>();
   for (const x of ps) partyIds.set(x.a, [...(partyIds.get(x.a) ?? []), x.p]);
   const n = new Map(counts.map((c) => [c.a, c.n]));
-  return rows.map((r) => presentAgreement(r, partyIds.get(r.id) ?? [], n.get(r.id) ?? 0));
+  const changedBy = new Map<string, string[]>();
+  for (const c of changed) changedBy.set(c.by, [...(changedBy.get(c.by) ?? []), c.changed]);
+  const amendments = new Map<string, Amendment[]>();
+  for (const a of amending) {
+    if (!a.of) continue;
+    const item: Amendment = {
+      id: a.id,
+      title: a.title,
+      signedOn: a.signedOn ?? null,
+      status: a.status,
+      changedProvisionIds: changedBy.get(a.id) ?? [],
+    };
+    amendments.set(a.of, [...(amendments.get(a.of) ?? []), item]);
+  }
+  return rows.map((r) =>
+    presentAgreement(r, partyIds.get(r.id) ?? [], n.get(r.id) ?? 0, amendments.get(r.id) ?? []),
+  );
+}
+
+/** Refuses an amended agreement that is absent, or whose chain of amendments leads back to `selfId`. */
+async function checkAmends(tx: Tx, selfId: string | null, amendsId: string | null | undefined) {
+  if (!amendsId) return;
+  let cursor: string | null = amendsId;
+  for (let hops = 0; cursor && hops < 100; hops++) {
+    if (cursor === selfId) throw ruleViolation('amendsAgreementId', 'agreement.amendsCycle');
+    const [r]: { up: string | null }[] = await tx
+      .select({ up: agreements.amendsAgreementId })
+      .from(agreements)
+      .where(eq(agreements.id, cursor));
+    if (!r) {
+      if (cursor === amendsId) throw ruleViolation('amendsAgreementId', 'noSuch.agreement');
+      return;
+    }
+    cursor = r.up;
+  }
 }
 
 async function presentOneAgreement(db: DbOrTx, row: AgreementRow): Promise<Agreement> {
@@ -146,6 +211,7 @@ export async function createAgreement(ctx: Ctx, actor: Actor, input: z.output<ty
   authorize(canManageReference(actor), 'forbidden.agreements');
   return mutate(ctx, actor, async (tx, audit) => {
     const { partyIds, ...values } = input;
+    await checkAmends(tx, null, values.amendsAgreementId);
     const [r] = await tx.insert(agreements).values(values).returning();
     await replaceParties(tx, r.id, partyIds);
     const out = await presentOneAgreement(tx, r);
@@ -171,6 +237,7 @@ export async function updateAgreement(
     checkVersion(cur, input.version, 'Agreement');
     const before = await presentOneAgreement(tx, cur);
     const { version, partyIds, ...patch } = input;
+    await checkAmends(tx, id, patch.amendsAgreementId);
     if (partyIds) await replaceParties(tx, id, partyIds);
     const [r] = await tx
       .update(agreements)

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { Provision, ProvisionCreate, ProvisionUpdate } from '../contracts/agreements';
 import type { PageQuery } from '../contracts/common';
 import type { DbOrTx, Tx } from '../db/client';
-import { agreements, measureProvisions, provisionSpheres, provisions, spheres } from '../db/schema';
+import { agreements, measureProvisions, measures, provisionSpheres, provisions, spheres } from '../db/schema';
 import { msg } from '../contracts/messages';
-import { AppError, detail, fieldError, notFound } from '../domain/errors';
+import { AppError, detail, fieldError, notFound, ruleViolation } from '../domain/errors';
 import { type Actor, canManageReference } from '../domain/policies';
 import { authorize } from './core/authorize';
 import { mutate } from './core/mutate';
@@ -35,6 +35,7 @@ export function presentProvision(r: ProvisionRow, sphereIds: string[]): Provisio
     position: r.position,
     text: r.text,
     sphereIds,
+    amendsProvisionId: r.amendsProvisionId ?? null,
     ...meta(r),
   };
 }
@@ -66,7 +67,8 @@ export const provisionRows = (db: DbOrTx, agreementId: string) =>
     .where(eq(provisions.agreementId, agreementId))
     .orderBy(...provisionOrder);
 
-async function requireAgreement(db: DbOrTx, id: string, lock = false) {
+/** 404 unless the agreement exists; `lock` holds it (share) until the transaction ends. */
+export async function requireAgreement(db: DbOrTx, id: string, lock = false) {
   const base = db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id));
   const [r] = lock ? await base.for('share') : await base;
   if (!r) throw notFound('agreement');
@@ -134,6 +136,17 @@ async function guardNumber<T>(number: string, run: () => Promise<T>): Promise<T>
   }
 }
 
+/** A provision may change only a provision of the agreement its own agreement amends. */
+async function checkAmendsProvision(tx: Tx, agreementId: string, target: string | null | undefined) {
+  if (!target) return;
+  const [r] = await tx
+    .select({ id: provisions.id })
+    .from(provisions)
+    .innerJoin(agreements, eq(agreements.amendsAgreementId, provisions.agreementId))
+    .where(and(eq(provisions.id, target), eq(agreements.id, agreementId)));
+  if (!r) throw ruleViolation('amendsProvisionId', 'provision.amendsOther');
+}
+
 async function replaceSpheres(tx: Tx, provisionId: string, sphereIds: string[]) {
   await tx.delete(provisionSpheres).where(eq(provisionSpheres.provisionId, provisionId));
   if (sphereIds.length)
@@ -153,6 +166,7 @@ export async function createProvision(
       await requireAgreement(tx, agreementId, true);
       await requireIds(tx, spheres, spheres.id, input.sphereIds, 'sphereIds', 'sphere');
       await checkNumberFree(tx, agreementId, input.number, null);
+      await checkAmendsProvision(tx, agreementId, input.amendsProvisionId);
       let position = input.position;
       if (position === undefined) {
         const [last] = await tx
@@ -163,7 +177,13 @@ export async function createProvision(
       }
       const [r] = await tx
         .insert(provisions)
-        .values({ agreementId, number: input.number, position, text: input.text })
+        .values({
+          agreementId,
+          number: input.number,
+          position,
+          text: input.text,
+          amendsProvisionId: input.amendsProvisionId ?? null,
+        })
         .returning();
       await replaceSpheres(tx, r.id, input.sphereIds);
       const [out] = await presentProvisions(tx, [r]);
@@ -194,6 +214,7 @@ export async function updateProvision(
       if (sphereIds) await requireIds(tx, spheres, spheres.id, sphereIds, 'sphereIds', 'sphere');
       if (patch.number !== undefined && patch.number !== cur.number)
         await checkNumberFree(tx, cur.agreementId, patch.number, id);
+      await checkAmendsProvision(tx, cur.agreementId, patch.amendsProvisionId);
       if (sphereIds) await replaceSpheres(tx, id, sphereIds);
       const [r] = await tx
         .update(provisions)
@@ -220,13 +241,22 @@ export async function deleteProvision(ctx: Ctx, actor: Actor, id: string, versio
     const [cur] = await tx.select().from(provisions).where(eq(provisions.id, id)).for('update');
     if (!cur) throw notFound('provision');
     if (version !== undefined) checkVersion(cur, version, 'Provision');
-    const [used] = await tx
-      .select({ id: measureProvisions.measureId })
+    // Only the secretariat deletes, and it sees every measure: naming them leaks nothing.
+    const used = await tx
+      .select({ code: measures.code })
       .from(measureProvisions)
+      .innerJoin(measures, eq(measures.id, measureProvisions.measureId))
       .where(eq(measureProvisions.provisionId, id))
-      .limit(1);
-    if (used)
-      throw new AppError('conflict', msg('provision.measuresLinked'), [detail('', 'usedBy.measures')]);
+      .orderBy(sql`accord_code_sort_key(${measures.code})`)
+      .limit(21);
+    if (used.length) {
+      const codes = used.slice(0, 20).map((u) => u.code);
+      if (used.length > 20) codes.push('…');
+      throw new AppError('conflict', msg('provision.measuresLinked'), [
+        detail('', 'usedBy.measures'),
+        detail('', 'provision.implementedBy', { codes: codes.join(', ') }),
+      ]);
+    }
     const [before] = await presentProvisions(tx, [cur]);
     await tx.delete(provisions).where(eq(provisions.id, id));
     audit.record({

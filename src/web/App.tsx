@@ -19,6 +19,7 @@ const pages = {
   timeline: () => import('./features/timeline/TimelinePage'),
   organisations: () => import('./features/admin/OrganisationsPage'),
   users: () => import('./features/admin/UsersPage'),
+  audit: () => import('./features/admin/AuditPage'),
   profile: () => import('./features/profile/ProfilePage'),
 };
 const SignInPage = lazy(pages.signIn);
@@ -30,6 +31,7 @@ const MeasurePage = lazy(pages.measure);
 const TimelinePage = lazy(pages.timeline);
 const OrganisationsPage = lazy(pages.organisations);
 const UsersPage = lazy(pages.users);
+const AuditPage = lazy(pages.audit);
 const ProfilePage = lazy(pages.profile);
 const NotFound = lazy(() => import('./app/NotFound'));
 
@@ -46,7 +48,7 @@ export function preloadPage(pathname: string): void {
     roadmap: pages.roadmap,
     measures: pages.measure,
     timeline: pages.timeline,
-    admin: second === 'users' ? pages.users : pages.organisations,
+    admin: second === 'users' ? pages.users : second === 'audit' ? pages.audit : pages.organisations,
     profile: pages.profile,
   };
   void loader[first]?.().catch(() => {
@@ -103,6 +105,14 @@ export function AppRoutes() {
             element={
               <AdminOnly>
                 <UsersPage />
+              </AdminOnly>
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
+              <AdminOnly>
+                <AuditPage />
               </AdminOnly>
             }
           />

@@ -284,6 +284,15 @@ export const en = {
     'the file is password-protected or in an old Office format; save it unprotected as DOCX or XLSX',
   'upload.tooManyFiles': 'send one file per request',
   'upload.fieldTooLarge': 'the form field {field} is too long',
+
+  // ---------- workbench ----------
+  'notFound.agreementDocument': 'Document not found',
+  'noSuch.agreementDocument': 'no such document',
+  'entity.agreementDocument': 'Document',
+  'agreement.amendsCycle': 'an agreement cannot amend itself or an agreement that amends it',
+  'provision.amendsOther': 'must be a provision of the agreement this one amends',
+  'provision.implementedBy': 'implemented by: {codes}',
+  'provision.orderIncomplete': 'must list every provision of the agreement exactly once ({count} in all)',
 } as const;
 
 /** A key of the message catalogue. */

@@ -276,4 +276,13 @@ export const kk: Record<MessageKey, string> = {
     'файл құпиясөзбен қорғалған немесе ескі «Office» пішімінде; оны қорғаусыз «DOCX» немесе «XLSX» ретінде сақтаңыз',
   'upload.tooManyFiles': 'бір сұрауда бір файл жіберіңіз',
   'upload.fieldTooLarge': '{field} форма өрісі тым ұзын',
+
+  // ---------- workbench ----------
+  'notFound.agreementDocument': 'Құжат табылмады',
+  'noSuch.agreementDocument': 'мұндай құжат жоқ',
+  'entity.agreementDocument': 'Құжат',
+  'agreement.amendsCycle': 'келісім өзін немесе өзін өзгертетін келісімді өзгерте алмайды',
+  'provision.amendsOther': 'осы келісім өзгертетін келісімнің ережесі болуы керек',
+  'provision.implementedBy': 'іске асыратын іс-шаралар: {codes}',
+  'provision.orderIncomplete': 'келісімнің әр ережесін бір реттен атауы керек (барлығы {count})',
 };

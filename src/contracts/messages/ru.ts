@@ -280,4 +280,14 @@ export const ru: Record<MessageKey, string> = {
     'файл защищён паролем или сохранён в старом формате «Office»; сохраните его без защиты как «DOCX» или «XLSX»',
   'upload.tooManyFiles': 'отправляйте по одному файлу в запросе',
   'upload.fieldTooLarge': 'поле формы {field} слишком длинное',
+
+  // ---------- workbench ----------
+  'notFound.agreementDocument': 'Документ не найден',
+  'noSuch.agreementDocument': 'такого документа нет',
+  'entity.agreementDocument': 'Документ',
+  'agreement.amendsCycle': 'соглашение не может изменять само себя или соглашение, которое изменяет его',
+  'provision.amendsOther': 'должно быть положением соглашения, которое изменяется этим',
+  'provision.implementedBy': 'исполняется мероприятиями: {codes}',
+  'provision.orderIncomplete':
+    'должен перечислять каждое положение соглашения ровно один раз (всего {count})',
 };

@@ -1,7 +1,7 @@
-/** Audit events: a measure's history. */
-import { useQuery } from '@tanstack/react-query';
-import type { AuditEvent } from '../../contracts';
-import { api } from './client';
+/** Audit events: a measure's history, the admin's audit page and the chain check. */
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { AuditEvent, AuditVerification } from '../../contracts';
+import { api, type Page, type QueryParams } from './client';
 import { measureKeys } from './measures';
 
 /** What the `after` of a measure update carries besides the changed fields. */
@@ -19,4 +19,18 @@ export function useMeasureHistory(id: string | undefined) {
     queryFn: ({ signal }) => api.get<{ data: AuditEvent[] }>(`/measures/${id}/history`, { signal }),
     enabled: !!id,
   });
+}
+
+/** GET /audit: one page of the trail under the admin's filter, newest first. */
+export function useAuditEvents(query: QueryParams) {
+  return useQuery({
+    queryKey: ['audit', query],
+    queryFn: ({ signal }) => api.get<Page<AuditEvent>>('/audit', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /audit/verify, run when asked (it recomputes the whole chain). */
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: () => api.get<AuditVerification>('/audit/verify') });
 }

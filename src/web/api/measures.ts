@@ -185,3 +185,50 @@ export function useBulkUpdateMeasures() {
       ),
   });
 }
+
+// ---------- structure: create, move, delete (the workbench) ----------
+
+/**
+ * After a change of the tree (a new, moved or deleted measure, whose subtree may have been
+ * renumbered) the roadmap's lists are read again: the answer holds one measure, the codes of
+ * its former and new siblings' subtrees are not in it.
+ */
+function treeChanged(qc: QueryClient, saved: Measure | null, touched: (string | null)[]) {
+  if (saved) qc.setQueryData(measureKeys.one(saved.id), saved);
+  void qc.invalidateQueries({ queryKey: measureKeys.lists });
+  void qc.invalidateQueries({ queryKey: summaryKey });
+  void qc.invalidateQueries({ queryKey: ['roadmaps'] });
+  for (const id of touched) if (id) void qc.invalidateQueries({ queryKey: measureKeys.one(id), exact: true });
+}
+
+/** POST /measures (the body as MeasureCreate; `code` omitted: the API proposes the next free one). */
+export function useCreateMeasure() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<Measure>('/measures', body),
+    onSuccess: (saved) => treeChanged(qc, saved, [saved.parentId]),
+  });
+}
+
+/** POST /measures/:id/move under another parent (null: top level); the answer shows the new code. */
+export function useMoveMeasure(m: Measure) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { parentId: string | null; code?: string; reason?: string }) =>
+      api.post<Measure>(`/measures/${m.id}/move`, { version: m.version, ...body }),
+    onSuccess: (saved) => treeChanged(qc, saved, [m.parentId, saved.parentId]),
+  });
+}
+
+/** DELETE /measures/:id with the version read (and the reason, in an approved roadmap). */
+export function useDeleteMeasure(m: Measure) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string | undefined) =>
+      api.delete(`/measures/${m.id}`, { query: { version: m.version, reason } }),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: measureKeys.one(m.id), exact: true });
+      treeChanged(qc, null, [m.parentId]);
+    },
+  });
+}

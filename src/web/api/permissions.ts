@@ -8,7 +8,10 @@ import { useMemo } from 'react';
 import type { Measure, User } from '../../contracts';
 import {
   type Actor,
+  canCreateMeasure as createRule,
+  canDeleteMeasure as deleteRule,
   canManageReference as adminRule,
+  canMoveMeasure as moveRule,
   editableMeasureFields,
   type MeasureField,
   userAffiliationRule,
@@ -57,3 +60,22 @@ export const mayChangeAny = (
   const allowed = editableFields(user, measure);
   return fields.some((f) => allowed.includes(f));
 };
+
+/**
+ * Whether the user may add a measure to a roadmap: admins anywhere; a coordinator only an
+ * internal one of its own party (the form then offers exactly that).
+ */
+export function mayCreateMeasures(user: User | null | undefined): boolean {
+  if (!user) return false;
+  const a = actorOf(user);
+  return createRule(
+    a,
+    user.role === 'admin'
+      ? { tier: 'shared', ownerPartyId: null }
+      : { tier: 'internal', ownerPartyId: user.partyId },
+  );
+}
+
+/** Whether the user may move or delete this measure (the API's rules for both). */
+export const mayRestructure = (user: User | null | undefined, m: Measure) =>
+  !!user && moveRule(actorOf(user), factsOf(m)) && deleteRule(actorOf(user), factsOf(m));

@@ -1,5 +1,5 @@
 /** Roadmaps: the list, the default one, a roadmap's summary, the roadmaps of an agreement. */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Roadmap, RoadmapSummary } from '../../contracts';
 import { api, fetchAll } from './client';
 
@@ -40,5 +40,32 @@ export function useRoadmapsOfAgreement(agreementId: string | undefined) {
     queryKey: ['roadmaps', 'ofAgreement', agreementId],
     queryFn: ({ signal }) => fetchAll<Roadmap>('/roadmaps', { agreementId }, signal),
     enabled: !!agreementId,
+  });
+}
+
+/** The fields of a roadmap the secretariat writes. */
+export type RoadmapInput = Pick<
+  Roadmap,
+  'title' | 'description' | 'agreementIds' | 'reportingFrequency' | 'reportDueDays'
+> & { status?: Roadmap['status'] };
+
+/**
+ * POST /roadmaps or PATCH /roadmaps/:id (also the status change). The answer replaces the
+ * roadmap in the cached lists; approval creates periods, so those are read again.
+ */
+export function useSaveRoadmap(editing: Roadmap | null) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<RoadmapInput>) =>
+      editing
+        ? api.patch<Roadmap>(`/roadmaps/${editing.id}`, { version: editing.version, ...input })
+        : api.post<Roadmap>('/roadmaps', input),
+    onSuccess: (saved) => {
+      qc.setQueryData<Roadmap[]>(['roadmaps'], (list) =>
+        list ? [...list.filter((r) => r.id !== saved.id), saved] : list,
+      );
+      void qc.invalidateQueries({ queryKey: ['roadmaps', 'ofAgreement'] });
+      if (editing && editing.status !== saved.status) void qc.invalidateQueries({ queryKey: ['periods'] });
+    },
   });
 }

@@ -30,6 +30,9 @@ export function LanguageSelect({ onChange, withLabel, disabled, size = 'xs' }: L
         if (isLocale(v)) onChange(v);
       }}
       data-testid="language-select"
+      // in the header the search box gives way, never the name of the language («Русски»)
+      miw={withLabel ? undefined : 122}
+      style={withLabel ? undefined : { flexShrink: 0 }}
     />
   );
 }

@@ -1,9 +1,9 @@
 import { Button, Group } from '@mantine/core';
-import { IconBuilding, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconHistory, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 
-/** Switches between the two administration pages; the current one carries aria-current. */
+/** Switches between the administration pages; the current one carries aria-current. */
 export function AdminNav() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -14,10 +14,11 @@ export function AdminNav() {
       icon: <IconBuilding size={16} aria-hidden />,
     },
     { to: '/admin/users', label: t('admin.users'), icon: <IconUsers size={16} aria-hidden /> },
+    { to: '/admin/audit', label: t('workbench.audit.title'), icon: <IconHistory size={16} aria-hidden /> },
   ];
   return (
     <nav aria-label={t('admin.title')}>
-      <Group gap="xs">
+      <Group gap="xs" wrap="wrap">
         {items.map((i) => {
           const current = pathname === i.to;
           return (

@@ -1,4 +1,4 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type I18nText, LIMITS, type Locale } from '../../../contracts';
 import { useLengthLimit } from '../../components';
@@ -54,4 +54,45 @@ export function cleanI18n(v: Partial<I18nText>): I18nText | null {
     if (s) out[l] = s;
   }
   return out.ru ? (out as I18nText) : null;
+}
+
+/** Three growing text areas for a long multilingual text (a full text, a clause, a description). */
+export function I18nTextareas({
+  labelKey,
+  value,
+  onChange,
+  errors,
+  path,
+  required = false,
+  maxRows = 10,
+}: {
+  /** An i18n key taking `{{lang}}`. */
+  labelKey: string;
+  value: Partial<I18nText>;
+  onChange: (v: Partial<I18nText>) => void;
+  errors: Record<string, string>;
+  path: string;
+  /** Russian required. */
+  required?: boolean;
+  maxRows?: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(['ru', 'kk', 'en'] as const).map((l) => (
+        <Textarea
+          key={l}
+          lang={l}
+          label={t(labelKey, { lang: t(LANG_KEY[l]) })}
+          required={required && l === 'ru'}
+          autosize
+          minRows={2}
+          maxRows={maxRows}
+          value={value[l] ?? ''}
+          onChange={(e) => onChange({ ...value, [l]: e.currentTarget.value })}
+          error={errors[`${path}.${l}`] ?? (l === 'ru' ? errors[path] : undefined)}
+        />
+      ))}
+    </>
+  );
 }

@@ -1,15 +1,19 @@
-import { Anchor, Badge, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAgreements } from '../../api/agreements';
+import { canManageReference } from '../../api/permissions';
 import { useParties } from '../../api/reference';
+import { useMe } from '../../api/session';
 import { SEARCH_MAX, useLengthLimit } from '../../components/limits';
 import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n';
+import { AgreementDialog } from './components/AgreementDialog';
 
 /** Registry of agreements: title, kind, parties, signing, status, number of provisions. */
 export default function AgreementsPage() {
@@ -27,13 +31,23 @@ export default function AgreementsPage() {
     return p ? l.str(p.name) : '…';
   };
   const rows = agreements.data ?? [];
+  const admin = canManageReference(useMe());
+  const [creating, setCreating] = useState(false);
 
   return (
     <Stack gap="md">
       <PageHeader
         title={t('agreements.title')}
         subtitle={agreements.data ? t('counts.agreements', { count: rows.length }) : undefined}
+        actions={
+          admin && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('workbench.agreement.new')}
+            </Button>
+          )
+        }
       />
+      {creating && <AgreementDialog editing={null} onClose={() => setCreating(false)} />}
       <TextInput
         label={t('agreements.search')}
         leftSection={<IconSearch size={16} aria-hidden />}

@@ -23,7 +23,8 @@ import { ErrorAlert, localizeIssue, localizeMessage } from '../../components';
 import { FieldsSection } from './components/FieldsSection';
 import { LinksSection } from './components/LinksSection';
 import { TextsSection } from './components/TextsSection';
-import { buildPatch, type FormValues, type SectionProps, valuesOf } from './editForm';
+import { ReasonField, reasonError } from './components/ReasonField';
+import { buildPatch, type FormValues, needsReason, type SectionProps, valuesOf } from './editForm';
 import { ResponsibleEditor } from './ResponsibleEditor';
 
 /** Props: the measure as loaded, and what the form needs to offer choices. */
@@ -56,6 +57,9 @@ export function MeasureEditForm({
   const [values, setValues] = useState<FormValues>(() => valuesOf(measure));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [nothing, setNothing] = useState(false);
+  const [reason, setReason] = useState('');
+  // an approved plan changes only with a reason (the API refuses without one)
+  const approved = roadmap?.status === 'approved';
   const set: SectionProps['set'] = (k, v) => {
     setNothing(false);
     setValues((prev) => ({ ...prev, [k]: v }));
@@ -81,10 +85,12 @@ export function MeasureEditForm({
       setNothing(true);
       return;
     }
+    const why = approved && needsReason(patch) ? reasonError(reason, t) : undefined;
+    if (approved && reason.trim()) patch.reason = reason.trim();
     const parsed = MeasureUpdate.safeParse({ version: measure.version, ...patch });
-    if (!parsed.success) {
-      const errs: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
+    if (!parsed.success || why) {
+      const errs: Record<string, string> = why ? { reason: why } : {};
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
         const path = issue.path.join('.');
         if (!errs[path]) errs[path] = localizeIssue(issue);
       }
@@ -159,6 +165,7 @@ export function MeasureEditForm({
             />
           </Fieldset>
         )}
+        {approved && <ReasonField value={reason} onChange={setReason} error={errors.reason} />}
         {nothing && (
           <Text size="sm" role="status">
             {t('measure.noChanges')}

@@ -29,6 +29,7 @@ import { MeasureDetails } from './components/MeasureDetails';
 import { MeasureRelations } from './components/MeasureRelations';
 import { MeasureEditForm } from './MeasureEditForm';
 import { MeasureHistory } from './MeasureHistory';
+import { MeasureActions } from './workbench/MeasureActions';
 
 /** The measure page, lazily loaded by the router. */
 export default function MeasurePage() {
@@ -81,17 +82,20 @@ export default function MeasurePage() {
           { label: m.code },
         ]}
         actions={
-          allowed.length > 0 && !editing ? (
-            <Button
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={() => {
-                setSavedNote(false);
-                setEditing(true);
-              }}
-            >
-              {t('measure.edit')}
-            </Button>
-          ) : undefined
+          <Group gap="xs">
+            {allowed.length > 0 && !editing && (
+              <Button
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => {
+                  setSavedNote(false);
+                  setEditing(true);
+                }}
+              >
+                {t('measure.edit')}
+              </Button>
+            )}
+            {user && <MeasureActions measure={m} roadmap={roadmap} user={user} />}
+          </Group>
         }
       />
       <Group gap="sm" mb="md" wrap="wrap">

@@ -99,6 +99,13 @@ export function buildPatch(
   return patch;
 }
 
+/**
+ * Whether a PATCH changes the plan (anything but status and progress, which reports move):
+ * in an approved roadmap such a change needs a reason.
+ */
+export const needsReason = (patch: Record<string, unknown>) =>
+  Object.keys(patch).some((k) => k !== 'status' && k !== 'progress' && k !== 'reason' && k !== 'version');
+
 /** What every section of the form gets: the values, a setter, errors by path and the policy. */
 export interface SectionProps {
   values: FormValues;

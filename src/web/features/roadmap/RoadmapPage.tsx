@@ -26,6 +26,7 @@ import { MeasureTreeTable } from './MeasureTreeTable';
 import { PeriodsSection } from './PeriodsSection';
 import { RoadmapFilters } from './RoadmapFilters';
 import { parseView, type RoadmapView, viewToApiFilter, viewToSearch } from './urlState';
+import { RoadmapToolbar } from './workbench/RoadmapToolbar';
 
 const BULK_FIELDS = ['status', 'dueDate', 'responsible'] as const;
 
@@ -129,6 +130,7 @@ export default function RoadmapPage() {
           {t('roadmap.shareHint')}
         </Text>
       </Group>
+      {user && <RoadmapToolbar roadmap={roadmap} user={user} onOpen={(id) => setView({ roadmap: id })} />}
 
       {allRoadmaps.length === 0 ? (
         <Alert color="gray" variant="light">

@@ -1,5 +1,5 @@
 /** A provision of an agreement with the measures that implement it. */
-import { Anchor, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,8 +39,23 @@ export function useMeasuresByProvision(roadmapIds: string[]) {
   };
 }
 
-/** A provision's text (folded when long) and the measures implementing it with their status. */
-export function ProvisionItem({ provision, measures }: { provision: Provision; measures: Measure[] }) {
+/** A provision's text (folded when long), its spheres, and the measures implementing it with their status. */
+export function ProvisionItem({
+  provision,
+  measures,
+  sphereNames = [],
+  note,
+  actions,
+}: {
+  provision: Provision;
+  measures: Measure[];
+  /** The names of its spheres, shown as tags. */
+  sphereNames?: string[];
+  /** A line under the number (what it amends, who amends it). */
+  note?: React.ReactNode;
+  /** The secretariat's controls (edit, move, delete). */
+  actions?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const l = useLocalize();
@@ -49,9 +64,22 @@ export function ProvisionItem({ provision, measures }: { provision: Provision; m
   return (
     <Paper withBorder p="sm" radius="md" data-testid="provision" data-number={provision.number}>
       <Stack gap={6}>
-        <Text fw={600} fz="sm">
-          {t('agreements.provisionNumber', { number: provision.number })}
-        </Text>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Text fw={600} fz="sm" component="h3" m={0}>
+            {t('agreements.provisionNumber', { number: provision.number })}
+          </Text>
+          {actions}
+        </Group>
+        {sphereNames.length > 0 && (
+          <Group gap={4} data-testid="provision-spheres">
+            {sphereNames.map((n) => (
+              <Badge key={n} variant="light" color="teal" radius="sm" style={{ textTransform: 'none' }}>
+                {n}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {note}
         {long ? (
           <>
             <Text fz="sm" lineClamp={open ? undefined : 3} style={{ whiteSpace: 'pre-line' }}>

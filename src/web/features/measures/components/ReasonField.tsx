@@ -1,0 +1,36 @@
+/** The reason a change of an approved plan needs (3–1000 characters, recorded in the audit trail). */
+import { Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Shown only when the roadmap is approved; the API refuses plan changes there without it. */
+export function ReasonField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Textarea
+      label={t('workbench.reason.label')}
+      description={t('workbench.reason.hint')}
+      required
+      autosize
+      minRows={2}
+      maxRows={6}
+      maxLength={1000}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      data-testid="reason"
+    />
+  );
+}
+
+/** A client-side check before sending: required and at least 3 characters. */
+export function reasonError(reason: string, t: (k: string) => string): string | undefined {
+  return reason.trim().length >= 3 ? undefined : t('workbench.reason.required');
+}

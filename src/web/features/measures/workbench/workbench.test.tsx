@@ -1,0 +1,104 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  buildMeasure,
+  buildOrg,
+  buildParty,
+  buildRoadmap,
+  buildUser,
+  fakeApi,
+  page,
+  renderPage,
+} from '../../roadmap/testing';
+import { needsReason } from '../editForm';
+import { MeasureEditForm } from '../MeasureEditForm';
+import { blockersOf } from './DeleteMeasureDialog';
+import { moveTargets } from './MoveDialog';
+
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
+
+let restore: (() => void) | undefined;
+afterEach(() => restore?.());
+
+const a = buildMeasure('1');
+const a1 = buildMeasure('1.1', { parent: a });
+const a11 = buildMeasure('1.1.1', { parent: a1 });
+const b = buildMeasure('2', { dependsOn: [a1.id] });
+const b1 = buildMeasure('2.1', { parent: b, dependsOn: [a1.id] });
+
+describe('the workbench rules', () => {
+  it('offers as move targets everything but the measure and its own subtree', () => {
+    expect(moveTargets([b1, a11, b, a, a1], a1).map((m) => m.code)).toEqual(['1', '2', '2.1']);
+    expect(moveTargets([b1, a11, b, a, a1], a).map((m) => m.code)).toEqual(['2', '2.1']);
+  });
+
+  it('names the children and the dependants of a measure before its deletion', () => {
+    const found = blockersOf([a, a1, a11, b, b1], a1);
+    expect(found.children.map((m) => m.code)).toEqual(['1.1.1']);
+    expect(found.dependants.map((m) => m.code)).toEqual(['2', '2.1']);
+  });
+
+  it.each([
+    [{ dueDate: '2026-08-31' }, true],
+    [{ responsible: [] }, true],
+    [{ status: 'in_progress', progress: 40 }, false],
+    [{ status: 'done', reason: 'x' }, false],
+  ])('a patch %j changes the plan: %s', (patch, expected) => {
+    expect(needsReason(patch)).toBe(expected);
+  });
+});
+
+describe('MeasureEditForm in an approved roadmap', () => {
+  it('asks for a reason for a plan change and sends it with the change', async () => {
+    const kz = buildParty('KZ', 'Республика Казахстан');
+    const org = buildOrg(kz, 'МИД РК');
+    const roadmap = buildRoadmap({ status: 'approved' });
+    const m = buildMeasure('3', {
+      roadmap,
+      dueDate: '2026-06-30',
+      responsible: [{ organisationId: org.id, partyId: kz.id, role: 'lead' }],
+    });
+    const admin = buildUser({ role: 'admin' });
+    const api = fakeApi((req) => {
+      if (req.path === '/measures' && req.method === 'GET') return { body: page([m]) };
+      if (req.method === 'PATCH') return { body: { ...m, dueDate: '2026-08-31', version: 2 } };
+      return undefined;
+    });
+    restore = api.restore;
+    let done = false;
+    renderPage(
+      <MeasureEditForm
+        measure={m}
+        user={admin}
+        roadmap={roadmap}
+        parties={[kz]}
+        spheres={[]}
+        organisations={[org]}
+        onDone={() => {
+          done = true;
+        }}
+        onReload={async () => undefined}
+      />,
+      { user: admin },
+    );
+    const due = screen.getByLabelText(/^Срок/);
+    fireEvent.change(due, { target: { value: '31.08.2026' } });
+    fireEvent.blur(due);
+    await userEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(await screen.findByText('Укажите причину (не короче 3 символов)')).toBeTruthy();
+    expect(api.log.some((r) => r.method === 'PATCH')).toBe(false);
+
+    fireEvent.change(screen.getByLabelText(/Причина изменения/), {
+      target: { value: 'Решение 27-го заседания' },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(done).toBe(true));
+    expect(api.log.find((r) => r.method === 'PATCH')?.body).toEqual({
+      version: 1,
+      dueDate: '2026-08-31',
+      reason: 'Решение 27-го заседания',
+    });
+  }, 60_000);
+});
