@@ -276,4 +276,30 @@ export const kk: Record<MessageKey, string> = {
     'файл құпиясөзбен қорғалған немесе ескі «Office» пішімінде; оны қорғаусыз «DOCX» немесе «XLSX» ретінде сақтаңыз',
   'upload.tooManyFiles': 'бір сұрауда бір файл жіберіңіз',
   'upload.fieldTooLarge': '{field} форма өрісі тым ұзын',
+
+  // ---------- comments and provisions import ----------
+  'notFound.comment': 'Түсініктеме табылмады',
+  'noSuch.comment': 'мұндай түсініктеме жоқ',
+  'noSuch.report': 'мұндай есеп жоқ',
+  'entity.comment': 'Түсініктеме',
+  'notFound.report': 'Есеп табылмады',
+  'entity.report': 'Есеп',
+  'forbidden.comments': 'Бақылаушылар түсініктемелерді оқиды, бірақ жазбайды',
+  'forbidden.commentEdit': 'Түсініктемені тек оның авторы өзгерте алады',
+  'forbidden.commentDelete': 'Түсініктемені тек оның авторы немесе әкімші жоя алады',
+  'comment.internalNeedsParty': 'ішкі түсініктеме бір тарапқа тиесілі; әкімші ортақ түсініктеме жазады',
+  'comment.noSuchParent': 'жауап берілетін түсініктеме мұнда табылмады',
+  'comment.replyDepth': 'негізгі түсініктемеге жауап беріңіз: жауаптың өз жауаптары болмайды',
+  'comment.mentionUnknown': 'жоқ немесе есептік жазбасы өшірілген адам аталған',
+  'comment.mentionCannotSee': '{name} бұл түсініктемені оқи алмайды, оны атауға болмайды',
+  'provisionImport.nothing': 'Мәтіннен бірде-бір ереже табылмады',
+  'provisionImport.source':
+    'мәтінді («text» өрісі) немесе «TXT» не «DOCX» файлын жіберіңіз, екеуін бірге емес',
+  'provisionImport.docx': '«DOCX» файлы оқылмайды: {reason}',
+  'provisionImport.numbersTaken':
+    'Келісімде {numbers} нөмірлі ережелер бар; оларды ауыстыру үшін «replace»: «true» жіберіңіз',
+  'provisionImport.numberTaken': 'келісімде {number} ережесі бар',
+  'provisionImport.numberTwice': '{number} нөмірі тізімде екі рет кездеседі',
+  'provisionImport.linked': '{numbers} ережелерін іс-шаралар орындайды; оларды ауыстыруға болмайды',
+  'provisionImport.tooMany': 'бір рет {max} ережеден артық емес',
 };
