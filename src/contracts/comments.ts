@@ -80,6 +80,13 @@ export const CommentPage = z.object({
   limit: z.number().int(),
   total: z.number().int().describe('top-level comments the caller may read'),
   comments: z.number().int().describe('every comment the caller may read, replies included'),
+  posting: z
+    .object({
+      allowed: z.boolean().describe('the caller may comment here (viewers read only)'),
+      forcedInternal: z.boolean().describe('every comment here is internal to one party'),
+      canChooseInternal: z.boolean().describe('the caller may choose an internal comment'),
+    })
+    .describe('what the comment form offers the caller'),
 });
 export type CommentPage = z.infer<typeof CommentPage>;
 

@@ -137,7 +137,17 @@ describe('comments', () => {
     expect(innerReply.statusCode).toBe(201);
 
     const kz = (await list('kzRep', `measures/${m}`)).json();
-    expect(kz).toMatchObject({ total: 2, comments: 3 });
+    expect(kz).toMatchObject({
+      total: 2,
+      comments: 3,
+      posting: { allowed: true, forcedInternal: false, canChooseInternal: true },
+    });
+    expect((await list('viewer', `measures/${m}`)).json().posting).toEqual({
+      allowed: false,
+      forcedInternal: false,
+      canChooseInternal: false,
+    });
+    expect((await list('kzCoord', `measures/${internalKz}`)).json().posting.forcedInternal).toBe(true);
     expect(kz.data[0].replies.map((c: { text: string }) => c.text)).toEqual(['Ответ внутри стороны']);
     for (const who of ['ruCoord', 'ruRep', 'viewer'] as const) {
       const other = (await list(who, `measures/${m}`)).json();

@@ -8,7 +8,12 @@ import type { z } from 'zod';
 import type { Comment, CommentPage, CommentQuery, CommentThread } from '../../contracts/comments';
 import type { DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
-import type { CommentFacts } from '../../domain/comments';
+import {
+  type CommentFacts,
+  canPostComment,
+  forcedCommentParty,
+  resolveCommentVisibility,
+} from '../../domain/comments';
 import type { Actor } from '../../domain/policies';
 import type { Ctx } from '../context';
 import { loadTarget, type Target } from './target';
@@ -136,13 +141,14 @@ export async function listComments(
   const data: CommentThread[] = all
     .slice(0, page.rows.length)
     .map((c) => ({ ...c, replies: byParent.get(c.id) ?? [] }));
-  return {
-    data,
-    page: q.page,
-    limit: q.limit,
-    total: counts.rows[0].total,
-    comments: counts.rows[0].comments,
+  const allowed = canPostComment(actor, t.facts);
+  const posting = {
+    allowed,
+    forcedInternal: forcedCommentParty(t.facts) !== null,
+    canChooseInternal: allowed && resolveCommentVisibility(actor, t.facts, 'internal').ok,
   };
+  const { total, comments } = counts.rows[0];
+  return { data, page: q.page, limit: q.limit, total, comments, posting };
 }
 
 /** One comment the actor may read, with its target; 404 otherwise (also while it is deleted). */

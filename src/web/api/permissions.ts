@@ -5,7 +5,8 @@
  * refusal it gives is shown in words.
  */
 import { useMemo } from 'react';
-import type { Measure, User } from '../../contracts';
+import type { Comment, Measure, User } from '../../contracts';
+import { canDeleteComment, canEditComment } from '../../domain/comments';
 import {
   type Actor,
   canManageReference as adminRule,
@@ -57,3 +58,20 @@ export const mayChangeAny = (
   const allowed = editableFields(user, measure);
   return fields.some((f) => allowed.includes(f));
 };
+
+/**
+ * What this user may do to a comment on screen (its target is readable, or it would not be
+ * shown): edit one's own, delete one's own or moderate as an admin. The API decides again.
+ */
+export function commentRights(u: User | null | undefined, c: Comment): { edit: boolean; delete: boolean } {
+  if (!u) return { edit: false, delete: false };
+  const facts = {
+    measure: { tier: 'shared' as const, ownerPartyId: null },
+    report: null,
+    authorId: c.author.id,
+    visibility: c.visibility,
+    partyId: c.partyId,
+    deleted: c.deleted,
+  };
+  return { edit: canEditComment(actorOf(u), facts), delete: canDeleteComment(actorOf(u), facts) };
+}
