@@ -638,9 +638,9 @@ const en = {
     button: 'Import provisions from text',
     title: 'Import provisions from text',
     intro:
-      "Paste the agreement's text or upload a TXT or DOCX file. Accord splits it into articles and clauses and suggests spheres; review the list, then save.",
+      "Paste the agreement's text or upload a file ({{formats}}). Accord splits it into articles and clauses and suggests spheres; review the list, then save.",
     paste: 'Agreement text',
-    file: 'TXT or DOCX file',
+    file: 'File ({{formats}})',
     split: 'Split into provisions',
     again: 'Start again',
     found: 'Provisions found: {{count}}',
