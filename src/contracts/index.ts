@@ -8,3 +8,4 @@ export * from './reference';
 export * from './roadmaps';
 export * from './periods';
 export * from './comments';
+export * from './provision-import';

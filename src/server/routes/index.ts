@@ -6,6 +6,7 @@ import comments from './comments';
 import me from './me';
 import measures from './measures';
 import periods from './periods';
+import provisionImport from './provision-import';
 import reference from './reference';
 import roadmaps from './roadmaps';
 import search from './search';
@@ -24,4 +25,5 @@ export const routeModules: RouteModule[] = [
   me,
   search,
   comments,
+  provisionImport,
 ];
