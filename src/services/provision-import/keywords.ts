@@ -34,7 +34,9 @@ const rows = (db: DbOrTx) =>
 
 /** Every sphere's words, in one query, for the suggestions. */
 export async function allVocabularies(db: DbOrTx): Promise<{ sphereId: string; keywords: KeywordSet }[]> {
-  return (await rows(db).orderBy(spheres.position, spheres.code)).map(present).map((k) => ({ sphereId: k.sphereId, keywords: k }));
+  return (await rows(db).orderBy(spheres.position, spheres.code))
+    .map(present)
+    .map((k) => ({ sphereId: k.sphereId, keywords: k }));
 }
 
 /** GET /spheres/{id}/keywords (any signed-in user). */
