@@ -20,6 +20,7 @@ const pages = {
   organisations: () => import('./features/admin/OrganisationsPage'),
   users: () => import('./features/admin/UsersPage'),
   profile: () => import('./features/profile/ProfilePage'),
+  provisionImport: () => import('./features/provision-import/ProvisionImportPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -31,6 +32,7 @@ const TimelinePage = lazy(pages.timeline);
 const OrganisationsPage = lazy(pages.organisations);
 const UsersPage = lazy(pages.users);
 const ProfilePage = lazy(pages.profile);
+const ProvisionImportPage = lazy(pages.provisionImport);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -86,6 +88,14 @@ export function AppRoutes() {
           <Route index element={<DashboardPage />} />
           <Route path="agreements" element={<AgreementsPage />} />
           <Route path="agreements/:id" element={<AgreementPage />} />
+          <Route
+            path="agreements/:id/import-provisions"
+            element={
+              <AdminOnly>
+                <ProvisionImportPage />
+              </AdminOnly>
+            }
+          />
           <Route path="roadmap" element={<RoadmapPage />} />
           <Route path="measures/:id" element={<MeasurePage />} />
           <Route path="timeline" element={<TimelinePage />} />

@@ -140,8 +140,10 @@ export interface RequestOptions {
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | FormData | undefined;
+  // a FormData (a file upload) goes as multipart, its boundary set by the browser
+  if (opts.body instanceof FormData) body = opts.body;
+  else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }

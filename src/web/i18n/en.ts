@@ -659,6 +659,12 @@ const en = {
     existing: 'The agreement already has provisions: {{count}}',
     item: 'Provision {{index}}',
     noAgreement: 'Agreement not found.',
+    existingNumbers: 'The agreement already has these numbers: {{numbers}}',
+    problem: {
+      number: 'a number such as 1, 2.3 or 4.1a',
+      duplicate: 'this number is already in the list',
+      empty: 'a text is required',
+    },
     keywordsTitle: 'Sphere keywords',
   },
 } satisfies Translation;

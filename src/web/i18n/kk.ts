@@ -664,6 +664,12 @@ const kk = {
     existing: 'Келісімде бұрыннан бар ережелер: {{count}}',
     item: '{{index}}-ереже',
     noAgreement: 'Келісім табылмады.',
+    existingNumbers: 'Бұл нөмірлер келісімде бар: {{numbers}}',
+    problem: {
+      number: '1, 2.3 немесе 4.1a түріндегі нөмір',
+      duplicate: 'мұндай нөмір тізімде бар',
+      empty: 'мәтін қажет',
+    },
     keywordsTitle: 'Салалардың түйінді сөздері',
   },
 } satisfies Translation;

@@ -676,6 +676,12 @@ const ru = {
     existing: 'В соглашении уже есть положения: {{count}}',
     item: 'Положение {{index}}',
     noAgreement: 'Соглашение не найдено.',
+    existingNumbers: 'Эти номера уже есть в соглашении: {{numbers}}',
+    problem: {
+      number: 'номер вида 1, 2.3 или 4.1a',
+      duplicate: 'такой номер уже есть в списке',
+      empty: 'нужен текст',
+    },
     keywordsTitle: 'Ключевые слова сфер',
   },
 };

@@ -10,6 +10,7 @@ import { LocalizedText, useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n';
+import { ImportProvisionsButton } from '../provision-import/ImportProvisionsButton';
 import { ProvisionItem, useMeasuresByProvision } from './components/ProvisionItem';
 
 /**
@@ -51,6 +52,7 @@ export default function AgreementPage() {
             title={<LocalizedText value={a.title} />}
             documentTitle={l.str(a.title)}
             breadcrumbs={[{ label: t('agreements.title'), to: '/agreements' }, { label: l.str(a.title) }]}
+            actions={<ImportProvisionsButton agreementId={a.id} />}
           />
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="agr-details">
             <Title order={2} fz="lg" id="agr-details" mb="sm">
