@@ -177,7 +177,6 @@ export const DEFAULT_VOCABULARIES: Readonly<Record<string, KeywordSet>> = {
       'туризм',
       'кадр',
       'права человека',
-      'обмен',
     ],
     kk: ['гуманитарлық', 'мәдениет', 'білім', 'ғылым', 'студент', 'жастар', 'денсаулық', 'туризм'],
     en: [
@@ -203,7 +202,6 @@ export const DEFAULT_VOCABULARIES: Readonly<Record<string, KeywordSet>> = {
       'капитал',
       'промышленность',
       'кооперация',
-      'модернизация',
       'совместный проект',
       'финансирование',
       'предприятие',

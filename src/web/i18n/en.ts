@@ -665,6 +665,7 @@ const en = {
       duplicate: 'this number is already in the list',
       empty: 'a text is required',
     },
+    sourceTitle: 'Source text',
     keywordsTitle: 'Sphere keywords',
   },
 } satisfies Translation;

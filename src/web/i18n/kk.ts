@@ -670,6 +670,7 @@ const kk = {
       duplicate: 'мұндай нөмір тізімде бар',
       empty: 'мәтін қажет',
     },
+    sourceTitle: 'Бастапқы мәтін',
     keywordsTitle: 'Салалардың түйінді сөздері',
   },
 } satisfies Translation;

@@ -73,7 +73,7 @@ export default function ProvisionImportPage() {
             ]}
           />
           {!result ? (
-            <Section id="import-source" title={t('provisionImport.paste')}>
+            <Section id="import-source" title={t('provisionImport.sourceTitle')}>
               <Stack gap="sm">
                 <Text size="sm">{t('provisionImport.intro', { formats: FORMATS })}</Text>
                 <Textarea

@@ -92,7 +92,13 @@ export function CommentItem({ target, comment: c, onReply }: CommentItemProps) {
                 </Button>
               )}
               {rights.delete && !confirming && (
-                <Button size="compact-sm" variant="subtle" color="red.8" onClick={() => setConfirming(true)}>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  c="red.9"
+                  onClick={() => setConfirming(true)}
+                >
                   {t('comments.delete')}
                 </Button>
               )}

@@ -80,7 +80,7 @@ export function ProvisionDraftRow(p: ProvisionDraftRowProps) {
               {t('provisionImport.mergeNext')}
             </Button>
           )}
-          <Button size="compact-sm" variant="subtle" color="red.8" onClick={p.onRemove}>
+          <Button size="compact-sm" variant="subtle" color="red" c="red.9" onClick={p.onRemove}>
             {t('provisionImport.remove')}
           </Button>
         </Group>
