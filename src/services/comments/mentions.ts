@@ -11,6 +11,7 @@ import {
   type CommentFacts,
   canPostComment,
   canReadComment,
+  forcedCommentParty,
   resolveCommentVisibility,
 } from '../../domain/comments';
 import { detail, fieldError, forbidden, ruleViolation } from '../../domain/errors';
@@ -84,12 +85,7 @@ export async function listMentionable(
   const v = resolveCommentVisibility(actor, t.facts, q.visibility as CommentVisibility, parent?.row ?? null);
   if (!v.ok) throw ruleViolation('visibility', v.rule);
   const facts: CommentFacts = { ...t.facts, authorId: actor.userId, ...v, deleted: false };
-  const targetParty =
-    t.facts.measure.tier === 'internal'
-      ? t.facts.measure.ownerPartyId
-      : t.facts.report && t.facts.report.state !== 'approved'
-        ? t.facts.report.partyId
-        : null;
+  const targetParty = forcedCommentParty(t.facts);
   const rows = await ctx.db
     .select({
       id: users.id,

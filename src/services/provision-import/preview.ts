@@ -1,7 +1,7 @@
 /** The dry run of an import: the text split into provisions, each with its suggested spheres. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ProvisionImportPreview } from '../../contracts/provision-import';
-import { agreements, provisions } from '../../db/schema';
+import { agreements } from '../../db/schema';
 import { notFound, ruleViolation } from '../../domain/errors';
 import { type Actor, canManageReference } from '../../domain/policies';
 import { splitProvisions } from '../../domain/provision-split';
@@ -9,6 +9,7 @@ import { compileVocabularies, suggestSpheres, textLanguage } from '../../domain/
 import type { Ctx } from '../context';
 import { authorize } from '../core/authorize';
 import { allVocabularies } from './keywords';
+import { provisionsNumbered } from './write';
 
 /** Importing provisions is the secretariat's: checked before an uploaded file is read. */
 export const requireImporter = (actor: Actor) => authorize(canManageReference(actor), 'forbidden.agreements');
@@ -31,10 +32,7 @@ export async function previewImport(
   const language = textLanguage(split.provisions.map((p) => p.text).join(' '));
   const vocab = compileVocabularies(await allVocabularies(ctx.db));
   const numbers = split.provisions.map((p) => p.number);
-  const existing = await ctx.db
-    .select({ number: provisions.number })
-    .from(provisions)
-    .where(and(eq(provisions.agreementId, agreementId), inArray(provisions.number, numbers)));
+  const existing = await provisionsNumbered(ctx.db, agreementId, numbers);
   const taken = new Set(existing.map((e) => e.number));
   return {
     language,

@@ -2,16 +2,16 @@
  * Saving an import (dryRun=false): the reviewed list, all or nothing in one transaction. Numbers
  * the agreement already has are refused (409 naming them) unless `replace` asks to update them.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { ProvisionImportSaved } from '../../contracts/provision-import';
 import { msg } from '../../contracts/messages';
-import { agreements, provisions, spheres } from '../../db/schema';
+import { agreements, spheres } from '../../db/schema';
 import { AppError, detail, type ErrorDetail, fieldError, notFound } from '../../domain/errors';
 import { type Actor, canManageReference } from '../../domain/policies';
 import type { Ctx } from '../context';
 import { authorize } from '../core/authorize';
 import { mutate } from '../core/mutate';
-import { type ProvisionInput, writeProvisionBatch } from './write';
+import { type ProvisionInput, provisionsNumbered, writeProvisionBatch } from './write';
 
 /** POST /agreements/{id}/provisions/import?dryRun=false (admin); audited 'provision.import'. */
 export async function saveImport(
@@ -50,18 +50,11 @@ export async function saveImport(
     );
     if (unknown.length) throw fieldError('rule_violation', unknown);
     if (!input.replace) {
-      const clash = await tx
-        .select({ number: provisions.number })
-        .from(provisions)
-        .where(
-          and(
-            eq(provisions.agreementId, agreementId),
-            inArray(
-              provisions.number,
-              items.map((p) => p.number),
-            ),
-          ),
-        );
+      const clash = await provisionsNumbered(
+        tx,
+        agreementId,
+        items.map((p) => p.number),
+      );
       if (clash.length) {
         const taken = new Set(clash.map((c) => c.number));
         const numbers = items.map((p) => p.number).filter((n) => taken.has(n));

@@ -4,10 +4,17 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Provision } from '../../contracts/agreements';
-import type { Tx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { provisionSpheres, provisions } from '../../db/schema';
 import type { AuditLog } from '../core/mutate';
 import { presentProvisions } from '../provisions';
+
+/** The agreement's provisions that have one of these numbers. */
+export const provisionsNumbered = (db: DbOrTx, agreementId: string, numbers: string[]) =>
+  db
+    .select()
+    .from(provisions)
+    .where(and(eq(provisions.agreementId, agreementId), inArray(provisions.number, numbers)));
 
 /** A provision as an import writes it. */
 export interface ProvisionInput {
@@ -28,18 +35,11 @@ export async function writeProvisionBatch(
   items: readonly ProvisionInput[],
   audit: AuditLog,
 ): Promise<{ created: Provision[]; updated: Provision[]; data: Provision[] }> {
-  const current = await tx
-    .select()
-    .from(provisions)
-    .where(
-      and(
-        eq(provisions.agreementId, agreementId),
-        inArray(
-          provisions.number,
-          items.map((i) => i.number),
-        ),
-      ),
-    );
+  const current = await provisionsNumbered(
+    tx,
+    agreementId,
+    items.map((i) => i.number),
+  );
   const byNumber = new Map(current.map((r) => [r.number, r]));
   const before = new Map((await presentProvisions(tx, current)).map((p) => [p.id, p]));
   const [last] = await tx
