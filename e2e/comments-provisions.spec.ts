@@ -125,6 +125,13 @@ test('an admin imports provisions from pasted text, merges two, and saves them',
   await page.getByRole('button', { name: ru.provisionImport.save.replace('{{count}}', '2') }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Сохранено положений: 2' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('import-1280.png'), fullPage: true });
+  // the keywords behind the suggestions, as an admin edits them
+  const words = page.getByRole('region', { name: ru.provisionImport.keywordsTitle });
+  await words.getByRole('combobox', { name: ru.provisionImport.spheres }).click();
+  await page.getByRole('option', { name: 'Транспорт и логистика' }).click();
+  await expect(words.getByText(ru.provisionImport.keywordsSource.default)).toBeVisible();
+  await expect(words.getByText('железная дорога', { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the sphere keywords');
   const saved = await apiGet<{ data: Provision[] }>(page, `/agreements/${a.id}/provisions`, { limit: 500 });
   const ours = saved.data.filter((p) => p.number.startsWith('91.'));
   expect(ours.map((p) => p.number)).toEqual(['91.1', '91.2']);

@@ -1,6 +1,6 @@
 /** Agreement text → provisions: the dry run (pasted text or a file) and saving the reviewed list. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ProvisionImportPreview, ProvisionImportSaved } from '../../contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ProvisionImportPreview, ProvisionImportSaved, SphereKeywords } from '../../contracts';
 import { api } from './client';
 
 const path = (agreementId: string, dryRun: boolean) =>
@@ -35,5 +35,29 @@ export function useSaveImport(agreementId: string) {
       qc.invalidateQueries({ queryKey: ['provisions', agreementId] });
       qc.invalidateQueries({ queryKey: ['agreement', agreementId] });
     },
+  });
+}
+
+/** GET /spheres/:id/keywords. */
+export function useSphereKeywords(sphereId: string | null) {
+  return useQuery({
+    queryKey: ['sphereKeywords', sphereId],
+    queryFn: ({ signal }) => api.get<SphereKeywords>(`/spheres/${sphereId}/keywords`, { signal }),
+    enabled: !!sphereId,
+  });
+}
+
+/** PUT /spheres/:id/keywords with the version read; the answer replaces the cached words. */
+export function usePutSphereKeywords() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { current: SphereKeywords; ru: string[]; kk: string[]; en: string[] }) =>
+      api.put<SphereKeywords>(`/spheres/${v.current.sphereId}/keywords`, {
+        ...(v.current.version === null ? {} : { version: v.current.version }),
+        ru: v.ru,
+        kk: v.kk,
+        en: v.en,
+      }),
+    onSuccess: (saved) => qc.setQueryData(['sphereKeywords', saved.sphereId], saved),
   });
 }

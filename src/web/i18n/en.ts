@@ -666,6 +666,14 @@ const en = {
       empty: 'a text is required',
     },
     sourceTitle: 'Source text',
+    keywordsHint:
+      'Accord suggests provisions\' spheres by these words. Write Russian words in their dictionary form: other forms are found too.',
+    keywordsIn: 'Words ({{language}})',
+    keywordsSource: {
+      custom: 'Words saved by an administrator.',
+      default: "Accord's default words; save to change them.",
+      none: 'No words yet.',
+    },
     keywordsTitle: 'Sphere keywords',
   },
 } satisfies Translation;

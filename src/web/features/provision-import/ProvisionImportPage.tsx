@@ -13,6 +13,7 @@ import { usePreviewImport, useSaveImport } from '../../api/provision-import';
 import { useSpheres } from '../../api/reference';
 import { ErrorAlert, PageHeader, QueryState, Section, useLocalize } from '../../components';
 import { ProvisionDraftRow } from './components/ProvisionDraftRow';
+import { SphereKeywordsEditor } from './components/SphereKeywordsEditor';
 import { type Draft, fromPreview, mergeNext, problemsOf, splitAt } from './review';
 
 const FORMATS = 'TXT, DOCX';
@@ -173,6 +174,9 @@ export default function ProvisionImportPage() {
               </Stack>
             </Section>
           )}
+          <Section id="import-keywords" title={t('provisionImport.keywordsTitle')}>
+            <SphereKeywordsEditor />
+          </Section>
         </Stack>
       )}
     </QueryState>
