@@ -667,7 +667,7 @@ const en = {
     },
     sourceTitle: 'Source text',
     keywordsHint:
-      'Accord suggests provisions\' spheres by these words. Write Russian words in their dictionary form: other forms are found too.',
+      "Accord suggests provisions' spheres by these words. Write Russian words in their dictionary form: other forms are found too.",
     keywordsIn: 'Words ({{language}})',
     keywordsSource: {
       custom: 'Words saved by an administrator.',
