@@ -28,6 +28,15 @@ type UserRow = {
   organisationId: string | null;
 };
 
+/** What the rules read of a user. */
+const READER_COLUMNS = {
+  id: users.id,
+  name: users.name,
+  role: users.role,
+  partyId: users.partyId,
+  organisationId: users.organisationId,
+};
+
 /** A user as the rules see them when they read. */
 const readerOf = (u: UserRow): Actor => ({
   userId: u.id,
@@ -51,14 +60,7 @@ function readersSql(partyId: string | null, targetParty: string | null): SQL | u
 export async function checkMentions(db: DbOrTx, ids: readonly string[], facts: CommentFacts): Promise<void> {
   if (ids.length === 0) return;
   const found = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      role: users.role,
-      partyId: users.partyId,
-      organisationId: users.organisationId,
-      disabled: users.disabled,
-    })
+    .select({ ...READER_COLUMNS, disabled: users.disabled })
     .from(users)
     .where(inArray(users.id, [...ids]));
   const byId = new Map(found.map((u) => [u.id, u]));
@@ -87,14 +89,7 @@ export async function listMentionable(
   const facts: CommentFacts = { ...t.facts, authorId: actor.userId, ...v, deleted: false };
   const targetParty = forcedCommentParty(t.facts);
   const rows = await ctx.db
-    .select({
-      id: users.id,
-      name: users.name,
-      role: users.role,
-      partyId: users.partyId,
-      organisationId: users.organisationId,
-      organisation: organisations.name,
-    })
+    .select({ ...READER_COLUMNS, organisation: organisations.name })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
