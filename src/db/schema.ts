@@ -27,6 +27,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { I18nText } from '../contracts/common';
+import { COMMENT_VISIBILITIES } from '../contracts/comments';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_STATUSES,
@@ -705,3 +706,56 @@ export const agreementDocuments = pgTable(
   },
   (t) => [index('agreement_documents_agreement_idx').on(t.agreementId, t.uploadedAt)],
 );
+// ---------- comments and sphere keywords (issue 8 §6, issue 10 §5) ----------
+
+export const commentVisibilityEnum = pgEnum('comment_visibility', COMMENT_VISIBILITIES);
+
+/**
+ * A comment on a measure (report_id null) or on a report (measure_id is the report's
+ * measure, so one visibility join serves both). `party_id` is the party an internal
+ * comment belongs to; a reply (`parent_id`) is one level deep. Deleting keeps the row
+ * (body emptied) while replies hang on it.
+ */
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: threads read oldest first, also when a clock gives equal times. */
+    seq: bigserial('seq', { mode: 'number' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    // biome-ignore lint/suspicious/noExplicitAny: a self-reference needs the annotation (drizzle docs)
+    parentId: uuid('parent_id').references((): any => comments.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    visibility: commentVisibilityEnum('visibility').notNull(),
+    partyId: uuid('party_id').references(() => parties.id),
+    body: text('body').notNull(),
+    mentions: uuid('mentions').array().notNull().default(sql`'{}'::uuid[]`),
+    editedAt: ts('edited_at'),
+    deletedAt: ts('deleted_at'),
+    deletedBy: uuid('deleted_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('comments_measure_idx').on(t.measureId, t.seq).where(sql`${t.reportId} is null`),
+    index('comments_report_idx').on(t.reportId, t.seq).where(sql`${t.reportId} is not null`),
+    index('comments_parent_idx').on(t.parentId),
+    check('comments_internal_party_check', sql`(${t.visibility} = 'internal') = (${t.partyId} is not null)`),
+  ],
+);
+
+/** The words that suggest a sphere for a provision's text, per language; admins edit them. */
+export const sphereKeywords = pgTable('sphere_keywords', {
+  sphereId: uuid('sphere_id')
+    .primaryKey()
+    .references(() => spheres.id, { onDelete: 'cascade' }),
+  ru: text('ru').array().notNull().default(sql`'{}'::text[]`),
+  kk: text('kk').array().notNull().default(sql`'{}'::text[]`),
+  en: text('en').array().notNull().default(sql`'{}'::text[]`),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -100,6 +100,8 @@ export const ENTITIES = {
   provision: 'Provision',
   roadmap: 'Roadmap',
   period: 'Reporting period',
+  comment: 'Comment',
+  report: 'Report',
   apiToken: 'API token',
   agreementDocument: 'Document',
   record: 'Record',

@@ -6,6 +6,7 @@ import {
   agreementParties,
   agreements,
   auditEvents,
+  comments,
   measureResponsibles,
   measureSpheres,
   measures,
@@ -41,6 +42,7 @@ async function snapshotCounts(t: TestDatabase) {
     measures,
     periods,
     users,
+    comments,
     auditEvents,
   };
   const out: Record<string, number> = {};
@@ -286,7 +288,8 @@ describe('the demo dataset, loaded', () => {
       counts.roadmaps +
       counts.measures +
       counts.periods +
-      counts.users;
+      counts.users +
+      counts.comments;
     expect(events).toHaveLength(entities);
     expect(new Set(events.map((e) => e.entityId)).size).toBe(entities);
     const ms = await t.db.select().from(measures);

@@ -62,6 +62,7 @@ import { presentOrganisation, presentParty, presentSphere } from '../services/re
 import { presentRoadmap } from '../services/roadmaps';
 import { presentUser } from '../services/users';
 import { initMorphology } from '../text';
+import { loadDemoComments } from './demo-comments';
 
 // ---------- constants for the README and the start-up banner ----------
 
@@ -771,6 +772,13 @@ export async function loadDemo(
     );
     for (const r of userRows)
       audit.push({ action: 'user.create', entityType: 'user', entityId: r.id, after: presentUser(r) });
+    audit.push(
+      ...(await loadDemoComments(
+        tx,
+        { measureId, userId: new Map(userRows.map((u) => [u.email, u.id])), partyId },
+        ctx.now(),
+      )),
+    );
 
     log.record(audit);
     const summary: DemoSummary = {

@@ -21,6 +21,7 @@ const pages = {
   users: () => import('./features/admin/UsersPage'),
   audit: () => import('./features/admin/AuditPage'),
   profile: () => import('./features/profile/ProfilePage'),
+  provisionImport: () => import('./features/provision-import/ProvisionImportPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -33,6 +34,7 @@ const OrganisationsPage = lazy(pages.organisations);
 const UsersPage = lazy(pages.users);
 const AuditPage = lazy(pages.audit);
 const ProfilePage = lazy(pages.profile);
+const ProvisionImportPage = lazy(pages.provisionImport);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -88,6 +90,14 @@ export function AppRoutes() {
           <Route index element={<DashboardPage />} />
           <Route path="agreements" element={<AgreementsPage />} />
           <Route path="agreements/:id" element={<AgreementPage />} />
+          <Route
+            path="agreements/:id/import-provisions"
+            element={
+              <AdminOnly>
+                <ProvisionImportPage />
+              </AdminOnly>
+            }
+          />
           <Route path="roadmap" element={<RoadmapPage />} />
           <Route path="measures/:id" element={<MeasurePage />} />
           <Route path="timeline" element={<TimelinePage />} />

@@ -293,6 +293,31 @@ export const en = {
   'provision.amendsOther': 'must be a provision of the agreement this one amends',
   'provision.implementedBy': 'implemented by: {codes}',
   'provision.orderIncomplete': 'must list every provision of the agreement exactly once ({count} in all)',
+  // ---------- comments and provisions import ----------
+  'notFound.comment': 'Comment not found',
+  'noSuch.comment': 'no such comment',
+  'noSuch.report': 'no such report',
+  'entity.comment': 'Comment',
+  'notFound.report': 'Report not found',
+  'entity.report': 'Report',
+  'forbidden.comments': 'Viewers read comments but do not post them',
+  'forbidden.commentEdit': 'Only its author may edit a comment',
+  'forbidden.commentDelete': 'Only its author or an administrator may delete a comment',
+  'comment.internalNeedsParty':
+    'an internal comment belongs to a party; as an administrator, post a shared comment',
+  'comment.noSuchParent': 'the comment replied to does not exist here',
+  'comment.replyDepth': 'reply to the top-level comment: a reply cannot have replies of its own',
+  'comment.mentionUnknown': 'mentions a person who does not exist or whose account is disabled',
+  'comment.mentionCannotSee': '{name} cannot read this comment and cannot be mentioned in it',
+  'provisionImport.nothing': 'No provisions were found in the text',
+  'provisionImport.source': 'send the text (field "text") or a TXT or DOCX file, not both',
+  'provisionImport.docx': 'the DOCX file cannot be read: {reason}',
+  'provisionImport.numbersTaken':
+    'The agreement already has provisions numbered {numbers}; send "replace": true to replace them',
+  'provisionImport.numberTaken': 'the agreement already has provision {number}',
+  'provisionImport.numberTwice': 'number {number} appears twice in the list',
+  'provisionImport.linked': 'Measures implement provisions {numbers}; they cannot be replaced',
+  'provisionImport.tooMany': 'at most {max} provisions at once',
 } as const;
 
 /** A key of the message catalogue. */

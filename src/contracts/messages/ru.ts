@@ -290,4 +290,29 @@ export const ru: Record<MessageKey, string> = {
   'provision.implementedBy': 'исполняется мероприятиями: {codes}',
   'provision.orderIncomplete':
     'должен перечислять каждое положение соглашения ровно один раз (всего {count})',
+  // ---------- comments and provisions import ----------
+  'notFound.comment': 'Комментарий не найден',
+  'noSuch.comment': 'такого комментария нет',
+  'noSuch.report': 'такого отчёта нет',
+  'entity.comment': 'Комментарий',
+  'notFound.report': 'Отчёт не найден',
+  'entity.report': 'Отчёт',
+  'forbidden.comments': 'Наблюдатели читают комментарии, но не оставляют их',
+  'forbidden.commentEdit': 'Изменить комментарий может только его автор',
+  'forbidden.commentDelete': 'Удалить комментарий может только его автор или администратор',
+  'comment.internalNeedsParty':
+    'внутренний комментарий принадлежит одной стороне; администратор оставляет общий комментарий',
+  'comment.noSuchParent': 'комментарий, на который вы отвечаете, здесь не найден',
+  'comment.replyDepth': 'отвечайте на основной комментарий: у ответа не бывает своих ответов',
+  'comment.mentionUnknown': 'упомянут человек, которого нет или чья учётная запись отключена',
+  'comment.mentionCannotSee': '{name} не может прочитать этот комментарий, упомянуть его нельзя',
+  'provisionImport.nothing': 'В тексте не найдено ни одного положения',
+  'provisionImport.source': 'отправьте текст (поле «text») или файл «TXT» или «DOCX», но не оба сразу',
+  'provisionImport.docx': 'файл «DOCX» не читается: {reason}',
+  'provisionImport.numbersTaken':
+    'В соглашении уже есть положения с номерами {numbers}; чтобы заменить их, отправьте «replace»: «true»',
+  'provisionImport.numberTaken': 'в соглашении уже есть положение {number}',
+  'provisionImport.numberTwice': 'номер {number} встречается в списке дважды',
+  'provisionImport.linked': 'Положения {numbers} исполняются мероприятиями; заменить их нельзя',
+  'provisionImport.tooMany': 'не больше {max} положений за один раз',
 };

@@ -2,9 +2,11 @@
 import type { RouteModule } from '../types';
 import agreements from './agreements';
 import audit from './audit';
+import comments from './comments';
 import me from './me';
 import measures from './measures';
 import periods from './periods';
+import provisionImport from './provision-import';
 import reference from './reference';
 import roadmaps from './roadmaps';
 import search from './search';
@@ -22,4 +24,6 @@ export const routeModules: RouteModule[] = [
   users,
   me,
   search,
+  comments,
+  provisionImport,
 ];

@@ -5,7 +5,8 @@
  * refusal it gives is shown in words.
  */
 import { useMemo } from 'react';
-import type { Measure, User } from '../../contracts';
+import type { Comment, Measure, User } from '../../contracts';
+import { canDeleteComment, canEditComment } from '../../domain/comments';
 import {
   type Actor,
   canCreateMeasure as createRule,
@@ -79,3 +80,20 @@ export function mayCreateMeasures(user: User | null | undefined): boolean {
 /** Whether the user may move or delete this measure (the API's rules for both). */
 export const mayRestructure = (user: User | null | undefined, m: Measure) =>
   !!user && moveRule(actorOf(user), factsOf(m)) && deleteRule(actorOf(user), factsOf(m));
+
+/**
+ * What this user may do to a comment on screen (its target is readable, or it would not be
+ * shown): edit one's own, delete one's own or moderate as an admin. The API decides again.
+ */
+export function commentRights(u: User | null | undefined, c: Comment): { edit: boolean; delete: boolean } {
+  if (!u) return { edit: false, delete: false };
+  const facts = {
+    measure: { tier: 'shared' as const, ownerPartyId: null },
+    report: null,
+    authorId: c.author.id,
+    visibility: c.visibility,
+    partyId: c.partyId,
+    deleted: c.deleted,
+  };
+  return { edit: canEditComment(actorOf(u), facts), delete: canDeleteComment(actorOf(u), facts) };
+}

@@ -1,4 +1,4 @@
-import { Button, Paper, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { AmendmentsSection } from './components/AmendmentsSection';
 import { DocumentsSection } from './components/DocumentsSection';
 import { useMeasuresByProvision } from './components/ProvisionItem';
 import { ProvisionsSection } from './components/ProvisionsSection';
+import { ImportProvisionsButton } from '../provision-import/ImportProvisionsButton';
 
 /**
  * One agreement: its details and parties, full text, documents, amendments, and its
@@ -50,15 +51,18 @@ export default function AgreementPage() {
             documentTitle={l.str(a.title)}
             breadcrumbs={[{ label: t('agreements.title'), to: '/agreements' }, { label: l.str(a.title) }]}
             actions={
-              admin && (
-                <Button
-                  variant="light"
-                  leftSection={<IconPencil size={16} aria-hidden />}
-                  onClick={() => setEditing(true)}
-                >
-                  {t('common.edit')}
-                </Button>
-              )
+              <Group gap="xs">
+                {admin && (
+                  <Button
+                    variant="light"
+                    leftSection={<IconPencil size={16} aria-hidden />}
+                    onClick={() => setEditing(true)}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                )}
+                <ImportProvisionsButton agreementId={a.id} />
+              </Group>
             }
           />
           <AgreementDetails agreement={a} roadmaps={roadmaps.data ?? []} />

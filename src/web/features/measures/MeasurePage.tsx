@@ -23,6 +23,7 @@ import {
   Section,
   StatusBadge,
 } from '../../components';
+import { Comments } from '../comments/Comments';
 import { textOf } from '../roadmap/format';
 import { roadmapHref } from '../roadmap/urlState';
 import { MeasureDetails } from './components/MeasureDetails';
@@ -154,6 +155,7 @@ export default function MeasurePage() {
           sphereById={ref.sphereById}
         />
         <MeasureRelations measure={m} parties={ref.parties} orgById={ref.orgById} />
+        <Comments target={{ kind: 'measure', id: m.id }} />
         <Section title={t('measure.history')} id="measure-history">
           <MeasureHistory
             measureId={m.id}
