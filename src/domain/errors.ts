@@ -100,6 +100,8 @@ export const ENTITIES = {
   provision: 'Provision',
   roadmap: 'Roadmap',
   period: 'Reporting period',
+  report: 'Report',
+  evidence: 'Evidence file',
   apiToken: 'API token',
   record: 'Record',
 } as const;
