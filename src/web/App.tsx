@@ -20,6 +20,9 @@ const pages = {
   organisations: () => import('./features/admin/OrganisationsPage'),
   users: () => import('./features/admin/UsersPage'),
   profile: () => import('./features/profile/ProfilePage'),
+  myReports: () => import('./features/reports/MyReportsPage'),
+  report: () => import('./features/reports/ReportPage'),
+  approvals: () => import('./features/reports/ApprovalQueuePage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -31,6 +34,9 @@ const TimelinePage = lazy(pages.timeline);
 const OrganisationsPage = lazy(pages.organisations);
 const UsersPage = lazy(pages.users);
 const ProfilePage = lazy(pages.profile);
+const MyReportsPage = lazy(pages.myReports);
+const ReportPage = lazy(pages.report);
+const ApprovalQueuePage = lazy(pages.approvals);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -48,6 +54,7 @@ export function preloadPage(pathname: string): void {
     timeline: pages.timeline,
     admin: second === 'users' ? pages.users : pages.organisations,
     profile: pages.profile,
+    reports: second === 'approval' ? pages.approvals : second ? pages.report : pages.myReports,
   };
   void loader[first]?.().catch(() => {
     /* React.lazy will load it again and show the error where the page renders */
@@ -107,6 +114,9 @@ export function AppRoutes() {
             }
           />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="reports" element={<MyReportsPage />} />
+          <Route path="reports/approval" element={<ApprovalQueuePage />} />
+          <Route path="reports/:id" element={<ReportPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,0 +1,89 @@
+/**
+ * The dashboard's reporting completeness for a roadmap's current period: per party and per
+ * responsible organisation, how many reports are due, submitted, approved and late. Figures
+ * the server withholds (the other party's internal ones) read «—», with a note saying why.
+ */
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Completeness } from '../../../../contracts';
+import { useReference } from '../../../api/reference';
+import { useCompleteness } from '../../../api/reports';
+import { QueryState, Section, useLocalize } from '../../../components';
+import { TableHeader } from '../../../components/TableHeader';
+import { useFormat } from '../../../i18n';
+
+type Counts = Completeness['byParty'][number];
+
+export function ReportingCompleteness({ roadmapId }: { roadmapId: string }) {
+  const { t } = useTranslation();
+  const l = useLocalize();
+  const { formatNumber } = useFormat();
+  const ref = useReference();
+  const q = useCompleteness(roadmapId);
+  const c = q.data;
+  const n = (v: number | null) => (v === null ? '—' : formatNumber(v));
+  const withheld = !!c && [...c.byParty, ...c.byOrganisation].some((x) => x.submitted === null);
+  const row = (key: string, name: string, x: Counts, sub = false) => (
+    <Table.Tr key={key}>
+      <Table.Th scope="row" fw={sub ? 400 : 600} pl={sub ? 'lg' : undefined} className="accord-wrap">
+        {name}
+      </Table.Th>
+      <Table.Td>{n(x.due)}</Table.Td>
+      <Table.Td>{n(x.submitted)}</Table.Td>
+      <Table.Td>{n(x.approved)}</Table.Td>
+      <Table.Td>{n(x.late)}</Table.Td>
+    </Table.Tr>
+  );
+  return (
+    <Section
+      id="dash-reporting"
+      title={
+        c?.period
+          ? t('reports.completeness.title', { code: c.period.code })
+          : t('reports.measureSection.title')
+      }
+    >
+      <QueryState
+        query={[q, { isLoading: ref.isLoading, error: ref.error, refetch: ref.refetch }]}
+        isEmpty={!c?.period}
+        empty={t('reports.completeness.none')}
+      >
+        {c && (
+          <Table.ScrollContainer minWidth={480}>
+            <Table verticalSpacing={4} data-testid="reporting-completeness">
+              <TableHeader
+                columns={[
+                  t('reports.completeness.name'),
+                  t('reports.completeness.due'),
+                  t('reports.completeness.submitted'),
+                  t('reports.completeness.approved'),
+                  t('reports.completeness.late'),
+                ]}
+              />
+              <Table.Tbody>
+                {c.byParty.flatMap((p) => [
+                  row(p.partyId, l.str(ref.partyById.get(p.partyId)?.name) || '—', p),
+                  ...c.byOrganisation
+                    .filter((o) => o.partyId === p.partyId)
+                    .map((o) =>
+                      row(
+                        `${p.partyId}:${o.organisationId}`,
+                        l.str(ref.orgById.get(o.organisationId)?.name) || '—',
+                        o,
+                        true,
+                      ),
+                    ),
+                ])}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {withheld && (
+          <Text size="xs" c="gray.8" mt={4}>
+            {t('reports.completeness.hidden')}
+          </Text>
+        )}
+      </QueryState>
+    </Section>
+  );
+}
