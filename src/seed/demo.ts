@@ -62,6 +62,7 @@ import { presentOrganisation, presentParty, presentSphere } from '../services/re
 import { presentRoadmap } from '../services/roadmaps';
 import { presentUser } from '../services/users';
 import { initMorphology } from '../text';
+import { seedDemoReports } from './demo-reports';
 
 // ---------- constants for the README and the start-up banner ----------
 
@@ -98,6 +99,8 @@ export interface DemoSummary {
   measures: number;
   /** Reporting periods of the roadmap, from its first measure up to the next period ahead. */
   periods: number;
+  /** Progress reports of both parties on the periods that have started (src/seed/demo-reports.ts). */
+  reports: number;
   users: number;
   auditEvents: number;
 }
@@ -771,6 +774,14 @@ export async function loadDemo(
     );
     for (const r of userRows)
       audit.push({ action: 'user.create', entityType: 'user', entityId: r.id, after: presentUser(r) });
+    const reportCount = await seedDemoReports(
+      tx,
+      audit,
+      actor,
+      roadmapRow.id,
+      day,
+      demoParties(agreementPartyIds, userRows),
+    );
 
     log.record(audit);
     const summary: DemoSummary = {
@@ -782,6 +793,7 @@ export async function loadDemo(
       roadmaps: 1,
       measures: batch.length,
       periods: periodCount,
+      reports: reportCount,
       users: userRows.length,
       auditEvents: audit.length,
     };
@@ -793,6 +805,24 @@ export async function loadDemo(
         set: { value: sql`excluded.value`, updatedAt: sql`now()` },
       });
     return summary;
+  });
+}
+
+/** Each party's demo coordinator and reporter, in the agreement's party order. */
+function demoParties(partyIds: string[], people: (typeof users.$inferSelect)[]) {
+  return partyIds.flatMap((partyId) => {
+    const coordinator = people.find((u) => u.partyId === partyId && u.role === 'coordinator');
+    const reporter = people.find((u) => u.partyId === partyId && u.role === 'reporter');
+    return coordinator && reporter
+      ? [
+          {
+            partyId,
+            coordinatorId: coordinator.id,
+            reporterId: reporter.id,
+            reporterOrganisationId: reporter.organisationId!,
+          },
+        ]
+      : [];
   });
 }
 
