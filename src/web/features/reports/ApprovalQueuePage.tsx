@@ -127,7 +127,7 @@ export default function ApprovalQueuePage() {
           </Table>
         </Table.ScrollContainer>
         <div>
-          <Button onClick={approveSelected} disabled={selected.size === 0} loading={busy} color="green.8">
+          <Button onClick={approveSelected} disabled={selected.size === 0} loading={busy}>
             {t('reports.queue.approveSelected', { count: selected.size })}
           </Button>
         </div>

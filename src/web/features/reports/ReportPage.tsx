@@ -165,7 +165,6 @@ export default function ReportPage() {
             <Button
               key={m}
               variant={m === 'return' || m === 'reopen' ? 'default' : 'filled'}
-              color={m === 'approve' ? 'green.8' : undefined}
               loading={move.isPending && move.variables?.move === m}
               onClick={() => act(m)}
             >
