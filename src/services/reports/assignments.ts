@@ -46,8 +46,8 @@ type Row = {
   reportUpdatedAt: Date | null;
 };
 
-export async function listAssignments(ctx: Ctx, actor: Actor, q: z.output<typeof AssignmentQuery>) {
-  const day = today(ctx);
+/** The page and capped-count queries of the assignments of `actor` (exported for the benchmark's raw floor). */
+export function assignmentQueries(actor: Actor, q: z.output<typeof AssignmentQuery>, day: string) {
   const periodCond = q.periodId
     ? sql`p.id = ${q.periodId}`
     : sql`p.state <> 'locked' and p.start_date <= ${day}::date`;
@@ -57,8 +57,8 @@ export async function listAssignments(ctx: Ctx, actor: Actor, q: z.output<typeof
     where ${periodCond} ${roadmapCond} and ${dueSql('m', 'p')} and ${visibleAs('m', actor)}
       and ${responsibleSql(actor, 'm')}`;
   const overdue = sql`((r.id is null or r.state in ('draft', 'returned')) and p.report_due_date < ${day}::date)`;
-  const [page, counted] = await Promise.all([
-    ctx.db.execute<Row & Record<string, unknown>>(sql`select m.id as "measureId", m.code as "measureCode",
+  return {
+    page: sql`select m.id as "measureId", m.code as "measureCode",
         m.title as "measureTitle", m.roadmap_id as "roadmapId", p.id as "periodId", p.code as "periodCode",
         p.state as "periodState", p.report_due_date as "reportDueDate", ${overdue} as overdue,
         r.id as "reportId", r.state as "reportState", r.late as "reportLate", r.progress as "reportProgress",
@@ -66,10 +66,16 @@ export async function listAssignments(ctx: Ctx, actor: Actor, q: z.output<typeof
       ${from}
       order by (${overdue} or coalesce(r.late, false)) desc, coalesce(r.state = 'approved', false),
         p.report_due_date, m.sort_key, m.id
-      limit ${q.limit} offset ${(q.page - 1) * q.limit}`),
-    ctx.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 ${from} limit ${LIST_COUNT_CAP + 1}) c`,
-    ),
+      limit ${q.limit} offset ${(q.page - 1) * q.limit}`,
+    count: sql`select count(*)::int as n from (select 1 ${from} limit ${LIST_COUNT_CAP + 1}) c`,
+  };
+}
+
+export async function listAssignments(ctx: Ctx, actor: Actor, q: z.output<typeof AssignmentQuery>) {
+  const { page: pageSql, count } = assignmentQueries(actor, q, today(ctx));
+  const [page, counted] = await Promise.all([
+    ctx.db.execute<Row & Record<string, unknown>>(pageSql),
+    ctx.db.execute<{ n: number }>(count),
   ]);
   const n = Number(counted.rows[0]?.n ?? 0);
   const data: Assignment[] = page.rows.map((r) => ({

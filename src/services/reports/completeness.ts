@@ -27,6 +27,34 @@ async function currentPeriod(ctx: Ctx, roadmapId: string, periodId: string | und
   return res.rows[0] ?? null;
 }
 
+/** The two queries of a period's completeness as `actor` sees it (exported for the benchmark's raw floor). */
+export function completenessQueries(
+  actor: Actor,
+  period: { id: string; reportDueDate: string },
+  day: string,
+) {
+  const figures = sql`count(*)::int as due,
+    count(*) filter (where r.state in ('submitted', 'approved'))::int as submitted,
+    count(*) filter (where r.state = 'approved')::int as approved,
+    count(*) filter (where r.state = 'returned')::int as returned,
+    count(*) filter (where r.late or ((r.id is null or r.state in ('draft', 'returned'))
+      and ${period.reportDueDate}::date < ${day}::date))::int as late`;
+  const pairs = (cols: string) => sql`(select ${sql.raw(cols)} from measures m
+      join periods p on p.id = ${period.id} and p.roadmap_id = m.roadmap_id
+      join measure_responsibles mr on mr.measure_id = m.id
+      where ${dueSql('m', 'p')} and ${visibleAs('m', actor)}) x
+    left join reports r on r.measure_id = x.measure_id and r.period_id = ${period.id} and r.party_id = x.party_id`;
+  return {
+    byParty: sql`select x.party_id as "partyId", ${figures}
+      from ${pairs('distinct m.id as measure_id, mr.party_id')}
+      group by x.party_id order by x.party_id`,
+    byOrganisation: sql`select x.organisation_id as "organisationId",
+        x.party_id as "partyId", ${figures}
+      from ${pairs('m.id as measure_id, mr.organisation_id, mr.party_id')}
+      group by x.organisation_id, x.party_id order by x.party_id, x.organisation_id`,
+  };
+}
+
 export async function reportingCompleteness(
   ctx: Ctx,
   actor: Actor,
@@ -39,27 +67,10 @@ export async function reportingCompleteness(
   const period = await currentPeriod(ctx, roadmapId, periodId, day);
   if (periodId && !period) throw notFound('period');
   if (!period) return { roadmapId, period: null, byParty: [], byOrganisation: [] };
-  const figures = sql`count(*)::int as due,
-    count(*) filter (where r.state in ('submitted', 'approved'))::int as submitted,
-    count(*) filter (where r.state = 'approved')::int as approved,
-    count(*) filter (where r.state = 'returned')::int as returned,
-    count(*) filter (where r.late or ((r.id is null or r.state in ('draft', 'returned'))
-      and ${period.reportDueDate}::date < ${day}::date))::int as late`;
-  const pairs = (cols: string) => sql`(select ${sql.raw(cols)} from measures m
-      join periods p on p.id = ${period.id} and p.roadmap_id = m.roadmap_id
-      join measure_responsibles mr on mr.measure_id = m.id
-      where ${dueSql('m', 'p')} and ${visibleAs('m', actor)}) x
-    left join reports r on r.measure_id = x.measure_id and r.period_id = ${period.id} and r.party_id = x.party_id`;
+  const q = completenessQueries(actor, period, day);
   const [parties, orgs] = await Promise.all([
-    ctx.db.execute<Counts & { partyId: string }>(sql`select x.party_id as "partyId", ${figures}
-      from ${pairs('distinct m.id as measure_id, mr.party_id')}
-      group by x.party_id order by x.party_id`),
-    ctx.db.execute<
-      Counts & { partyId: string; organisationId: string }
-    >(sql`select x.organisation_id as "organisationId",
-        x.party_id as "partyId", ${figures}
-      from ${pairs('m.id as measure_id, mr.organisation_id, mr.party_id')}
-      group by x.organisation_id, x.party_id order by x.party_id, x.organisation_id`),
+    ctx.db.execute<Counts & { partyId: string }>(q.byParty),
+    ctx.db.execute<Counts & { partyId: string; organisationId: string }>(q.byOrganisation),
   ]);
   const scope = internalScope(actor);
   const view = <T extends Counts & { partyId: string }>(c: T) =>

@@ -5,7 +5,7 @@ import type { ReportQuery } from '../../contracts/reports';
 import type { Actor } from '../../domain/policies';
 import type { Ctx } from '../context';
 import { LIST_COUNT_CAP } from '../measures/read';
-import { presentReport, selectReports } from './read';
+import { presentReport, selectReportPage } from './read';
 import { reportVisibleAs } from './visibility';
 
 /** "What the caller must report on": its organisation's measures (reporter) or its party's (coordinator). */
@@ -38,10 +38,12 @@ export async function listReports(ctx: Ctx, actor: Actor, q: z.output<typeof Rep
   const where = reportFilter(actor, q);
   const offset = (q.page - 1) * q.limit;
   const [rows, counted] = await Promise.all([
-    selectReports(
+    selectReportPage(
       ctx.db,
       where,
-      sql`order by p.start_date desc, r.submitted_at asc nulls last, m.sort_key, r.party_id, r.id limit ${q.limit} offset ${offset}`,
+      sql`p.start_date desc, r.submitted_at asc nulls last, m.sort_key, r.party_id, r.id`,
+      q.limit,
+      offset,
     ),
     ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from reports r
       join measures m on m.id = r.measure_id join periods p on p.id = r.period_id

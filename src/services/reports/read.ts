@@ -84,6 +84,27 @@ export async function selectReports(db: DbOrTx, where: SQL, tail: SQL = sql``): 
   return res.rows;
 }
 
+/**
+ * A page of reports: the ids are sorted and cut first, then only the page's rows get their
+ * columns (the names and evidence subqueries would otherwise run for every match before the sort).
+ */
+export async function selectReportPage(
+  db: DbOrTx,
+  where: SQL,
+  order: SQL,
+  limit: number,
+  offset: number,
+): Promise<ReportRow[]> {
+  const res = await db.execute<ReportRow & Record<string, unknown>>(
+    sql`select ${REPORT_COLUMNS} from (select r.id, row_number() over (order by ${order}) as n
+        from reports r join measures m on m.id = r.measure_id join periods p on p.id = r.period_id
+        where ${where} order by ${order} limit ${limit} offset ${offset}) pg
+      join reports r on r.id = pg.id join measures m on m.id = r.measure_id join periods p on p.id = r.period_id
+      order by pg.n`,
+  );
+  return res.rows;
+}
+
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 const isoOrNull = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 

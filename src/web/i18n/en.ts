@@ -605,7 +605,7 @@ const en = {
     reasonHint: '3 to 1000 characters; the reason is kept in the audit trail.',
   },
   reports: {
-    nav: { mine: 'My reports', queue: 'Report approval' },
+    nav: { mine: 'Reports', queue: 'Approval' },
     states: {
       draft: 'Draft',
       submitted: 'Submitted',

@@ -62,7 +62,6 @@ export function ReportForm({ report }: { report: Report }) {
   return (
     <form onSubmit={submit} noValidate data-testid="report-form">
       <Stack gap="sm">
-        <Text fw={600}>{t('reports.report.claim')}</Text>
         <Group gap="sm" align="flex-end" wrap="wrap">
           <NativeSelect
             label={t('reports.report.status')}

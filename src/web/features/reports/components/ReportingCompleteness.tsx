@@ -61,22 +61,42 @@ export function ReportingCompleteness({ roadmapId }: { roadmapId: string }) {
                 ]}
               />
               <Table.Tbody>
-                {c.byParty.flatMap((p) => [
-                  row(p.partyId, l.str(ref.partyById.get(p.partyId)?.name) || '—', p),
-                  ...c.byOrganisation
-                    .filter((o) => o.partyId === p.partyId)
-                    .map((o) =>
-                      row(
-                        `${p.partyId}:${o.organisationId}`,
-                        l.str(ref.orgById.get(o.organisationId)?.name) || '—',
-                        o,
-                        true,
-                      ),
-                    ),
-                ])}
+                {c.byParty.map((p) => row(p.partyId, l.str(ref.partyById.get(p.partyId)?.name) || '—', p))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {c && c.byOrganisation.length > 0 && (
+          <details>
+            <summary>
+              <Text span size="sm" fw={600}>
+                {t('reports.completeness.byOrganisation')}
+              </Text>
+            </summary>
+            <Table.ScrollContainer minWidth={480}>
+              <Table verticalSpacing={2} data-testid="reporting-by-organisation">
+                <TableHeader
+                  columns={[
+                    t('reports.completeness.name'),
+                    t('reports.completeness.due'),
+                    t('reports.completeness.submitted'),
+                    t('reports.completeness.approved'),
+                    t('reports.completeness.late'),
+                  ]}
+                />
+                <Table.Tbody>
+                  {c.byOrganisation.map((o) =>
+                    row(
+                      `${o.partyId}:${o.organisationId}`,
+                      l.str(ref.orgById.get(o.organisationId)?.name) || '—',
+                      o,
+                      true,
+                    ),
+                  )}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </details>
         )}
         {withheld && (
           <Text size="xs" c="gray.8" mt={4}>
