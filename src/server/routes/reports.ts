@@ -95,41 +95,29 @@ const routes: RouteModule = (app, { ctx }) => {
     },
     async (req) => svc.updateReport(ctx, requireActor(req), req.params.id, req.body),
   );
-  for (const [action, summary, run] of [
+  // The workflow moves: one route each, the version read and (return, reopen) the reason.
+  const moves = [
     [
       'submit',
       "Submit a draft or returned report for the party coordinator's approval (late after the due date)",
+      ReportTransition,
       svc.submitReport,
     ],
-    ['approve', "Approve a submitted report (the party's coordinator)", svc.approveReport],
-  ] as const) {
-    app.post(
-      `/reports/:id/${action}`,
-      {
-        schema: {
-          tags,
-          operationId: `${action}Report`,
-          summary,
-          params: IdParams,
-          body: ReportTransition,
-          response: { 200: Report, ...ERRORS },
-        },
-      },
-      async (req) => run(ctx, requireActor(req), req.params.id, req.body),
-    );
-  }
-  for (const [action, summary, run] of [
+    ['approve', "Approve a submitted report (the party's coordinator)", ReportTransition, svc.approveReport],
     [
       'return',
       'Return a submitted report to its writers, with the reason (the party coordinator)',
+      ReportReasoned,
       svc.returnReport,
     ],
     [
       'reopen',
       'Reopen an approved report back to draft, content kept, with the reason (the party coordinator; not in a locked period)',
+      ReportReasoned,
       svc.reopenReport,
     ],
-  ] as const) {
+  ] as const;
+  for (const [action, summary, body, run] of moves) {
     app.post(
       `/reports/:id/${action}`,
       {
@@ -138,11 +126,13 @@ const routes: RouteModule = (app, { ctx }) => {
           operationId: `${action}Report`,
           summary,
           params: IdParams,
-          body: ReportReasoned,
+          body,
           response: { 200: Report, ...ERRORS },
         },
       },
-      async (req) => run(ctx, requireActor(req), req.params.id, req.body),
+      // each schema types the body its service takes (the reasoned ones carry `reason`)
+      async (req) =>
+        run(ctx, requireActor(req), req.params.id, req.body as { version: number; reason: string }),
     );
   }
   app.post(

@@ -4,7 +4,7 @@
  * report's state allows the action (409 naming the state), the version is current (409).
  */
 import { sql } from 'drizzle-orm';
-import type { MeasureStatus, PeriodState, ReportState } from '../../contracts/enums';
+import type { PeriodState } from '../../contracts/enums';
 import { msg } from '../../contracts/messages';
 import type { Tx } from '../../db/client';
 import { AppError, detail, notFound } from '../../domain/errors';
@@ -12,19 +12,11 @@ import type { Actor } from '../../domain/policies';
 import { periodLockedError, type ReportAction, reportPolicy, reportStateError } from '../../domain/reports';
 import { checkVersion } from '../common';
 import { authorize } from '../core/authorize';
+import type { ReportIdentity } from './read';
 import { reportVisibleAs } from './visibility';
 
 /** A report locked for a write, with what its rules read. */
-export interface ReportForWrite {
-  id: string;
-  measureId: string;
-  periodId: string;
-  partyId: string;
-  state: ReportState;
-  status: MeasureStatus;
-  progress: number;
-  late: boolean;
-  version: number;
+export interface ReportForWrite extends ReportIdentity {
   measureCode: string;
   tier: 'shared' | 'public' | 'internal';
   periodCode: string;

@@ -57,6 +57,19 @@ export interface ReportRow {
   }[];
 }
 
+/** What identifies a report and its claim: the audit form of every event. */
+export interface ReportIdentity {
+  id: string;
+  measureId: string;
+  periodId: string;
+  partyId: string;
+  state: ReportState;
+  status: MeasureStatus;
+  progress: number;
+  late: boolean;
+  version: number;
+}
+
 /** The columns of REPORT_SELECT (aliases r, m, p). */
 export const REPORT_COLUMNS = sql`r.id, r.measure_id as "measureId", r.period_id as "periodId",
   r.party_id as "partyId", r.state, r.status, r.progress, r.narrative,
@@ -165,17 +178,7 @@ export const getReport = (ctx: Ctx, actor: Actor, id: string) => findReport(ctx.
  * What an audit event of a report holds: its identity and state (notifications read these),
  * and the claim.
  */
-export function auditForm(r: {
-  id: string;
-  measureId: string;
-  periodId: string;
-  partyId: string;
-  state: ReportState;
-  status: MeasureStatus;
-  progress: number;
-  late: boolean;
-  version: number;
-}) {
+export function auditForm(r: ReportIdentity) {
   return {
     id: r.id,
     measureId: r.measureId,

@@ -2,9 +2,7 @@ import { AppShell, Avatar, Burger, Group, Menu, Text, UnstyledButton } from '@ma
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
-  IconChecklist,
   IconChevronDown,
-  IconClipboardText,
   IconFileText,
   IconLayoutDashboard,
   IconListTree,
@@ -18,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../contracts';
 import { useMe } from '../api/session';
-import { canManageReference, canReviewReports, canWriteReports } from '../api/permissions';
+import { canManageReference } from '../api/permissions';
 import { useSignOut, useUpdateProfile } from '../api/session';
 import { explainError } from '../components/errors';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -28,6 +26,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { signInHref } from './session';
 import { Logo } from '../components/Logo';
 import { SearchBox } from '../features/search/SearchBox';
+import { reportNavItems } from '../features/reports/nav';
 
 interface NavItem {
   to: string;
@@ -52,19 +51,7 @@ function useNavItems(): NavItem[] {
     },
     { to: '/timeline', label: t('nav.timeline'), icon: <IconTimeline size={18} aria-hidden /> },
   ];
-  if (canWriteReports(me))
-    items.push({
-      to: '/reports',
-      label: t('reports.nav.mine'),
-      icon: <IconClipboardText size={18} aria-hidden />,
-      end: true,
-    });
-  if (canReviewReports(me))
-    items.push({
-      to: '/reports/approval',
-      label: t('reports.nav.queue'),
-      icon: <IconChecklist size={18} aria-hidden />,
-    });
+  items.push(...reportNavItems(me, t));
   if (canManageReference(me)) {
     items.push({
       to: '/admin/organisations',

@@ -23,16 +23,33 @@ export function ReportingCompleteness({ roadmapId }: { roadmapId: string }) {
   const c = q.data;
   const n = (v: number | null) => (v === null ? '—' : formatNumber(v));
   const withheld = !!c && [...c.byParty, ...c.byOrganisation].some((x) => x.submitted === null);
-  const row = (key: string, name: string, x: Counts, sub = false) => (
-    <Table.Tr key={key}>
-      <Table.Th scope="row" fw={sub ? 400 : 600} pl={sub ? 'lg' : undefined} className="accord-wrap">
-        {name}
-      </Table.Th>
-      <Table.Td>{n(x.due)}</Table.Td>
-      <Table.Td>{n(x.submitted)}</Table.Td>
-      <Table.Td>{n(x.approved)}</Table.Td>
-      <Table.Td>{n(x.late)}</Table.Td>
-    </Table.Tr>
+  const cols = [
+    t('reports.completeness.name'),
+    t('reports.completeness.due'),
+    t('reports.completeness.submitted'),
+    t('reports.completeness.approved'),
+    t('reports.completeness.late'),
+  ];
+  /** One table of named counts. */
+  const table = (testId: string, rows: { key: string; name: string; x: Counts }[]) => (
+    <Table.ScrollContainer minWidth={480}>
+      <Table verticalSpacing={4} data-testid={testId}>
+        <TableHeader columns={cols} />
+        <Table.Tbody>
+          {rows.map(({ key, name, x }) => (
+            <Table.Tr key={key}>
+              <Table.Th scope="row" className="accord-wrap">
+                {name}
+              </Table.Th>
+              <Table.Td>{n(x.due)}</Table.Td>
+              <Table.Td>{n(x.submitted)}</Table.Td>
+              <Table.Td>{n(x.approved)}</Table.Td>
+              <Table.Td>{n(x.late)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
   return (
     <Section
@@ -48,24 +65,15 @@ export function ReportingCompleteness({ roadmapId }: { roadmapId: string }) {
         isEmpty={!c?.period}
         empty={t('reports.completeness.none')}
       >
-        {c && (
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing={4} data-testid="reporting-completeness">
-              <TableHeader
-                columns={[
-                  t('reports.completeness.name'),
-                  t('reports.completeness.due'),
-                  t('reports.completeness.submitted'),
-                  t('reports.completeness.approved'),
-                  t('reports.completeness.late'),
-                ]}
-              />
-              <Table.Tbody>
-                {c.byParty.map((p) => row(p.partyId, l.str(ref.partyById.get(p.partyId)?.name) || '—', p))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {c &&
+          table(
+            'reporting-completeness',
+            c.byParty.map((p) => ({
+              key: p.partyId,
+              name: l.str(ref.partyById.get(p.partyId)?.name) || '—',
+              x: p,
+            })),
+          )}
         {c && c.byOrganisation.length > 0 && (
           <details>
             <summary>
@@ -73,29 +81,14 @@ export function ReportingCompleteness({ roadmapId }: { roadmapId: string }) {
                 {t('reports.completeness.byOrganisation')}
               </Text>
             </summary>
-            <Table.ScrollContainer minWidth={480}>
-              <Table verticalSpacing={2} data-testid="reporting-by-organisation">
-                <TableHeader
-                  columns={[
-                    t('reports.completeness.name'),
-                    t('reports.completeness.due'),
-                    t('reports.completeness.submitted'),
-                    t('reports.completeness.approved'),
-                    t('reports.completeness.late'),
-                  ]}
-                />
-                <Table.Tbody>
-                  {c.byOrganisation.map((o) =>
-                    row(
-                      `${o.partyId}:${o.organisationId}`,
-                      l.str(ref.orgById.get(o.organisationId)?.name) || '—',
-                      o,
-                      true,
-                    ),
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            {table(
+              'reporting-by-organisation',
+              c.byOrganisation.map((o) => ({
+                key: `${o.partyId}:${o.organisationId}`,
+                name: l.str(ref.orgById.get(o.organisationId)?.name) || '—',
+                x: o,
+              })),
+            )}
           </details>
         )}
         {withheld && (
