@@ -22,6 +22,7 @@ import type { Ctx } from '../src/services/context';
 import { reportVisibleAs } from '../src/services/reports/visibility';
 import { assignmentQueries } from '../src/services/reports/assignments';
 import { completenessQueries } from '../src/services/reports/completeness';
+import { reportOrder } from '../src/services/reports/list';
 import { REPORT_COLUMNS } from '../src/services/reports/read';
 import { createToken } from '../src/services/tokens';
 import { hashPassword } from '../src/services/passwords';
@@ -280,7 +281,7 @@ function moveOp(
 export function reportOperations(s: Scenario, rs: ReportScenario): Operation[] {
   const c = rs.coordinator;
   const queue = sql`r.state = 'submitted' and r.party_id = ${rs.partyId} and ${reportVisibleAs('r', 'm', c)}`;
-  const order = sql`p.start_date desc, r.submitted_at asc nulls last, m.sort_key, r.party_id, r.id`;
+  const order = reportOrder('submitted');
   const from = sql`from reports r join measures m on m.id = r.measure_id join periods p on p.id = r.period_id`;
   return [
     moveOp('report-submit', 'submit', rs, rs.drafts),

@@ -33,18 +33,21 @@ export function reportFilter(actor: Actor, q: Omit<z.output<typeof ReportQuery>,
   return sql.join(conds, sql` and `);
 }
 
+/**
+ * Newest period first; the approval queue (state=submitted) oldest submission first, which
+ * the index on (party, state, submitted_at) serves without sorting every match.
+ */
+export const reportOrder = (state?: string) =>
+  state === 'submitted'
+    ? sql`r.submitted_at asc nulls last, r.id`
+    : sql`p.start_date desc, r.submitted_at asc nulls last, m.sort_key, r.party_id, r.id`;
+
 /** A page of the reports matching `q` that the actor may read, newest period first. */
 export async function listReports(ctx: Ctx, actor: Actor, q: z.output<typeof ReportQuery>) {
   const where = reportFilter(actor, q);
   const offset = (q.page - 1) * q.limit;
   const [rows, counted] = await Promise.all([
-    selectReportPage(
-      ctx.db,
-      where,
-      sql`p.start_date desc, r.submitted_at asc nulls last, m.sort_key, r.party_id, r.id`,
-      q.limit,
-      offset,
-    ),
+    selectReportPage(ctx.db, where, reportOrder(q.state), q.limit, offset),
     ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from reports r
       join measures m on m.id = r.measure_id join periods p on p.id = r.period_id
       where ${where} limit ${LIST_COUNT_CAP + 1}) capped`),
