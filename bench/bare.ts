@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 export interface BareServer {
   url: string;
-  /** Sets the body the next load will receive (GET and PATCH on any path). */
+  /** Sets the body the next load will receive (GET, PATCH and POST on any path). */
   setBody(body: Buffer): void;
   close(): Promise<void>;
 }
@@ -20,6 +20,7 @@ export async function startBare(): Promise<BareServer> {
   // PATCH gets its JSON body parsed like the real route's, then the same canned answer.
   app.get('/*', async (req, reply) => send(req, reply));
   app.patch('/*', async (req, reply) => send(req, reply));
+  app.post('/*', async (req, reply) => send(req, reply));
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

@@ -32,6 +32,24 @@ function requestsFor(spec: LoadSpec): autocannon.Request[] {
       },
     ];
   }
+  if (r.kind === 'once') {
+    let i = 0;
+    return [
+      {
+        method: r.method,
+        setupRequest: (req) => {
+          const item = r.items[i++ % r.items.length];
+          return {
+            ...req,
+            method: r.method,
+            path: item.path,
+            headers: { ...req.headers, 'content-type': 'application/json' },
+            body: item.body,
+          };
+        },
+      },
+    ];
+  }
   // Updates: each in-flight request owns its measure, so concurrent connections never race
   // on one version; the next version comes from the response body.
   const pool: PoolItem[] = r.pool.map((m) => ({ ...m, busy: false }));

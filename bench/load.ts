@@ -10,6 +10,8 @@ import type { LoadStats } from './stats';
 export type LoadRequest =
   | { kind: 'fixed'; method: 'GET' | 'PATCH'; path: string; body?: string }
   | { kind: 'rotate'; paths: string[] }
+  /** Each item sent once, in order (a workflow move: a report is submitted once). */
+  | { kind: 'once'; method: 'POST'; items: { path: string; body: string }[] }
   | {
       kind: 'update';
       pathPrefix: string;

@@ -85,6 +85,8 @@ export interface Operation {
   raw: RawOperation;
   /** The read queries of the raw form with their parameters, for --explain. */
   queries: { label: string; text: string; values: unknown[] }[];
+  /** The caller's headers when not the admin's (the report operations act as a coordinator). */
+  headers?: Record<string, string>;
   /** Extra figures measured once, without concurrency (ms), added to the row. */
   extra?: (pool: pg.Pool) => Promise<Record<string, number>>;
 }

@@ -11,6 +11,7 @@ import { type LoadRequest, runLoad } from './load';
 import { operations, pickScenario } from './operations';
 import { parseOptions, USAGE } from './options';
 import { runRaw } from './raw';
+import { prepareReports, reportOperations } from './reports';
 import {
   formatTable,
   formatWeb,
@@ -24,6 +25,14 @@ import { BENCH_ADMIN, openBenchDatabase } from './system';
 import { buildWebIfStale, measureWeb, waitForChromium, type WebResult } from './web';
 
 const log = (m: string) => console.log(`[bench] ${m}`);
+/** The report operations (bench/reports.ts), prepared only when one of them runs. */
+const REPORT_OPS = [
+  'report-submit',
+  'report-approve',
+  'approval-queue',
+  'my-reports',
+  'reporting-completeness',
+];
 
 async function main(): Promise<number> {
   const parsed = parseOptions(process.argv.slice(2));
@@ -79,9 +88,19 @@ async function main(): Promise<number> {
         warmupSeconds: opts.warmup,
         headers,
       };
-      for (const op of operations(scenario)) {
+      const wantReports = !opts.only || opts.only.some((n) => REPORT_OPS.includes(n));
+      const reportScenario = wantReports ? await prepareReports(pool, db.ctx, scenario, log) : null;
+      if (reportScenario)
+        log(
+          `reports: ${reportScenario.reports} in all; ${reportScenario.drafts.length} drafts and ${reportScenario.submitted.length} submitted in the current period`,
+        );
+      const ops = [
+        ...operations(scenario),
+        ...(reportScenario ? reportOperations(scenario, reportScenario) : []),
+      ];
+      for (const op of ops) {
         if (opts.only && !opts.only.includes(op.name)) continue;
-        const res = await fetch(url + op.sample.path, { headers });
+        const res = await fetch(url + op.sample.path, { headers: op.headers ?? headers });
         const body = Buffer.from(await res.arrayBuffer());
         if (!res.ok)
           throw new Error(`${op.name}: GET ${op.sample.path} answered ${res.status}: ${body.toString()}`);
@@ -102,7 +121,7 @@ async function main(): Promise<number> {
         log(`${op.name}: server…`);
         const request = await op.http(pool);
         let cpu0 = cpuNow(db.postmasterPid);
-        const http = await runLoad({ ...common, url, request }, () => {
+        const http = await runLoad({ ...common, headers: op.headers ?? headers, url, request }, () => {
           cpu0 = cpuNow(db.postmasterPid);
         });
         const httpCpu = cpuPerOp(cpu0, cpuNow(db.postmasterPid), http.count);

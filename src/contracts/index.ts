@@ -9,3 +9,4 @@ export * from './roadmaps';
 export * from './periods';
 export * from './comments';
 export * from './provision-import';
+export * from './reports';

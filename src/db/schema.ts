@@ -613,7 +613,8 @@ export const reports = pgTable(
     state: reportStateEnum('state').notNull().default('draft'),
     status: measureStatusEnum('status').notNull().default('not_started'),
     progress: smallint('progress').notNull().default(0),
-    narrative: i18n('narrative'),
+    /** Any of the three languages may be empty while the report is a draft. */
+    narrative: jsonb('narrative').$type<{ ru?: string; kk?: string; en?: string }>(),
     evidenceLinks: jsonb('evidence_links').$type<EvidenceLink[]>().notNull().default([]),
     indicatorValues: jsonb('indicator_values').$type<IndicatorValue[]>().notNull().default([]),
     /** Submitted after the period's report due date. */

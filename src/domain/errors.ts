@@ -102,6 +102,7 @@ export const ENTITIES = {
   period: 'Reporting period',
   comment: 'Comment',
   report: 'Report',
+  evidence: 'Evidence file',
   apiToken: 'API token',
   agreementDocument: 'Document',
   record: 'Record',

@@ -15,6 +15,7 @@ import {
   parties,
   provisionSpheres,
   provisions,
+  reports,
   roadmaps,
   spheres,
   users,
@@ -41,6 +42,7 @@ async function snapshotCounts(t: TestDatabase) {
     roadmaps,
     measures,
     periods,
+    reports,
     users,
     comments,
     auditEvents,
@@ -276,6 +278,34 @@ describe('the demo dataset, loaded', () => {
     expect(seen.data.every((m) => m.ownerPartyId === partyByCode.get('RU'))).toBe(true);
   });
 
+  it('holds reports in every state for both parties, some late, some returned with a reason, some disagreeing', async () => {
+    const rows = await t.db.select().from(reports);
+    for (const code of ['KZ', 'RU']) {
+      const own = rows.filter((r) => r.partyId === partyByCode.get(code));
+      expect(new Set(own.map((r) => r.state)), code).toEqual(
+        new Set(['draft', 'submitted', 'approved', 'returned']),
+      );
+      expect(
+        own.some((r) => r.late),
+        code,
+      ).toBe(true);
+    }
+    const approved = rows.filter((r) => r.state === 'approved');
+    expect(approved.length).toBeGreaterThan(rows.length / 3);
+    const returned = rows.filter((r) => r.state === 'returned');
+    expect(returned.every((r) => /[а-я]{3}/.test(r.returnReason ?? ''))).toBe(true);
+    expect(rows.filter((r) => r.late).every((r) => r.submittedAt !== null)).toBe(true);
+    // joint measures both parties approved with claims more than 10 points apart: disputed once reconciled
+    const pairs = new Map<string, typeof approved>();
+    for (const r of approved)
+      pairs.set(`${r.measureId}|${r.periodId}`, [...(pairs.get(`${r.measureId}|${r.periodId}`) ?? []), r]);
+    const disagreeing = [...pairs.values()].filter(
+      (p) => p.length === 2 && (p[0].status !== p[1].status || Math.abs(p[0].progress - p[1].progress) > 10),
+    );
+    expect(disagreeing.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.status !== 'completed' || r.progress === 100)).toBe(true);
+  });
+
   it('records one verifiable audit event per created entity, scoped for internal measures', async () => {
     const counts = await snapshotCounts(t);
     const events = await t.db.select().from(auditEvents);
@@ -288,6 +318,7 @@ describe('the demo dataset, loaded', () => {
       counts.roadmaps +
       counts.measures +
       counts.periods +
+      counts.reports +
       counts.users +
       counts.comments;
     expect(events).toHaveLength(entities);

@@ -63,6 +63,7 @@ import { presentRoadmap } from '../services/roadmaps';
 import { presentUser } from '../services/users';
 import { initMorphology } from '../text';
 import { loadDemoComments } from './demo-comments';
+import { seedDemoReports } from './demo-reports';
 
 // ---------- constants for the README and the start-up banner ----------
 
@@ -99,6 +100,8 @@ export interface DemoSummary {
   measures: number;
   /** Reporting periods of the roadmap, from its first measure up to the next period ahead. */
   periods: number;
+  /** Progress reports of both parties on the periods that have started (src/seed/demo-reports.ts). */
+  reports: number;
   users: number;
   auditEvents: number;
 }
@@ -779,6 +782,14 @@ export async function loadDemo(
         ctx.now(),
       )),
     );
+    const reportCount = await seedDemoReports(
+      tx,
+      audit,
+      actor,
+      roadmapRow.id,
+      day,
+      demoParties(agreementPartyIds, userRows),
+    );
 
     log.record(audit);
     const summary: DemoSummary = {
@@ -790,6 +801,7 @@ export async function loadDemo(
       roadmaps: 1,
       measures: batch.length,
       periods: periodCount,
+      reports: reportCount,
       users: userRows.length,
       auditEvents: audit.length,
     };
@@ -801,6 +813,24 @@ export async function loadDemo(
         set: { value: sql`excluded.value`, updatedAt: sql`now()` },
       });
     return summary;
+  });
+}
+
+/** Each party's demo coordinator and reporter, in the agreement's party order. */
+function demoParties(partyIds: string[], people: (typeof users.$inferSelect)[]) {
+  return partyIds.flatMap((partyId) => {
+    const coordinator = people.find((u) => u.partyId === partyId && u.role === 'coordinator');
+    const reporter = people.find((u) => u.partyId === partyId && u.role === 'reporter');
+    return coordinator && reporter
+      ? [
+          {
+            partyId,
+            coordinatorId: coordinator.id,
+            reporterId: reporter.id,
+            reporterOrganisationId: reporter.organisationId!,
+          },
+        ]
+      : [];
   });
 }
 

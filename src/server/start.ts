@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../domain/policies';
 import { startAuditCheckpoints } from '../services/audit-checkpoints';
 import { loadAuditKey, setAuditKey } from '../services/audit-keystore';
 import { startPeriodSchedule } from '../services/periods';
+import { setEvidenceDir } from '../services/reports';
 import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../seed/demo';
 import { isEmpty } from '../services/health';
 import { ensureAdmin } from '../services/users';
@@ -65,6 +66,8 @@ export async function runServer(
 
     // Before listening: an unsafe or garbled key file stops the start with its reason.
     setAuditKey(loadAuditKey(config), { witnessDir: config.dataDir });
+    // Evidence files live in PostgreSQL unless the operator names a data directory.
+    setEvidenceDir(process.env.ACCORD_DATA_DIR ? config.dataDir : null);
     const app = await buildApp({
       ctx,
       config,

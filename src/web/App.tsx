@@ -22,6 +22,9 @@ const pages = {
   audit: () => import('./features/admin/AuditPage'),
   profile: () => import('./features/profile/ProfilePage'),
   provisionImport: () => import('./features/provision-import/ProvisionImportPage'),
+  myReports: () => import('./features/reports/MyReportsPage'),
+  report: () => import('./features/reports/ReportPage'),
+  approvals: () => import('./features/reports/ApprovalQueuePage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -35,6 +38,9 @@ const UsersPage = lazy(pages.users);
 const AuditPage = lazy(pages.audit);
 const ProfilePage = lazy(pages.profile);
 const ProvisionImportPage = lazy(pages.provisionImport);
+const MyReportsPage = lazy(pages.myReports);
+const ReportPage = lazy(pages.report);
+const ApprovalQueuePage = lazy(pages.approvals);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -52,6 +58,7 @@ export function preloadPage(pathname: string): void {
     timeline: pages.timeline,
     admin: second === 'users' ? pages.users : second === 'audit' ? pages.audit : pages.organisations,
     profile: pages.profile,
+    reports: second === 'approval' ? pages.approvals : second ? pages.report : pages.myReports,
   };
   void loader[first]?.().catch(() => {
     /* React.lazy will load it again and show the error where the page renders */
@@ -127,6 +134,9 @@ export function AppRoutes() {
             }
           />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="reports" element={<MyReportsPage />} />
+          <Route path="reports/approval" element={<ApprovalQueuePage />} />
+          <Route path="reports/:id" element={<ReportPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -8,6 +8,7 @@ import measures from './measures';
 import periods from './periods';
 import provisionImport from './provision-import';
 import reference from './reference';
+import reports from './reports';
 import roadmaps from './roadmaps';
 import search from './search';
 import session from './session';
@@ -26,4 +27,5 @@ export const routeModules: RouteModule[] = [
   search,
   comments,
   provisionImport,
+  reports,
 ];

@@ -17,6 +17,12 @@ import {
   type MeasureField,
   userAffiliationRule,
 } from '../../domain/policies';
+import {
+  canReviewReports as reviewReportsRule,
+  canWriteReports as writeReportsRule,
+  type ReportAction,
+  reportPolicy,
+} from '../../domain/reports';
 import { useSession } from './session';
 
 export type { MeasureField };
@@ -97,3 +103,19 @@ export function commentRights(u: User | null | undefined, c: Comment): { edit: b
   };
   return { edit: canEditComment(actorOf(u), facts), delete: canDeleteComment(actorOf(u), facts) };
 }
+/** Reporters and coordinators write reports of their party (src/domain/reports.ts). */
+export const canWriteReports = (u: User | null | undefined) => !!u && writeReportsRule(actorOf(u));
+
+/** Coordinators approve, return and reopen their party's reports. */
+export const canReviewReports = (u: User | null | undefined) => !!u && reviewReportsRule(actorOf(u));
+
+/** Why `user` may not do `action` on a report, or null (the server's rule). */
+export const reportRefusal = (
+  u: User | null | undefined,
+  action: ReportAction,
+  report: { partyId: string },
+  measure: Pick<Measure, 'responsible'> | null,
+) =>
+  u && measure
+    ? reportPolicy(actorOf(u), action, { partyId: report.partyId, responsible: measure.responsible })
+    : 'forbidden.default';

@@ -26,6 +26,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { signInHref } from './session';
 import { Logo } from '../components/Logo';
 import { SearchBox } from '../features/search/SearchBox';
+import { reportNavItems } from '../features/reports/nav';
 
 interface NavItem {
   to: string;
@@ -50,6 +51,7 @@ function useNavItems(): NavItem[] {
     },
     { to: '/timeline', label: t('nav.timeline'), icon: <IconTimeline size={18} aria-hidden /> },
   ];
+  items.push(...reportNavItems(me, t));
   if (canManageReference(me)) {
     items.push({
       to: '/admin/organisations',

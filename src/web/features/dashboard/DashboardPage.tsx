@@ -12,6 +12,7 @@ import { DashboardLists } from './components/DashboardLists';
 import { ProgressBreakdown } from './components/ProgressBreakdown';
 import { StatusCounts } from './components/StatusCounts';
 import { SummaryStats } from './components/SummaryStats';
+import { ReportingCompleteness } from '../reports/components/ReportingCompleteness';
 
 /**
  * The home page: for one roadmap (default the most recent approved), the figures of the
@@ -105,6 +106,7 @@ export default function DashboardPage() {
                   rows={partyRows}
                 />
               </SimpleGrid>
+              <ReportingCompleteness roadmapId={roadmap.id} />
               <DashboardLists summary={s} />
             </Stack>
           )}

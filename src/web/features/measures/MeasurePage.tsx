@@ -31,6 +31,7 @@ import { MeasureRelations } from './components/MeasureRelations';
 import { MeasureEditForm } from './MeasureEditForm';
 import { MeasureHistory } from './MeasureHistory';
 import { MeasureActions } from './workbench/MeasureActions';
+import { MeasureReports } from '../reports/components/MeasureReports';
 
 /** The measure page, lazily loaded by the router. */
 export default function MeasurePage() {
@@ -156,6 +157,7 @@ export default function MeasurePage() {
         />
         <MeasureRelations measure={m} parties={ref.parties} orgById={ref.orgById} />
         <Comments target={{ kind: 'measure', id: m.id }} />
+        <MeasureReports measureId={m.id} />
         <Section title={t('measure.history')} id="measure-history">
           <MeasureHistory
             measureId={m.id}
