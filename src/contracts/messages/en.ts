@@ -284,6 +284,10 @@ export const en = {
     'the file is password-protected or in an old Office format; save it unprotected as DOCX or XLSX',
   'upload.tooManyFiles': 'send one file per request',
   'upload.fieldTooLarge': 'the form field {field} is too long',
+
+  // ---------- commission report and calendars ----------
+  'report.sinceAfterAsOf': 'must not be after the as-of date',
+  'calendar.notFound': 'No calendar at this address',
 } as const;
 
 /** A key of the message catalogue. */

@@ -276,4 +276,8 @@ export const kk: Record<MessageKey, string> = {
     'файл құпиясөзбен қорғалған немесе ескі «Office» пішімінде; оны қорғаусыз «DOCX» немесе «XLSX» ретінде сақтаңыз',
   'upload.tooManyFiles': 'бір сұрауда бір файл жіберіңіз',
   'upload.fieldTooLarge': '{field} форма өрісі тым ұзын',
+
+  // ---------- commission report and calendars ----------
+  'report.sinceAfterAsOf': 'есеп жасалған күннен кеш болмауы керек',
+  'calendar.notFound': 'Бұл мекенжай бойынша күнтізбе жоқ',
 };

@@ -280,4 +280,8 @@ export const ru: Record<MessageKey, string> = {
     'файл защищён паролем или сохранён в старом формате «Office»; сохраните его без защиты как «DOCX» или «XLSX»',
   'upload.tooManyFiles': 'отправляйте по одному файлу в запросе',
   'upload.fieldTooLarge': 'поле формы {field} слишком длинное',
+
+  // ---------- commission report and calendars ----------
+  'report.sinceAfterAsOf': 'не может быть позже даты, на которую составлен отчёт',
+  'calendar.notFound': 'По этому адресу календаря нет',
 };

@@ -6,6 +6,7 @@ import me from './me';
 import measures from './measures';
 import periods from './periods';
 import reference from './reference';
+import report from './report';
 import roadmaps from './roadmaps';
 import search from './search';
 import session from './session';
@@ -22,4 +23,5 @@ export const routeModules: RouteModule[] = [
   users,
   me,
   search,
+  report,
 ];
