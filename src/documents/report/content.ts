@@ -12,7 +12,7 @@ export type Cell = string | { text: string; bold?: boolean; color?: string; inde
 
 /** One block of the report's body. */
 export type Block =
-  | { kind: 'h1'; text: string; landscape?: boolean }
+  | { kind: 'h1'; text: string; landscape?: boolean; newPage?: boolean }
   | { kind: 'h2'; text: string }
   | { kind: 'p'; text: string; muted?: boolean }
   | { kind: 'figures'; items: { label: string; value: string; tone?: 'danger' | 'warning' | 'ok' }[] }
@@ -68,12 +68,19 @@ export function buildContent(d: ReportData, who: string): ReportContent {
     const o = d.organisations.get(id);
     return o ? tr(o.shortName, L) || tr(o.name, L) : '';
   };
+  const code = (m: ReportMeasure, bold: boolean): Cell => ({
+    text:
+      m.tier === 'internal'
+        ? `${m.code}\n${t('internalMark', { party: party.get(m.ownerPartyId ?? '')?.code ?? '' })}`
+        : m.code,
+    bold,
+  });
   const status = (m: Pick<ReportMeasure, 'status'>) => t(`status_${m.status}` as ReportTextKey);
   const leaves = d.measures.filter((m) => m.leaf);
   const disputed = d.measures.filter((m) => m.disputed);
 
   const blocks: Block[] = [];
-  blocks.push({ kind: 'h1', text: t('summary') });
+  blocks.push({ kind: 'h1', text: t('summary'), newPage: true });
   blocks.push({
     kind: 'figures',
     items: [
@@ -140,10 +147,10 @@ export function buildContent(d: ReportData, who: string): ReportContent {
       { header: t('colResponsible', { party: '' }).replace(/\s*\(\)/, ''), width: 25 },
       { header: t('colDue'), width: 12, align: 'center' },
       { header: t('colStatus'), width: 13 },
-      { header: t('colProgress'), width: 10, align: 'right' },
+      { header: t('colProgress'), width: 13, align: 'right' },
     ],
     rows: list.map((m) => [
-      { text: m.code, bold: true },
+      code(m, true),
       tr(m.title, L),
       m.responsible.map((r) => org(r.organisationId)).join(', '),
       { text: shortDate(L, m.dueDate), color: m.overdue ? COLOURS.danger : undefined },
@@ -156,13 +163,13 @@ export function buildContent(d: ReportData, who: string): ReportContent {
     ['atRisk', leaves.filter((m) => m.atRisk)],
     ['disputed', disputed],
   ] as const) {
-    blocks.push({ kind: 'h1', text: t(key) });
+    blocks.push({ kind: 'h1', text: t(key), newPage: key === 'overdue' });
     blocks.push(list.length ? listTable(list) : { kind: 'p', text: t('none'), muted: true });
   }
 
   if (d.changes) blocks.push(...changeBlocks(L, d.changes));
 
-  blocks.push({ kind: 'h1', text: t('measuresBySphere'), landscape: true });
+  blocks.push({ kind: 'h1', text: t('measuresBySphere'), landscape: true, newPage: true });
   blocks.push({ kind: 'p', text: t('leadFirst'), muted: true });
   const groups = new Map<string, ReportMeasure[]>();
   for (const m of d.measures)
@@ -185,11 +192,11 @@ export function buildContent(d: ReportData, who: string): ReportContent {
         ...d.parties.map((p) => ({ header: t('colResponsible', { party: tr(p.name, L) }), width: 22 })),
         { header: t('colDue'), width: 10, align: 'center' as const },
         { header: t('colStatus'), width: 11 },
-        { header: t('colProgress'), width: 9, align: 'right' as const },
+        { header: t('colProgress'), width: 12, align: 'right' as const },
         { header: t('colReported'), width: 16 },
       ],
       rows: (groups.get(id) ?? []).map((m) => [
-        { text: m.code, bold: m.depth === 0 },
+        code(m, m.depth === 0),
         { text: tr(m.title, L), bold: !m.leaf, indent: m.depth },
         ...d.parties.map((p) =>
           m.responsible
@@ -274,7 +281,11 @@ function groupTable(
 function changeBlocks(L: Locale, c: NonNullable<ReportData['changes']>): Block[] {
   const t = (key: ReportTextKey, p?: Record<string, string | number>) => rt(L, key, p);
   const out: Block[] = [
-    { kind: 'h1', text: t('changes', { since: shortDate(L, c.since), asOf: shortDate(L, c.asOf) }) },
+    {
+      kind: 'h1',
+      text: t('changes', { since: shortDate(L, c.since), asOf: shortDate(L, c.asOf) }),
+      newPage: true,
+    },
   ];
   const simple = (items: { code: string; title: ReportData['measures'][number]['title'] }[]): Block =>
     items.length

@@ -300,7 +300,7 @@ export async function renderDocx(c: ReportContent): Promise<Buffer> {
     if (b.kind === 'h1' && (b.landscape ?? false) !== landscape) {
       flush();
       landscape = b.landscape ?? false;
-    } else if (b.kind === 'h1' && current.length) {
+    } else if (b.kind === 'h1' && b.newPage && current.length) {
       current.push(new Paragraph({ children: [new PageBreak()] }));
     }
     current.push(...blockOf(b, landscape));

@@ -32,6 +32,9 @@ export interface ReportMeasure {
   dueDate: string;
   status: MeasureStatus;
   progress: number;
+  /** Internal measures are marked in the tables: the secretariat sees both parties' own plans. */
+  tier: 'public' | 'shared' | 'internal';
+  ownerPartyId: string | null;
   /** Counts towards the summary's units of work (no counted children). */
   leaf: boolean;
   overdue: boolean;

@@ -51,7 +51,11 @@ function block(b: Block, landscape: boolean, first: boolean): Content {
         text: b.text,
         style: 'h1',
         tocItem: true,
-        ...(first ? {} : { pageBreak: 'before', pageOrientation: b.landscape ? 'landscape' : 'portrait' }),
+        ...(first
+          ? {}
+          : !b.newPage
+            ? { margin: [0, 14, 0, 10] }
+            : { pageBreak: 'before', pageOrientation: b.landscape ? 'landscape' : 'portrait' }),
       } as Content;
     case 'h2':
       return {
@@ -72,7 +76,7 @@ function block(b: Block, landscape: boolean, first: boolean): Content {
             stack: [
               {
                 text: f.value,
-                fontSize: 20,
+                fontSize: f.value.length > 8 ? 14 : 20,
                 bold: true,
                 color: hex(f.tone ? COLOURS[f.tone] : COLOURS.accent),
               },
@@ -84,8 +88,12 @@ function block(b: Block, landscape: boolean, first: boolean): Content {
         while (row.length < perRow) row.push({ text: '' });
         rows.push(row);
       }
+      const line = 5;
+      const pad = 8;
+      // pdfmake's column widths include the cell padding
+      const col = (bodyWidth(landscape) - (perRow + 1) * line) / perRow;
       return {
-        table: { widths: Array(perRow).fill('*'), body: rows },
+        table: { widths: Array(perRow).fill(col), body: rows },
         layout: {
           hLineWidth: () => 4,
           vLineWidth: () => 4,
@@ -135,6 +143,7 @@ function block(b: Block, landscape: boolean, first: boolean): Content {
       return {
         table: {
           headerRows: 1,
+          keepWithHeaderRows: 1,
           dontBreakRows: true,
           widths: b.columns.map((c) => `${((100 * c.width) / sum).toFixed(2)}%`) as unknown as number[],
           body: [
@@ -207,6 +216,9 @@ function titlePage(c: ReportContent): Content[] {
   ];
 }
 
+/** A running header keeps to one line: a long title is cut at a word, with an ellipsis. */
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, s.lastIndexOf(' ', max))} …`);
+
 /** The document definition (exported so tests and the benchmark can look at it). */
 export function pdfDefinition(c: ReportContent): TDocumentDefinitions {
   const L = c.locale;
@@ -231,17 +243,22 @@ export function pdfDefinition(c: ReportContent): TDocumentDefinitions {
       th: { bold: true, fontSize: 8, color: '#1D2B3A' },
       td: { fontSize: 8 },
     },
-    header: (page: number) =>
+    header: (page: number, _pages: number, size: { orientation: string }) =>
       page === 1
         ? null
         : {
             columns: [
-              { text: c.running.left, fontSize: 7.5, color: hex(COLOURS.muted), width: '*' },
+              {
+                text: clip(c.running.left, size.orientation === 'landscape' ? 140 : 85),
+                fontSize: 7.5,
+                color: hex(COLOURS.muted),
+                width: '*',
+              },
               {
                 text: c.running.right,
                 fontSize: 7.5,
                 color: hex(COLOURS.muted),
-                width: 'auto',
+                width: 120,
                 alignment: 'right',
               },
             ],

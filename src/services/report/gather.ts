@@ -73,6 +73,8 @@ export async function gatherReport(
     dueDate: m.dueDate,
     status: m.status,
     progress: m.progress,
+    tier: m.tier,
+    ownerPartyId: m.ownerPartyId,
     leaf: rows[i].m.childCount === 0,
     overdue: m.overdue,
     atRisk: m.atRisk,
