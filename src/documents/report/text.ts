@@ -85,6 +85,14 @@ const en = {
   field_dependsOn: 'dependencies',
   field_parentId: 'parent measure',
   field_other: 'other details',
+  calName: 'Accord deadlines',
+  calRoadmapName: 'Accord: {roadmap}',
+  calDue: 'Due: {code} {title}',
+  calReportDue: 'Reports due for {period}: {roadmap}',
+  calState: 'Status: {status}, progress {progress} %',
+  calResponsible: 'Responsible: {names}',
+  calRoadmap: 'Roadmap: {roadmap}',
+  calToReport: 'Measures to report on: {count}',
 } as const;
 
 /** A key of the report's catalogue. */
@@ -170,6 +178,14 @@ const ru: Record<ReportTextKey, string> = {
   field_dependsOn: 'зависимости',
   field_parentId: 'вышестоящее мероприятие',
   field_other: 'прочие сведения',
+  calName: 'Сроки «Accord»',
+  calRoadmapName: '«Accord»: {roadmap}',
+  calDue: 'Срок: {code} {title}',
+  calReportDue: 'Срок отчётов за {period}: {roadmap}',
+  calState: 'Статус: {status}, выполнение {progress} %',
+  calResponsible: 'Ответственные: {names}',
+  calRoadmap: 'Дорожная карта: {roadmap}',
+  calToReport: 'Мероприятий к отчёту: {count}',
 };
 
 const kk: Record<ReportTextKey, string> = {
@@ -252,6 +268,14 @@ const kk: Record<ReportTextKey, string> = {
   field_dependsOn: 'тәуелділіктері',
   field_parentId: 'жоғары тұрған іс-шара',
   field_other: 'басқа мәліметтер',
+  calName: '«Accord» мерзімдері',
+  calRoadmapName: '«Accord»: {roadmap}',
+  calDue: 'Мерзімі: {code} {title}',
+  calReportDue: '{period} есептерінің мерзімі: {roadmap}',
+  calState: 'Мәртебесі: {status}, орындалуы {progress} %',
+  calResponsible: 'Жауаптылар: {names}',
+  calRoadmap: 'Жол картасы: {roadmap}',
+  calToReport: 'Есеп беретін іс-шаралар: {count}',
 };
 
 /** The three catalogues (exported for the agreement test). */

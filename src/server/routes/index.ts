@@ -2,6 +2,7 @@
 import type { RouteModule } from '../types';
 import agreements from './agreements';
 import audit from './audit';
+import calendar from './calendar';
 import me from './me';
 import measures from './measures';
 import periods from './periods';
@@ -24,4 +25,5 @@ export const routeModules: RouteModule[] = [
   me,
   search,
   report,
+  calendar,
 ];
