@@ -12,7 +12,8 @@ function parse(ics: string) {
     .replace(/\r\n[ \t]/g, '')
     .split('\r\n')
     .filter(Boolean);
-  const unescape = (v: string) => v.replace(/\\(.)/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+  const unescapeText = (v: string) =>
+    v.replace(/\\(.)/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
   const events: Record<string, string>[] = [];
   let cur: Record<string, string> | null = null;
   const top: Record<string, string> = {};
@@ -26,7 +27,7 @@ function parse(ics: string) {
       cur = null;
     } else
       (cur ?? top)[l.slice(0, i)] = ['SUMMARY', 'DESCRIPTION', 'X-WR-CALNAME'].includes(name)
-        ? unescape(value)
+        ? unescapeText(value)
         : value;
   }
   return { top, events };
