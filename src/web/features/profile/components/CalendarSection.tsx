@@ -1,0 +1,122 @@
+/**
+ * «Календарь сроков»: make, replace or revoke the secret calendar URL and copy it. The URL is
+ * shown once, when made (only its hash is kept), like an API token's secret.
+ */
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconCalendarEvent, IconCheck, IconCopy } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarFeed } from '../../../../contracts';
+import { useCalendarState, useRevokeCalendar, useRotateCalendar } from '../../../api/report';
+import { ErrorAlert, QueryState, Section } from '../../../components';
+import { useFormat } from '../../../i18n';
+
+/** The profile's calendar section. */
+export function CalendarSection() {
+  const { t } = useTranslation();
+  const { formatDate } = useFormat();
+  const state = useCalendarState();
+  const rotate = useRotateCalendar();
+  const revoke = useRevokeCalendar();
+  const [made, setMade] = useState<CalendarFeed | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const s = state.data;
+
+  return (
+    <Section id="profile-calendar" title={t('calendarFeed.title')}>
+      <Stack gap="sm">
+        <Text fz="sm" c="gray.8">
+          {t('calendarFeed.intro')}
+        </Text>
+        <QueryState query={state}>
+          {s && (
+            <Text fz="sm" data-testid="calendar-state">
+              {s.active && s.createdAt
+                ? `${t('calendarFeed.active', { date: formatDate(s.createdAt, 'long') })} ${
+                    s.lastUsedAt
+                      ? t('calendarFeed.lastUsed', { date: formatDate(s.lastUsedAt, 'long') })
+                      : t('calendarFeed.neverUsed')
+                  }`
+                : t('calendarFeed.none')}
+            </Text>
+          )}
+        </QueryState>
+        {made && (
+          <Alert
+            color="green"
+            variant="light"
+            title={t('calendarFeed.created')}
+            role="status"
+            data-testid="calendar-url"
+          >
+            <Group gap="xs" wrap="nowrap" align="center">
+              <Code
+                block
+                style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', flex: 1 }}
+                aria-label={t('calendarFeed.url')}
+              >
+                {made.url}
+              </Code>
+              <CopyButton value={made.url}>
+                {({ copied, copy }) => (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={copy}
+                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                  >
+                    {copied ? t('common.copied') : t('common.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Alert>
+        )}
+        <ErrorAlert error={rotate.error ?? revoke.error} />
+        <Group gap="xs">
+          <Button
+            leftSection={<IconCalendarEvent size={16} />}
+            loading={rotate.isPending}
+            onClick={() => rotate.mutate(undefined, { onSuccess: setMade })}
+          >
+            {s?.active ? t('calendarFeed.rotate') : t('calendarFeed.create')}
+          </Button>
+          {s?.active && (
+            <Button variant="default" color="red" onClick={() => setConfirming(true)}>
+              {t('calendarFeed.revoke')}
+            </Button>
+          )}
+        </Group>
+        {s?.active && (
+          <Text fz="xs" c="gray.7">
+            {t('calendarFeed.rotateHint')}
+          </Text>
+        )}
+      </Stack>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('calendarFeed.revokeTitle')}>
+        <Stack gap="sm">
+          <Text fz="sm">{t('calendarFeed.revokeText')}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={revoke.isPending}
+              onClick={() =>
+                revoke.mutate(undefined, {
+                  onSuccess: () => {
+                    setMade(null);
+                    setConfirming(false);
+                  },
+                })
+              }
+            >
+              {t('calendarFeed.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Section>
+  );
+}
