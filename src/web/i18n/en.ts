@@ -625,8 +625,8 @@ const en = {
     intro:
       'Subscribe to the due dates of your measures and reports in Outlook, Google or Apple Calendar. The address is secret: anyone who knows it sees your deadlines.',
     none: 'No calendar address yet.',
-    active: 'Address made on {{date}}.',
-    lastUsed: 'Last read by a calendar: {{date}}.',
+    active: 'Address made on {{date}}',
+    lastUsed: 'Last read by a calendar: {{date}}',
     neverUsed: 'No calendar has read this address yet.',
     create: 'Make an address',
     rotate: 'Replace the address',

@@ -60,7 +60,13 @@ function ReportDialog(p: { roadmapId: string; format: 'pdf' | 'docx'; onClose: (
   };
 
   return (
-    <Modal opened onClose={p.onClose} title={t('commissionReport.title')} size="lg">
+    <Modal
+      opened
+      onClose={p.onClose}
+      title={t('commissionReport.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text fz="sm" c="gray.8">

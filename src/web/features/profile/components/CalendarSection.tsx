@@ -30,15 +30,20 @@ export function CalendarSection() {
         </Text>
         <QueryState query={state}>
           {s && (
-            <Text fz="sm" data-testid="calendar-state">
-              {s.active && s.createdAt
-                ? `${t('calendarFeed.active', { date: formatDate(s.createdAt, 'long') })} ${
-                    s.lastUsedAt
-                      ? t('calendarFeed.lastUsed', { date: formatDate(s.lastUsedAt, 'long') })
-                      : t('calendarFeed.neverUsed')
-                  }`
-                : t('calendarFeed.none')}
-            </Text>
+            <Stack gap={2} data-testid="calendar-state">
+              <Text fz="sm">
+                {s.active && s.createdAt
+                  ? t('calendarFeed.active', { date: formatDate(s.createdAt, 'long') })
+                  : t('calendarFeed.none')}
+              </Text>
+              {s.active && (
+                <Text fz="sm" c="gray.8">
+                  {s.lastUsedAt
+                    ? t('calendarFeed.lastUsed', { date: formatDate(s.lastUsedAt, 'long') })
+                    : t('calendarFeed.neverUsed')}
+                </Text>
+              )}
+            </Stack>
           )}
         </QueryState>
         {made && (
@@ -93,7 +98,12 @@ export function CalendarSection() {
           </Text>
         )}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('calendarFeed.revokeTitle')}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('calendarFeed.revokeTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <Text fz="sm">{t('calendarFeed.revokeText')}</Text>
           <Group justify="flex-end" gap="xs">
