@@ -20,6 +20,9 @@ export const CommissionReportQuery = z
   });
 export type CommissionReportQuery = z.infer<typeof CommissionReportQuery>;
 
+/** POST /me/calendar takes nothing (an empty object or no body). */
+export const CalendarRotate = z.strictObject({}).nullish();
+
 /** The secret feed URL of the signed-in user, as created or rotated. */
 export const CalendarFeed = z.object({
   url: z.string().describe('the secret iCalendar URL: anyone holding it reads your deadlines'),

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { msg } from '../../contracts/messages';
 import { ErrorBody, IdParams } from '../../contracts/common';
-import { CalendarFeed, CalendarFeedState } from '../../contracts/report';
+import { CalendarFeed, CalendarFeedState, CalendarRotate } from '../../contracts/report';
 import { AppError, forbidden } from '../../domain/errors';
 import { contentDisposition } from '../../domain/files';
 import * as svc from '../../services/calendar';
@@ -73,6 +73,7 @@ const routes: RouteModule = (app, { ctx, config }) => {
         tags,
         operationId: 'rotateMyCalendar',
         summary: 'Make your secret calendar URL, or replace it (the old one stops working); shown only now',
+        body: CalendarRotate,
         response: { 200: CalendarFeed, 401: ERRORS[401], 403: ERRORS[403] },
       },
     },
