@@ -19,8 +19,11 @@ test('the dashboard downloads the commission report as PDF from its dialog', asy
   await signIn(page, USERS.coordinatorKz);
   const roadmap = await defaultRoadmap(page);
   await page.goto(`/?roadmap=${roadmap.id}`);
+  // the buttons come with the summary: the first read of a day recounts the flags, slow on a busy machine
+  const pdf = page.getByRole('button', { name: ru.commissionReport.pdf });
+  await expect(pdf).toBeVisible({ timeout: 30_000 });
   await settled(page);
-  await page.getByRole('button', { name: ru.commissionReport.pdf }).click();
+  await pdf.click();
   const dialog = page.getByRole('dialog', { name: ru.commissionReport.title });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(ru.commissionReport.since).fill('01.01.2026');

@@ -2,14 +2,15 @@
  * «Календарь сроков»: make, replace or revoke the secret calendar URL and copy it. The URL is
  * shown once, when made (only its hash is kept), like an API token's secret.
  */
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconCalendarEvent, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarFeed } from '../../../../contracts';
 import { useCalendarState, useRevokeCalendar, useRotateCalendar } from '../../../api/report';
 import { ErrorAlert, QueryState, Section } from '../../../components';
 import { useFormat } from '../../../i18n';
+import { OneTimeSecret } from './OneTimeSecret';
 
 /** The profile's calendar section. */
 export function CalendarSection() {
@@ -47,35 +48,12 @@ export function CalendarSection() {
           )}
         </QueryState>
         {made && (
-          <Alert
-            color="green"
-            variant="light"
+          <OneTimeSecret
             title={t('calendarFeed.created')}
-            role="status"
-            data-testid="calendar-url"
-          >
-            <Group gap="xs" wrap="nowrap" align="center">
-              <Code
-                block
-                style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', flex: 1 }}
-                aria-label={t('calendarFeed.url')}
-              >
-                {made.url}
-              </Code>
-              <CopyButton value={made.url}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={copy}
-                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  >
-                    {copied ? t('common.copied') : t('common.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Alert>
+            value={made.url}
+            label={t('calendarFeed.url')}
+            testId="calendar-url"
+          />
         )}
         <ErrorAlert error={rotate.error ?? revoke.error} />
         <Group gap="xs">
