@@ -133,6 +133,7 @@ describe('report.pdf / report.docx: 401 → 400 → 404 → success', () => {
       ['?asOf=2026-02-30', 'asOf'],
       ['?locale=de', 'locale'],
       ['?since=2026-07-01&asOf=2026-06-15', 'since'],
+      ['?since=2026-07-01', 'since'],
     ] as const) {
       for (const ext of ['pdf', 'docx']) {
         const r = await api.call('GET', R(w.roadmap.id, ext, q), { cookie: cookie.viewer });

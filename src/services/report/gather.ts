@@ -17,6 +17,7 @@ import {
   spheres,
 } from '../../db/schema';
 import type { ReportData, ReportMeasure, ReportedProgress } from '../../documents/report/model';
+import { invalid } from '../../domain/errors';
 import type { Actor } from '../../domain/policies';
 import { type Ctx, today } from '../context';
 import { presentRows, selectWithRelations } from '../measures/present';
@@ -42,6 +43,8 @@ export async function gatherReport(
 ): Promise<ReportData> {
   const day = today(ctx);
   const asOf = req.asOf ?? day;
+  // the query schema checks the pair when both are given; an omitted asOf is today
+  if (req.since && req.since > asOf) throw invalid('since', 'report.sinceAfterAsOf');
   const roadmap = await loadRoadmap(ctx.db, roadmapId);
   const [summary, rows, agreementRows, reported, disputed, changes] = await Promise.all([
     // the cached summary is today's; another day is computed for that day, as the API would
