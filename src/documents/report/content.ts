@@ -42,6 +42,8 @@ export interface TitlePage {
 /** The whole report in neutral form. */
 export interface ReportContent {
   locale: Locale;
+  /** When it was produced (the service's clock): the files' own dates, so one request's bytes repeat. */
+  generatedAt: string;
   /** Running header text: the roadmap, and the as-of date. */
   running: { left: string; right: string };
   titlePage: TitlePage;
@@ -229,6 +231,7 @@ export function buildContent(d: ReportData, who: string): ReportContent {
       : tr(a.title, L);
   return {
     locale: L,
+    generatedAt: d.generatedAt,
     running: { left: tr(d.roadmap.title, L), right: t('asOf', { date: shortDate(L, d.asOf) }) },
     titlePage: {
       kicker: t('forCommission'),

@@ -25,6 +25,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+// docx's own zip library (a dependency of docx), to restamp the package it made
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { type Block, COLOURS, type Cell, type ReportContent } from './content';
 import { REPORT_TEXTS, rt } from './text';
 
@@ -342,5 +344,41 @@ export async function renderDocx(c: ReportContent): Promise<Buffer> {
     },
     sections,
   });
-  return Packer.toBuffer(doc);
+  return stampedAt(await Packer.toBuffer(doc), new Date(c.generatedAt));
+}
+
+/**
+ * The package made repeatable: its dates set to when the report was produced (`docx` stamps
+ * core.xml and every zip entry with the wall clock) and its bookmarks numbered from 1, so two
+ * downloads of the same facts are the same bytes (and a test can tell a timestamp from a
+ * change in what the reader may see).
+ */
+function stampedAt(zip: Buffer, at: Date): Buffer {
+  const files = unzipSync(zip);
+  const core = files['docProps/core.xml'];
+  if (core) {
+    const iso = `${at.toISOString().slice(0, 19)}Z`;
+    const xml = strFromU8(core).replace(
+      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+      `$1${iso}$2`,
+    );
+    files['docProps/core.xml'] = strToU8(xml);
+  }
+  // heading bookmarks are numbered by a counter that lives as long as the process: renumber from 1
+  const body = files['word/document.xml'];
+  if (body) {
+    const seen = new Map<string, number>();
+    const number = (n: string) => {
+      if (!seen.has(n)) seen.set(n, seen.size + 1);
+      return seen.get(n)!;
+    };
+    const xml = strFromU8(body)
+      .replace(/_Toc(\d+)/g, (_m, n: string) => `_Toc${number(n)}`)
+      .replace(
+        /(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)"/g,
+        (_m, head: string, n: string) => `${head}${number(n)}"`,
+      );
+    files['word/document.xml'] = strToU8(xml);
+  }
+  return Buffer.from(zipSync(files, { mtime: at }));
 }

@@ -88,19 +88,18 @@ function block(b: Block, landscape: boolean, first: boolean): Content {
         while (row.length < perRow) row.push({ text: '' });
         rows.push(row);
       }
-      const line = 5;
-      const pad = 8;
+      const line = 4;
       // pdfmake's column widths include the cell padding
       const col = (bodyWidth(landscape) - (perRow + 1) * line) / perRow;
       return {
         table: { widths: Array(perRow).fill(col), body: rows },
         layout: {
-          hLineWidth: () => 4,
-          vLineWidth: () => 4,
+          hLineWidth: () => line,
+          vLineWidth: () => line,
           hLineColor: () => '#FFFFFF',
           vLineColor: () => '#FFFFFF',
         },
-        margin: [-4, 0, -4, 8],
+        margin: [-line, 0, -line, 8],
       };
     }
     case 'bars': {
@@ -230,7 +229,13 @@ export function pdfDefinition(c: ReportContent): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     pageMargins: [MARGIN.x, MARGIN.top, MARGIN.x, MARGIN.bottom],
-    info: { title: `${c.titlePage.title}: ${c.titlePage.roadmap}`, creator: 'Accord', producer: 'Accord' },
+    info: {
+      title: `${c.titlePage.title}: ${c.titlePage.roadmap}`,
+      creator: 'Accord',
+      producer: 'Accord',
+      // the file ID is a hash of the info: the same facts at the same moment give the same bytes
+      creationDate: new Date(c.generatedAt),
+    },
     language: L,
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
     styles: {
