@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { RoadmapSummary } from '../src/contracts/roadmaps';
 import { buildApp } from '../src/server/app';
 import { startBare } from './bare';
+import { benchCommissionReport, formatReportRow, type ReportBenchRow } from './commission-report';
 import { cpuNow, cpuPerOp } from './cpu';
 import { type LoadRequest, runLoad } from './load';
 import { operations, pickScenario } from './operations';
@@ -183,8 +184,16 @@ async function main(): Promise<number> {
     }
   }
 
+  // the commission report is timed on its own 1,000-measure dataset (issue 10's target)
+  let reportRows: ReportBenchRow[] = [];
+  if (!opts.only || opts.only.includes('report')) {
+    log('— commission report (PDF, DOCX) —');
+    reportRows = await benchCommissionReport({ seed: opts.seed, fresh: opts.fresh, temp: opts.temp, log });
+  }
+
   console.log('');
   console.log(formatTable(rows));
+  for (const r of reportRows) console.log(formatReportRow(r));
   const warning = loadWarning(rows);
   if (warning) console.log(`\n${warning}`);
   console.log('');

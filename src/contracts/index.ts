@@ -10,3 +10,4 @@ export * from './periods';
 export * from './comments';
 export * from './provision-import';
 export * from './reports';
+export * from './report';

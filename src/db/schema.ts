@@ -760,3 +760,20 @@ export const sphereKeywords = pgTable('sphere_keywords', {
   version: integer('version').notNull().default(1),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+// ---------- calendars (issue 10 §4) ----------
+/**
+ * A user's secret calendar feed URL: the SHA-256 of its secret (never the secret), one per
+ * user; rotating replaces the hash, revoking deletes the row.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('calendar_feeds_secret_hash_idx').on(t.secretHash)],
+);

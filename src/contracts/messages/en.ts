@@ -346,6 +346,9 @@ export const en = {
   'reportState.submitted': 'submitted',
   'reportState.approved': 'approved',
   'reportState.returned': 'returned',
+  // ---------- commission report and calendars ----------
+  'report.sinceAfterAsOf': 'must not be after the as-of date',
+  'calendar.notFound': 'No calendar at this address',
 } as const;
 
 /** A key of the message catalogue. */

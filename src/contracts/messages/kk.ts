@@ -339,4 +339,7 @@ export const kk: Record<MessageKey, string> = {
   'reportState.submitted': 'Ұсынылған',
   'reportState.approved': 'Бекітілген',
   'reportState.returned': 'Қайтарылған',
+  // ---------- commission report and calendars ----------
+  'report.sinceAfterAsOf': 'есеп жасалған күннен кеш болмауы керек',
+  'calendar.notFound': 'Бұл мекенжай бойынша күнтізбе жоқ',
 };

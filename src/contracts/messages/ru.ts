@@ -346,4 +346,7 @@ export const ru: Record<MessageKey, string> = {
   'reportState.submitted': 'Представлен',
   'reportState.approved': 'Утверждён',
   'reportState.returned': 'Возвращён',
+  // ---------- commission report and calendars ----------
+  'report.sinceAfterAsOf': 'не может быть позже даты, на которую составлен отчёт',
+  'calendar.notFound': 'По этому адресу календаря нет',
 };

@@ -3,12 +3,14 @@ import type { RouteModule } from '../types';
 import agreements from './agreements';
 import audit from './audit';
 import comments from './comments';
+import calendar from './calendar';
 import me from './me';
 import measures from './measures';
 import periods from './periods';
 import provisionImport from './provision-import';
 import reference from './reference';
 import reports from './reports';
+import report from './report';
 import roadmaps from './roadmaps';
 import search from './search';
 import session from './session';
@@ -28,4 +30,6 @@ export const routeModules: RouteModule[] = [
   comments,
   provisionImport,
   reports,
+  report,
+  calendar,
 ];

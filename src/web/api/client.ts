@@ -90,7 +90,7 @@ function statusCode(status: number): string {
 }
 
 /** Turns any error body into an ApiError; never shows raw HTML or a stack to the user. */
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     const text = await res.text();

@@ -934,6 +934,39 @@ const en = {
       hidden: "The other party's internal figures are not shown",
     },
   },
+  commissionReport: {
+    pdf: 'Commission report (PDF)',
+    docx: 'Commission report (DOCX)',
+    title: 'Commission report',
+    intro:
+      'Summary figures, charts, overdue, at-risk and disputed measures, changes and tables by sphere — from the data your account can see.',
+    asOf: 'As of',
+    asOfHint: 'Overdue and at-risk measures are counted for this day.',
+    since: 'Changes since',
+    sinceHint:
+      'For example the date of the previous commission session; without a date there is no changes section.',
+    language: 'Language of the document',
+    format: 'Format',
+    download: 'Download',
+    preparing: 'Preparing the document…',
+  },
+  calendarFeed: {
+    title: 'Deadline calendar',
+    intro:
+      'Subscribe to the due dates of your measures and reports in Outlook, Google or Apple Calendar. The address is secret: anyone who knows it sees your deadlines.',
+    none: 'No calendar address yet.',
+    active: 'Address made on {{date}}',
+    lastUsed: 'Last read by a calendar: {{date}}',
+    neverUsed: 'No calendar has read this address yet.',
+    create: 'Make an address',
+    rotate: 'Replace the address',
+    revoke: 'Revoke the address',
+    created: 'Your calendar address: copy it now, it is not shown again',
+    rotateHint: 'Once replaced or revoked, the old address stops working.',
+    revokeTitle: 'Revoke the calendar address?',
+    revokeText: 'Calendars subscribed to this address will stop receiving deadlines.',
+    url: 'Calendar address',
+  },
 } satisfies Translation;
 
 export default en;

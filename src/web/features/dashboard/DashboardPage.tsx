@@ -8,6 +8,7 @@ import { useLocalize } from '../../components/LocalizedText';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n';
+import { ReportButtons } from '../report/ReportButtons';
 import { DashboardLists } from './components/DashboardLists';
 import { ProgressBreakdown } from './components/ProgressBreakdown';
 import { StatusCounts } from './components/StatusCounts';
@@ -90,6 +91,7 @@ export default function DashboardPage() {
                   total: formatNumber(s.measureCount),
                 })}
               </Text>
+              <ReportButtons roadmapId={roadmap.id} />
               <SummaryStats summary={s} roadmap={roadmap} />
               <StatusCounts summary={s} roadmapId={roadmap.id} />
               <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">

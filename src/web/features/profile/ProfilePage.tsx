@@ -2,6 +2,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { CalendarSection } from './components/CalendarSection';
 import { PasswordSection } from './components/PasswordSection';
 import { PersonalSection } from './components/PersonalSection';
 import { TokensSection } from './components/TokensSection';
@@ -15,6 +16,7 @@ export default function ProfilePage() {
       <PersonalSection />
       <PasswordSection />
       <TokensSection />
+      <CalendarSection />
     </Stack>
   );
 }

@@ -20,6 +20,7 @@ import { useReference } from '../../api/reference';
 import { pickDefaultRoadmap, useRoadmaps } from '../../api/roadmaps';
 import { useSession } from '../../api/session';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components';
+import { ReportButtons } from '../report/ReportButtons';
 import { BulkEditBar } from './BulkEdit';
 import { textOf } from './format';
 import { MeasureTreeTable } from './MeasureTreeTable';
@@ -82,6 +83,7 @@ export default function RoadmapPage() {
       title={t('roadmap.title')}
       subtitle={roadmap ? textOf(roadmap.title, lang) : undefined}
       breadcrumbs={undefined}
+      actions={roadmapId ? <ReportButtons roadmapId={roadmapId} /> : undefined}
     />
   );
 

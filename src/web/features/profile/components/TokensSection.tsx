@@ -1,24 +1,14 @@
 import { msg, render } from '../../../../contracts/messages';
 import { currentLocale } from '../../../i18n';
-import {
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../../../contracts';
 import { type ApiTokenCreated, useCreateToken, useRevokeToken, useTokens } from '../../../api/tokens';
 import { ErrorAlert, QueryState, Section, useLengthLimit } from '../../../components';
 import { fieldErrors } from '../../../components/errors';
+import { OneTimeSecret } from './OneTimeSecret';
 import { TokenTable } from './TokenTable';
 
 /** The API's limit of a token's name. */
@@ -68,39 +58,13 @@ export function TokensSection() {
           {t('profile.tokensIntro')}
         </Text>
         {created && (
-          <Alert
-            color="green"
-            variant="light"
+          <OneTimeSecret
             title={t('profile.tokenCreated')}
-            role="status"
-            data-testid="token-created"
-          >
-            <Group gap="xs" wrap="nowrap" align="center">
-              <Code
-                block
-                style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-                aria-label={t('profile.tokenValue')}
-                data-testid="token-value"
-              >
-                {created.token}
-              </Code>
-              <CopyButton value={created.token}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    variant={copied ? 'filled' : 'outline'}
-                    color={copied ? 'green' : 'blue'}
-                    leftSection={
-                      copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
-                    }
-                    onClick={copy}
-                  >
-                    {copied ? t('common.copied') : t('common.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Alert>
+            value={created.token}
+            label={t('profile.tokenValue')}
+            testId="token-created"
+            valueTestId="token-value"
+          />
         )}
         <form onSubmit={submit} noValidate>
           <Group align="flex-end" gap="sm">
