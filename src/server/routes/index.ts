@@ -4,6 +4,7 @@ import agreements from './agreements';
 import audit from './audit';
 import me from './me';
 import measures from './measures';
+import notifications from './notifications';
 import periods from './periods';
 import reference from './reference';
 import roadmaps from './roadmaps';
@@ -22,4 +23,5 @@ export const routeModules: RouteModule[] = [
   users,
   me,
   search,
+  notifications,
 ];
