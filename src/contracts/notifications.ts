@@ -44,6 +44,8 @@ export const NotificationQuery = PageQuery.extend({
 });
 export const NotificationList = pageOf(Notification);
 export const UnreadCount = z.object({ count: z.number().int() });
+/** Marking read takes nothing but the path; an empty body (or none) is accepted. */
+export const MarkReadBody = z.strictObject({}).nullish();
 export const ReadAllResult = z.object({ marked: z.number().int() });
 
 export const NotificationPreference = z.strictObject({

@@ -3,6 +3,7 @@ import { IdParams } from '../../contracts/common';
 import {
   JobList,
   JobQuery,
+  MarkReadBody,
   Notification,
   NotificationList,
   NotificationPreferences,
@@ -52,6 +53,7 @@ const routes: RouteModule = (app, { ctx }) => {
         operationId: 'markNotificationRead',
         summary: 'Mark one of your notifications read',
         params: IdParams,
+        body: MarkReadBody,
         response: { 200: Notification, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
       },
     },
@@ -64,6 +66,7 @@ const routes: RouteModule = (app, { ctx }) => {
         tags,
         operationId: 'markAllNotificationsRead',
         summary: 'Mark all your notifications read',
+        body: MarkReadBody,
         response: { 200: ReadAllResult, 401: ERRORS[401] },
       },
     },
