@@ -82,3 +82,9 @@ export const Job = z.object({
 export type Job = z.infer<typeof Job>;
 export const JobQuery = PageQuery.extend({ state: z.enum(JOB_STATES).optional() });
 export const JobList = pageOf(Job);
+
+export const JobNameParams = z.object({ name: z.string().min(1).max(100) });
+export const JobRunBody = z.strictObject({}).nullish();
+export const JobQueued = z.object({
+  id: Uuid.nullable().describe('the queued job; null when an identical one was just queued'),
+});

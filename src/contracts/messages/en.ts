@@ -303,6 +303,7 @@ export const en = {
   'mail.digestSubject': 'Accord: {count, plural, one {# new notification} other {# new notifications}}',
   'mail.digestIntro': 'What happened since the last digest:',
   'forbidden.jobs': 'Only administrators see the background jobs',
+  'jobs.notRunning': 'The jobs queue is not running in this server process',
 } as const;
 
 /** A key of the message catalogue. */

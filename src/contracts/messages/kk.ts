@@ -296,4 +296,5 @@ export const kk: Record<MessageKey, string> = {
   'mail.digestSubject': '«Accord»: {count} жаңа хабарландыру',
   'mail.digestIntro': 'Соңғы жиынтықтан бері не болды:',
   'forbidden.jobs': 'Фондық тапсырмаларды тек әкімшілер көреді',
+  'jobs.notRunning': 'Сервердің осы процесінде фондық тапсырмалар кезегі іске қосылмаған',
 };

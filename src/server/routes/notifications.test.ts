@@ -146,6 +146,17 @@ describe('/api/v1/me/notification-preferences', () => {
   });
 });
 
+describe('POST /api/v1/jobs/{name}/run without a runner', () => {
+  it('answers 409 where this process runs no queue (the CLI, these tests)', async () => {
+    const r = await s.api.call('POST', '/api/v1/jobs/notifications-reminders/run', {
+      cookie: s.cookie.admin,
+      body: {},
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.message).toBe('Очередь фоновых заданий в этом процессе сервера не запущена');
+  });
+});
+
 describe('failed jobs', () => {
   let smtp: TestSmtp;
   let stop: () => Promise<void>;
@@ -206,6 +217,21 @@ describe('failed jobs', () => {
     });
     expect(job.lastError).toMatch(/refused/);
     expect(smtp.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('POST /api/v1/jobs/{name}/run: 401 → 403 → 404 for an unknown job → 202 queued', async () => {
+    const { api, cookie } = s;
+    const url = '/api/v1/jobs/notifications-digest/run';
+    expect((await api.call('POST', url, { body: {} })).statusCode).toBe(401);
+    expect((await api.call('POST', url, { cookie: cookie.kzCoord, body: {} })).statusCode).toBe(403);
+    const unknown = await api.call('POST', '/api/v1/jobs/mine-bitcoin/run', {
+      cookie: cookie.admin,
+      body: {},
+    });
+    expect(unknown.statusCode).toBe(404);
+    const ok = await api.call('POST', url, { cookie: cookie.admin, body: {} });
+    expect(ok.statusCode).toBe(202);
+    expect(ok.json().id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('`accord jobs --state failed` lists it, as text and as JSON', async () => {

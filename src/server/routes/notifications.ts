@@ -2,6 +2,9 @@
 import { IdParams } from '../../contracts/common';
 import {
   JobList,
+  JobNameParams,
+  JobQueued,
+  JobRunBody,
   JobQuery,
   MarkReadBody,
   Notification,
@@ -13,6 +16,7 @@ import {
   UnreadCount,
 } from '../../contracts/notifications';
 import { listJobs } from '../../services/jobs/list';
+import { runJobNow } from '../../services/jobs/run-now';
 import * as svc from '../../services/notifications';
 import { requireActor } from '../plugins/auth';
 import { ERRORS, type RouteModule } from '../types';
@@ -111,6 +115,21 @@ const routes: RouteModule = (app, { ctx }) => {
       },
     },
     async (req) => listJobs(ctx, requireActor(req), req.query),
+  );
+  app.post(
+    '/jobs/:name/run',
+    {
+      schema: {
+        tags: ['jobs'],
+        operationId: 'runJob',
+        summary:
+          'Run a background job now (admin): notifications-reminders, notifications-digest, notifications-deliver, periods-schedule, periods-generate',
+        params: JobNameParams,
+        body: JobRunBody,
+        response: { 202: JobQueued, ...ERRORS },
+      },
+    },
+    async (req, reply) => reply.code(202).send(await runJobNow(ctx, requireActor(req), req.params.name)),
   );
 };
 

@@ -12,6 +12,7 @@ import type { Ctx } from '../context';
 import type { MailSettings } from '../mail/deliver';
 import { onNotificationsWritten } from '../notifications/outbox';
 import { JOBS, type JobSchedules, jobDefinitions } from './registry';
+import { registerRunner } from './run-now';
 
 /** How fast the queue moves; tests make it quick. */
 export interface JobTiming {
@@ -76,16 +77,21 @@ export async function startJobs(opts: {
       await d.run();
     });
   }
-  // the period schedule also runs at start, as its hourly timer did
-  await boss.send(JOBS.periodSchedule, {}, { ...retry, singletonKey: 'start', singletonSeconds: 60 });
+  // at start the period schedule runs (as its hourly timer did) and the reminders catch up on a
+  // day the server was down at their hour; both are idempotent, and one start per minute is enough
+  for (const name of [JOBS.periodSchedule, JOBS.reminders])
+    await boss.send(name, {}, { ...retry, singletonKey: 'start', singletonSeconds: 60 });
   const unregister = onNotificationsWritten(opts.ctx.db, () => {
     boss.sendDebounced(JOBS.deliver, {}, retry, t.debounceSeconds).catch(opts.onError);
   });
+  const trigger = (name: string) => boss.send(name, {}, retry);
+  const unregisterRunner = registerRunner(opts.ctx.db, trigger);
   return {
     boss,
-    trigger: (name) => boss.send(name, {}, retry),
+    trigger,
     async stop() {
       unregister();
+      unregisterRunner();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -26,6 +26,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { signInHref } from './session';
 import { Logo } from '../components/Logo';
 import { SearchBox } from '../features/search/SearchBox';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 interface NavItem {
   to: string;
@@ -236,6 +237,7 @@ export default function AppLayout() {
             <Group gap="xs" wrap="nowrap">
               <SearchBox />
               <LanguageSelect onChange={switchLanguage} />
+              <NotificationBell />
               <UserMenu />
             </Group>
           </Group>

@@ -1,7 +1,8 @@
-/** The signed-in user's own page: details and name, language, password, API tokens. */
+/** The signed-in user's own page: details and name, language, notifications, password, API tokens. */
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { NotificationPreferencesSection } from './components/NotificationPreferencesSection';
 import { PasswordSection } from './components/PasswordSection';
 import { PersonalSection } from './components/PersonalSection';
 import { TokensSection } from './components/TokensSection';
@@ -13,6 +14,7 @@ export default function ProfilePage() {
     <Stack gap="md" maw={1000}>
       <PageHeader title={t('profile.title')} />
       <PersonalSection />
+      <NotificationPreferencesSection />
       <PasswordSection />
       <TokensSection />
     </Stack>
