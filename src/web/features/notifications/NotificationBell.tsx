@@ -31,26 +31,24 @@ export function NotificationBell() {
       shadow="md"
     >
       <Popover.Target>
-        <Indicator
-          label={count > 99 ? '99+' : count}
-          disabled={count === 0}
-          size={16}
-          offset={4}
-          color="red.8"
+        <ActionIcon
+          variant="subtle"
+          color="gray.8"
+          size="lg"
+          aria-label={label}
+          onClick={toggle}
+          data-testid="notification-bell"
         >
-          <ActionIcon
-            variant="subtle"
-            color="gray.8"
-            size="lg"
-            aria-label={label}
-            aria-expanded={opened}
-            aria-haspopup="dialog"
-            onClick={toggle}
-            data-testid="notification-bell"
+          <Indicator
+            label={count > 99 ? '99+' : count}
+            disabled={count === 0}
+            size={16}
+            offset={2}
+            color="red.8"
           >
             <IconBell size={20} aria-hidden />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown role="dialog" aria-label={t('notify.title')} maw="calc(100vw - 16px)">
         <Group justify="space-between" mb="xs" wrap="nowrap">
