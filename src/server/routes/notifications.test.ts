@@ -5,43 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
-import { periods, reports } from '../../db/schema';
-import { mutate } from '../../services/core/mutate';
 import { startJobs } from '../../services/jobs/runner';
 import { createMailer } from '../../services/mail/transport';
 import { setUpTestApi } from '../../test/api';
-import { buildMeasure } from '../../test/factories';
+import { buildJointMeasure, buildQuarter, submitReport } from '../../test/monitoring';
 import { startSmtp, type TestSmtp } from '../../test/smtp';
 
 const s = setUpTestApi(async ({ api, w }) => {
-  const [p] = await api.t.db
-    .insert(periods)
-    .values({
-      roadmapId: w.roadmap.id,
-      code: '2026-Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      reportDueDate: '2026-07-10',
-    })
-    .returning();
+  const p = await buildQuarter(api.t.ctx, w);
   for (let i = 0; i < 3; i++) {
-    const m = await buildMeasure(api.t.ctx, {
-      roadmapId: w.roadmap.id,
-      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
-    });
-    await mutate(api.t.ctx, w.kz.reporter.actor, async (tx, audit) => {
-      const [r] = await tx
-        .insert(reports)
-        .values({
-          measureId: m.id,
-          periodId: p.id,
-          partyId: w.kz.party.id,
-          state: 'submitted',
-          submittedBy: w.kz.reporter.id,
-        })
-        .returning();
-      audit.record({ action: 'report.submit', entityType: 'report', entityId: r.id, partyScope: r.partyId });
-    });
+    const m = await buildJointMeasure(api.t.ctx, w, ['kz']);
+    await submitReport(api.t.ctx, w, m.id, p.id);
   }
 });
 

@@ -10,14 +10,14 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
-import { notifications, periods, reports, users } from '../../db/schema';
+import { notifications, periods, users } from '../../db/schema';
 import { isoToday } from '../../domain/measures';
 import { addDays } from '../../domain/periods';
 import { runServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { buildMeasure, buildWorld, type World } from '../../test/factories';
+import { buildJointMeasure, buildQuarter, submitReport } from '../../test/monitoring';
 import { startSmtp } from '../../test/smtp';
-import { mutate } from '../core/mutate';
 import { deliverPending } from '../mail/deliver';
 import { createMailer } from '../mail/transport';
 import { JOBS } from './registry';
@@ -31,48 +31,17 @@ afterAll(async () => {
   for (const c of open.reverse()) await c.close().catch(() => {});
 });
 
-async function world(now?: Date) {
-  const t = await createTestDatabase(now ? { now } : {});
+async function world() {
+  const t = await createTestDatabase();
   open.push(t);
   const w = await buildWorld(t.ctx);
-  const [p] = await t.db
-    .insert(periods)
-    .values({
-      roadmapId: w.roadmap.id,
-      code: '2026-Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      reportDueDate: '2026-07-10',
-    })
-    .returning();
-  const m = await buildMeasure(t.ctx, {
-    roadmapId: w.roadmap.id,
-    responsible: [
-      { organisationId: w.kz.agency.id, role: 'lead' },
-      { organisationId: w.ru.agency.id, role: 'co_executor' },
-    ],
-  });
+  const p = await buildQuarter(t.ctx, w);
+  const m = await buildJointMeasure(t.ctx, w);
   return { t, w, periodId: p.id, measureId: m.id };
 }
 
-/** A report submitted through mutate: its party's coordinator is notified in the same transaction. */
-async function submit(
-  t: TestDatabase,
-  w: World,
-  measureId: string,
-  periodId: string,
-  side: 'kz' | 'ru' = 'kz',
-) {
-  const s = w[side];
-  return mutate(t.ctx, s.reporter.actor, async (tx, audit) => {
-    const [r] = await tx
-      .insert(reports)
-      .values({ measureId, periodId, partyId: s.party.id, state: 'submitted', submittedBy: s.reporter.id })
-      .returning();
-    audit.record({ action: 'report.submit', entityType: 'report', entityId: r.id, partyScope: r.partyId });
-    return r;
-  });
-}
+const submit = (t: TestDatabase, w: World, measureId: string, periodId: string, side: 'kz' | 'ru' = 'kz') =>
+  submitReport(t.ctx, w, measureId, periodId, side);
 
 describe('e-mail delivery', () => {
   it('sends each notification in its recipient’s language, with a link to the item', async () => {
@@ -126,12 +95,17 @@ describe('e-mail delivery', () => {
       timing: { ...FAST, retryLimit: 4 },
       onError: quiet,
     });
-    open.push({ close: async () => (await jobs.stop(), mailer.close()) });
+    open.push({
+      close: async () => {
+        await jobs.stop();
+        mailer.close();
+      },
+    });
     const started = Date.now();
     await submit(t, w, measureId, periodId); // the commit asks for delivery; the request does not wait
     expect(Date.now() - started).toBeLessThan(1000);
     await smtp.waitFor(1);
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.attempts).toBe(3);
     const [n] = await t.db.select().from(notifications);
@@ -187,6 +161,7 @@ describe('two server instances on one database', () => {
       ACCORD_DATA_DIR: dataDir,
       ACCORD_ADMIN_PASSWORD: 'a long admin password',
       LOG_LEVEL: 'silent',
+      ACCORD_ARGON2_COST: 'test',
       SMTP_URL: smtp.url,
       ACCORD_PUBLIC_URL: PUBLIC,
       // every minute, so the schedule itself fires during the test
@@ -203,7 +178,7 @@ describe('two server instances on one database', () => {
     // due in 7 days and tomorrow: the two reporters; overdue: the reporters and both coordinators
     const expected = 2 + 2 + 4;
     await smtp.waitFor(expected, 20_000);
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 1500));
     const seen = smtp.messages.map((x) => `${x.to.join()} ${x.subject}`);
     expect(seen).toHaveLength(expected);
     expect(new Set(seen).size).toBe(expected);

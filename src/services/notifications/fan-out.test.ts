@@ -8,20 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_STATES, type Tier } from '../../contracts/enums';
-import {
-  jointStatuses,
-  notificationPreferences,
-  notifications,
-  periods,
-  reports,
-  users,
-} from '../../db/schema';
+import { jointStatuses, notificationPreferences, notifications, reports, users } from '../../db/schema';
 import { type Actor, canReadMeasure, SYSTEM_ACTOR } from '../../domain/policies';
 import { canReadReport } from '../../domain/report-visibility';
 import { actorOf } from '../auth';
 import { mutate } from '../core/mutate';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { buildMeasure, buildUser, buildWorld, type World } from '../../test/factories';
+import { buildJointMeasure, buildQuarter } from '../../test/monitoring';
 import { userReadsMeasure, userReadsReport } from './recipients';
 
 let t: TestDatabase;
@@ -34,24 +28,8 @@ let extraRuReporter: { id: string };
 beforeAll(async () => {
   t = await createTestDatabase();
   w = await buildWorld(t.ctx);
-  const [p] = await t.db
-    .insert(periods)
-    .values({
-      roadmapId: w.roadmap.id,
-      code: '2026-Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      reportDueDate: '2026-07-10',
-    })
-    .returning();
-  periodId = p.id;
-  shared = await buildMeasure(t.ctx, {
-    roadmapId: w.roadmap.id,
-    responsible: [
-      { organisationId: w.kz.agency.id, role: 'lead' },
-      { organisationId: w.ru.agency.id, role: 'co_executor' },
-    ],
-  });
+  periodId = (await buildQuarter(t.ctx, w)).id;
+  shared = await buildJointMeasure(t.ctx, w);
   kzInternal = await buildMeasure(t.ctx, {
     roadmapId: w.roadmap.id,
     tier: 'internal',
@@ -62,14 +40,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A fresh measure of both parties (one report per measure × party × period). */
-const sharedMeasure = () =>
-  buildMeasure(t.ctx, {
-    roadmapId: w.roadmap.id,
-    responsible: [
-      { organisationId: w.kz.agency.id, role: 'lead' },
-      { organisationId: w.ru.agency.id, role: 'co_executor' },
-    ],
-  });
+const sharedMeasure = () => buildJointMeasure(t.ctx, w);
 
 async function newReport(
   measureId: string,

@@ -8,7 +8,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { NotificationKind } from '../../contracts/notifications';
-import { addDays } from '../../domain/periods';
+import { addDays, LOCK_AFTER_DAYS } from '../../domain/periods';
 import { SYSTEM_ACTOR } from '../../domain/policies';
 import type { Ctx } from '../context';
 import { mutate } from '../core/mutate';
@@ -44,7 +44,13 @@ export async function sendReminders(ctx: Ctx, day: string): Promise<number> {
     for (const s of [
       reminders('report_due_7', sql`p.report_due_date = ${addDays(day, 7)}::date`, false),
       reminders('report_due_1', sql`p.report_due_date = ${addDays(day, 1)}::date`, false),
-      reminders('report_overdue', sql`p.report_due_date < ${day}::date`, true),
+      // until the schedule locks the period (the day after the due date, then LOCK_AFTER_DAYS),
+      // or for as long as an admin keeps it reopened
+      reminders(
+        'report_overdue',
+        sql`p.report_due_date < ${day}::date and (p.reopened_at is not null or p.report_due_date > ${addDays(day, -(1 + LOCK_AFTER_DAYS))}::date)`,
+        true,
+      ),
     ])
       n += (await tx.execute(s)).rowCount ?? 0;
     return n;

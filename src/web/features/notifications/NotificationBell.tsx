@@ -34,7 +34,7 @@ export function NotificationBell() {
         <ActionIcon
           variant="subtle"
           color="gray.8"
-          size="lg"
+          size="md"
           aria-label={label}
           onClick={toggle}
           data-testid="notification-bell"
@@ -51,7 +51,7 @@ export function NotificationBell() {
         </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown role="dialog" aria-label={t('notify.title')} maw="calc(100vw - 16px)">
-        <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Group justify="space-between" mb="xs" gap={4}>
           <Text fw={600}>{t('notify.title')}</Text>
           <Button
             size="compact-xs"
