@@ -10,7 +10,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
-import { notifications, periods, users } from '../../db/schema';
+import { notificationPreferences, notifications, periods, users } from '../../db/schema';
 import { isoToday } from '../../domain/measures';
 import { addDays } from '../../domain/periods';
 import { runServer } from '../../server/start';
@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { buildMeasure, buildWorld, type World } from '../../test/factories';
 import { buildJointMeasure, buildQuarter, submitReport } from '../../test/monitoring';
 import { startSmtp } from '../../test/smtp';
-import { deliverPending } from '../mail/deliver';
+import { deliverDigests, deliverPending } from '../mail/deliver';
 import { createMailer } from '../mail/transport';
 import { JOBS } from './registry';
 import { startJobs } from './runner';
@@ -70,6 +70,32 @@ describe('e-mail delivery', () => {
     expect(
       await deliverPending(t.ctx, { mailer: createMailer(smtp.url), publicUrl: PUBLIC, log: quiet }),
     ).toMatchObject({ sent: 0 });
+  });
+
+  it('collects the notifications of a user who chose the digest into one e-mail', async () => {
+    const smtp = await startSmtp();
+    open.push(smtp);
+    const { t, w, periodId, measureId } = await world();
+    await t.db
+      .insert(notificationPreferences)
+      .values({ userId: w.kz.coordinator.id, kind: 'report_submitted', enabled: true, email: 'digest' });
+    const other = await buildJointMeasure(t.ctx, w, ['kz']);
+    await submit(t, w, measureId, periodId);
+    await submit(t, w, other.id, periodId);
+    await submit(t, w, measureId, periodId, 'ru'); // the RU coordinator gets it at once
+    const mailer = createMailer(smtp.url)!;
+    const s = { mailer, publicUrl: PUBLIC, log: quiet };
+    expect(await deliverPending(t.ctx, s)).toMatchObject({ sent: 1 });
+    expect(await deliverDigests(t.ctx, s)).toMatchObject({ sent: 2 });
+    expect(await deliverDigests(t.ctx, s)).toMatchObject({ sent: 0 });
+    mailer.close();
+    expect(smtp.messages).toHaveLength(2);
+    const digest = smtp.messages[1];
+    expect(digest.to).toEqual([w.kz.coordinator.email]);
+    expect(digest.subject).toBe('«Accord»: 2 новых уведомления');
+    expect(digest.text).toContain(`${PUBLIC}/measures/${measureId}`);
+    expect(digest.text).toContain(`${PUBLIC}/measures/${other.id}`);
+    expect(digest.html.match(/<li>/g)).toHaveLength(2);
   });
 
   it('skips mail without SMTP_URL, logging it, and nothing fails', async () => {
