@@ -21,6 +21,62 @@ function pick(v: unknown, locale: Locale): string {
   return '';
 }
 
+const MONTHS: Record<Locale, string[]> = {
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+  kk: [
+    'қаңтар',
+    'ақпан',
+    'наурыз',
+    'сәуір',
+    'мамыр',
+    'маусым',
+    'шілде',
+    'тамыз',
+    'қыркүйек',
+    'қазан',
+    'қараша',
+    'желтоқсан',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/** A calendar day as people write it: 10 апреля 2026 г., 2026 жылғы 10 сәуір, 10 April 2026. */
+export function formatDay(locale: Locale, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [year, month, day] = [m[1], MONTHS[locale][Number(m[2]) - 1], Number(m[3])];
+  if (!month) return iso;
+  if (locale === 'ru') return `${day} ${month} ${year} г.`;
+  if (locale === 'kk') return `${year} жылғы ${day} ${month}`;
+  return `${day} ${month} ${year}`;
+}
+
 /** Renders the notification's sentence in `locale`. */
 export function notificationText(locale: Locale, n: NotificationContent): string {
   const p = n.params;
@@ -30,7 +86,7 @@ export function notificationText(locale: Locale, n: NotificationContent): string
       code: pick(p.code, locale),
       title: pick(p.title, locale),
       period: pick(p.period, locale),
-      due: pick(p.due, locale),
+      due: formatDay(locale, pick(p.due, locale)),
       reason: pick(p.reason, locale),
       author: pick(p.author, locale),
     }),

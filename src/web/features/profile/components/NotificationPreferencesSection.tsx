@@ -29,7 +29,7 @@ export function NotificationPreferencesSection() {
         {save.error ? <ErrorAlert error={save.error} /> : null}
         <QueryState query={prefs}>
           <Table.ScrollContainer minWidth={0}>
-            <Table verticalSpacing={6} horizontalSpacing="xs" data-testid="notification-preferences">
+            <Table verticalSpacing={6} horizontalSpacing={6} data-testid="notification-preferences">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('notify.prefs.kind')}</Table.Th>
@@ -52,7 +52,7 @@ export function NotificationPreferencesSection() {
                       </Table.Td>
                       <Table.Td>
                         <Select
-                          w={{ base: 118, sm: 180 }}
+                          w={{ base: 100, sm: 180 }}
                           aria-label={t('notify.prefs.emailLabel', { kind })}
                           data={modes}
                           value={p.email}
