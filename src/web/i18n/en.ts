@@ -626,7 +626,7 @@ const en = {
       joint_confirmed: 'Joint status confirmed',
       comment_mention: 'Mentioned in a comment',
     },
-    email: { immediate: 'At once', digest: 'Daily digest', off: 'No e-mail' },
+    email: { immediate: 'At once', digest: 'Digest', off: 'No e-mail' },
     prefs: {
       title: 'Notifications',
       hint: 'Which notifications you get, and how they reach you by e-mail: at once or in one daily digest.',
