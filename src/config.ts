@@ -44,6 +44,21 @@ const TrustProxyVar = z
     return z.NEVER;
   });
 
+/** Five cron fields (minute hour day month weekday), as pg-boss schedules take them. */
+const CronVar = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4}\S+$/, 'must be a cron expression of five fields, such as 0 6 * * *');
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -76,6 +91,13 @@ const Env = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  /** When the daily report reminders and the digest e-mails go out (cron, in ACCORD_JOBS_TZ). */
+  ACCORD_REMINDERS_CRON: CronVar.default('0 6 * * *'),
+  ACCORD_DIGEST_CRON: CronVar.default('0 18 * * *'),
+  ACCORD_JOBS_TZ: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Almaty')
+    .default('Asia/Almaty'),
   /** Password hashing cost: `owasp` (production) or `test` (src/services/passwords.ts). */
   ACCORD_ARGON2_COST: z.enum(['owasp', 'test'], 'must be owasp or test').default('owasp'),
 });
@@ -97,6 +119,10 @@ export interface Config {
   trustProxy: TrustProxy;
   /** ACCORD_AUDIT_KEY, when given; otherwise the key file in the data directory is used. */
   auditKey?: string;
+  /** The schedules of the jobs queue (cron) and their time zone. */
+  remindersCron: string;
+  digestCron: string;
+  jobsTimeZone: string;
 }
 
 /**
@@ -137,5 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.ACCORD_TRUST_PROXY ?? false,
     auditKey: e.ACCORD_AUDIT_KEY,
     argon2Cost: e.ACCORD_ARGON2_COST,
+    remindersCron: e.ACCORD_REMINDERS_CRON,
+    digestCron: e.ACCORD_DIGEST_CRON,
+    jobsTimeZone: e.ACCORD_JOBS_TZ,
   };
 }

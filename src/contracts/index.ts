@@ -11,3 +11,4 @@ export * from './comments';
 export * from './provision-import';
 export * from './reports';
 export * from './report';
+export * from './notifications';

@@ -45,6 +45,7 @@ import {
   ROLES,
   TIERS,
 } from '../contracts/enums';
+import { EMAIL_MODES, EMAIL_STATES, NOTIFICATION_KINDS } from '../contracts/notifications';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -776,4 +777,60 @@ export const calendarFeeds = pgTable(
     lastUsedAt: ts('last_used_at'),
   },
   (t) => [uniqueIndex('calendar_feeds_secret_hash_idx').on(t.secretHash)],
+);
+
+// ---------- notifications (issue 8 §5; migration 0011) ----------
+export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
+export const emailModeEnum = pgEnum('email_mode', EMAIL_MODES);
+export const emailStateEnum = pgEnum('email_state', EMAIL_STATES);
+
+/**
+ * One thing a user is told about, in the app and (by its e-mail state) by mail. Written in the
+ * transaction of the change it is about (an outbox: a rolled-back change tells nobody);
+ * `dedupeKey` makes one event, or one reminder, notify a person once.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKindEnum('kind').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    link: text('link').notNull(),
+    /** The template's parameters (code, title, reason), in every language where texts are. */
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+    emailState: emailStateEnum('email_state').notNull().default('pending'),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    emailError: text('email_error'),
+    emailedAt: ts('emailed_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_idx').on(t.dedupeKey),
+    index('notifications_recipient_idx').on(t.recipientId, t.createdAt),
+    index('notifications_unread_idx').on(t.recipientId).where(sql`${t.readAt} is null`),
+    index('notifications_email_idx')
+      .on(t.emailState, t.createdAt)
+      .where(sql`${t.emailState} in ('pending', 'digest')`),
+  ],
+);
+
+/** A user's choice per kind; a missing row means on, e-mailed at once. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKindEnum('kind').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    email: emailModeEnum('email').notNull().default('immediate'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

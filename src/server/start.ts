@@ -10,8 +10,9 @@ import { type Config, loadConfig } from '../config';
 import { SYSTEM_ACTOR } from '../domain/policies';
 import { startAuditCheckpoints } from '../services/audit-checkpoints';
 import { loadAuditKey, setAuditKey } from '../services/audit-keystore';
-import { startPeriodSchedule } from '../services/periods';
 import { setEvidenceDir } from '../services/reports';
+import { type JobTiming, startJobs } from '../services/jobs/runner';
+import { createMailer } from '../services/mail/transport';
 import { DEMO_PASSWORD, DEMO_USER_EMAILS, loadDemo } from '../seed/demo';
 import { isEmpty } from '../services/health';
 import { ensureAdmin } from '../services/users';
@@ -28,6 +29,8 @@ export interface ServerOutput {
 /** A server `runServer` started: its address and how to stop it. */
 export interface RunningServer {
   url: string;
+  /** Requests a background job now (tests, the operator): see services/jobs/registry.ts. */
+  triggerJob(name: string): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,14 @@ const stdoutOutput: ServerOutput = { out: (m) => process.stdout.write(`${m}\n`) 
  * the process); a test passes its own config and output and stops it with `close()`.
  */
 export async function runServer(
-  opts: { buildWeb?: boolean; config?: Config; output?: ServerOutput; handleSignals?: boolean } = {},
+  opts: {
+    buildWeb?: boolean;
+    config?: Config;
+    output?: ServerOutput;
+    handleSignals?: boolean;
+    /** How fast the jobs queue polls and retries (tests make it quick). */
+    jobTiming?: Partial<JobTiming>;
+  } = {},
 ): Promise<RunningServer> {
   const started = Date.now();
   const { out: say, log } = opts.output ?? stdoutOutput;
@@ -78,9 +88,20 @@ export async function runServer(
     const checkpoints = await startAuditCheckpoints(ctx, {
       onError: (e) => app.log.error({ err: e }, 'could not sign the audit trail head'),
     });
-    const schedule = startPeriodSchedule(ctx, (e) =>
-      app.log.error({ err: e }, 'could not apply the period schedule'),
-    );
+    // the period schedule, period generation, reminders, digests and e-mail delivery
+    const mailer = createMailer(config.smtpUrl);
+    const jobs = await startJobs({
+      ctx,
+      url: database.url,
+      mail: { mailer, publicUrl: config.publicUrl, log: (m) => app.log.warn(m) },
+      schedules: {
+        remindersCron: config.remindersCron,
+        digestCron: config.digestCron,
+        timeZone: config.jobsTimeZone,
+      },
+      timing: opts.jobTiming,
+      onError: (e) => app.log.error({ err: e }, 'a background job failed'),
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -90,7 +111,8 @@ export async function runServer(
       try {
         await app.close();
         await checkpoints.stop();
-        await schedule.stop();
+        await jobs.stop();
+        mailer?.close();
       } finally {
         await system.close();
       }
@@ -130,12 +152,17 @@ export async function runServer(
         `  Sign in as ${config.adminEmail} (its password was set at first start; \`accord user password\` resets it)`,
       );
     }
+    say(
+      mailer
+        ? '  E-mail: notifications are sent through SMTP_URL'
+        : '  E-mail: SMTP_URL is not set, so notifications are shown in the app only',
+    );
     if (config.demo) say(`  Demo users: ${DEMO_USER_EMAILS.join(', ')} — password ${DEMO_PASSWORD}`);
     if (config.argon2Cost === 'test') {
       say('  Warning: ACCORD_ARGON2_COST=test hashes passwords cheaply; never use it in production');
     }
     say(`Press Ctrl+C to stop. Requests are logged at LOG_LEVEL=debug (now ${config.logLevel}).`);
-    return { url, close };
+    return { url, close, triggerJob: (name) => jobs.trigger(name) };
   } catch (e) {
     if (!stopping) await system.close().catch(() => {});
     throw e;

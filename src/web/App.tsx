@@ -25,6 +25,7 @@ const pages = {
   myReports: () => import('./features/reports/MyReportsPage'),
   report: () => import('./features/reports/ReportPage'),
   approvals: () => import('./features/reports/ApprovalQueuePage'),
+  notifications: () => import('./features/notifications/NotificationsPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -41,6 +42,7 @@ const ProvisionImportPage = lazy(pages.provisionImport);
 const MyReportsPage = lazy(pages.myReports);
 const ReportPage = lazy(pages.report);
 const ApprovalQueuePage = lazy(pages.approvals);
+const NotificationsPage = lazy(pages.notifications);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -59,6 +61,7 @@ export function preloadPage(pathname: string): void {
     admin: second === 'users' ? pages.users : second === 'audit' ? pages.audit : pages.organisations,
     profile: pages.profile,
     reports: second === 'approval' ? pages.approvals : second ? pages.report : pages.myReports,
+    notifications: pages.notifications,
   };
   void loader[first]?.().catch(() => {
     /* React.lazy will load it again and show the error where the page renders */
@@ -137,6 +140,7 @@ export function AppRoutes() {
           <Route path="reports" element={<MyReportsPage />} />
           <Route path="reports/approval" element={<ApprovalQueuePage />} />
           <Route path="reports/:id" element={<ReportPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

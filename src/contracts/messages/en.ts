@@ -349,6 +349,25 @@ export const en = {
   // ---------- commission report and calendars ----------
   'report.sinceAfterAsOf': 'must not be after the as-of date',
   'calendar.notFound': 'No calendar at this address',
+  // ---------- notifications ----------
+  'notify.report_due_7': 'The report on measure {code} «{title}» for {period} is due in 7 days, on {due}',
+  'notify.report_due_1': 'The report on measure {code} «{title}» for {period} is due tomorrow, {due}',
+  'notify.report_overdue':
+    'The report on measure {code} «{title}» for {period} is overdue: it was due on {due}',
+  'notify.report_submitted':
+    'A report on measure {code} «{title}» for {period} was submitted for your approval',
+  'notify.report_returned': 'The report on measure {code} «{title}» for {period} was returned: {reason}',
+  'notify.joint_disputed':
+    'The parties’ reports on measure {code} «{title}» for {period} disagree: the joint status is disputed',
+  'notify.joint_confirmed': 'The joint status of measure {code} «{title}» for {period} is confirmed',
+  'notify.comment_mention': '{author} mentioned you in a comment on measure {code} «{title}»',
+  'mail.open': 'Open: {link}',
+  'mail.footer':
+    'You receive this e-mail because of your notification settings; change them in your profile: {link}',
+  'mail.digestSubject': 'Accord: {count, plural, one {# new notification} other {# new notifications}}',
+  'mail.digestIntro': 'What happened since the last digest:',
+  'forbidden.jobs': 'Only administrators see the background jobs',
+  'jobs.notRunning': 'The jobs queue is not running in this server process',
 } as const;
 
 /** A key of the message catalogue. */

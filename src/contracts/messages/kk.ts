@@ -342,4 +342,24 @@ export const kk: Record<MessageKey, string> = {
   // ---------- commission report and calendars ----------
   'report.sinceAfterAsOf': 'есеп жасалған күннен кеш болмауы керек',
   'calendar.notFound': 'Бұл мекенжай бойынша күнтізбе жоқ',
+  // ---------- notifications ----------
+  'notify.report_due_7':
+    '{code} «{title}» іс-шарасы бойынша {period} есебін 7 күннен кейін, {due} тапсыру керек',
+  'notify.report_due_1': '{code} «{title}» іс-шарасы бойынша {period} есебін ертең, {due} тапсыру керек',
+  'notify.report_overdue':
+    '{code} «{title}» іс-шарасы бойынша {period} есебінің мерзімі өтті: мерзімі {due} болған',
+  'notify.report_submitted': '{code} «{title}» іс-шарасы бойынша {period} есебі сізге бекітуге жіберілді',
+  'notify.report_returned':
+    '{code} «{title}» іс-шарасы бойынша {period} есебі пысықтауға қайтарылды: {reason}',
+  'notify.joint_disputed':
+    '{code} «{title}» іс-шарасы бойынша {period} тараптардың есептері сәйкес келмейді: бірлескен мәртебе даулы',
+  'notify.joint_confirmed': '{code} «{title}» іс-шарасының {period} бірлескен мәртебесі расталды',
+  'notify.comment_mention': '{author} сізді {code} «{title}» іс-шарасына пікірде атап өтті',
+  'mail.open': 'Ашу: {link}',
+  'mail.footer':
+    'Бұл хат хабарландыру баптауларыңызға сәйкес жіберілді; оларды профильде өзгертуге болады: {link}',
+  'mail.digestSubject': '«Accord»: {count} жаңа хабарландыру',
+  'mail.digestIntro': 'Соңғы жиынтықтан бері не болды:',
+  'forbidden.jobs': 'Фондық тапсырмаларды тек әкімшілер көреді',
+  'jobs.notRunning': 'Сервердің осы процесінде фондық тапсырмалар кезегі іске қосылмаған',
 };

@@ -349,4 +349,23 @@ export const ru: Record<MessageKey, string> = {
   // ---------- commission report and calendars ----------
   'report.sinceAfterAsOf': 'не может быть позже даты, на которую составлен отчёт',
   'calendar.notFound': 'По этому адресу календаря нет',
+  // ---------- notifications ----------
+  'notify.report_due_7': 'Отчёт по мероприятию {code} «{title}» за {period} нужно сдать через 7 дней, {due}',
+  'notify.report_due_1': 'Отчёт по мероприятию {code} «{title}» за {period} нужно сдать завтра, {due}',
+  'notify.report_overdue': 'Отчёт по мероприятию {code} «{title}» за {period} просрочен: срок был {due}',
+  'notify.report_submitted': 'Отчёт по мероприятию {code} «{title}» за {period} направлен вам на утверждение',
+  'notify.report_returned':
+    'Отчёт по мероприятию {code} «{title}» за {period} возвращён на доработку: {reason}',
+  'notify.joint_disputed':
+    'Отчёты сторон по мероприятию {code} «{title}» за {period} расходятся: совместный статус оспаривается',
+  'notify.joint_confirmed': 'Совместный статус мероприятия {code} «{title}» за {period} подтверждён',
+  'notify.comment_mention': '{author} упомянул(а) вас в комментарии к мероприятию {code} «{title}»',
+  'mail.open': 'Открыть: {link}',
+  'mail.footer':
+    'Вы получили это письмо согласно своим настройкам уведомлений; изменить их можно в профиле: {link}',
+  'mail.digestSubject':
+    '«Accord»: {count, plural, one {# новое уведомление} few {# новых уведомления} many {# новых уведомлений} other {# новых уведомления}}',
+  'mail.digestIntro': 'Что произошло со времени прошлой сводки:',
+  'forbidden.jobs': 'Фоновые задания видят только администраторы',
+  'jobs.notRunning': 'Очередь фоновых заданий в этом процессе сервера не запущена',
 };

@@ -6,6 +6,7 @@ import comments from './comments';
 import calendar from './calendar';
 import me from './me';
 import measures from './measures';
+import notifications from './notifications';
 import periods from './periods';
 import provisionImport from './provision-import';
 import reference from './reference';
@@ -32,4 +33,5 @@ export const routeModules: RouteModule[] = [
   reports,
   report,
   calendar,
+  notifications,
 ];

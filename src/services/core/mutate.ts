@@ -15,6 +15,8 @@ import { auditEvents } from '../../db/schema';
 import type { Actor } from '../../domain/policies';
 import { requestSeal } from '../audit-seal';
 import type { Ctx } from '../context';
+import { notifyFromEvents } from '../notifications/fan-out';
+import { requestDelivery } from '../notifications/outbox';
 
 export interface AuditInput {
   action: AuditAction;
@@ -57,7 +59,9 @@ export async function insertAuditEvents(tx: DbOrTx, actor: Actor, events: readon
 
 /**
  * Runs `work` in one transaction with an audit log; the events it records are written before
- * the commit. After the commit the chain sealer is asked to seal them.
+ * the commit, with the notifications they call for (an outbox: nothing is told of a rolled-back
+ * change). After the commit the chain sealer is asked to seal them and, when someone was
+ * notified, the e-mail delivery job is asked for.
  */
 export async function mutate<T>(
   ctx: Ctx,
@@ -65,6 +69,7 @@ export async function mutate<T>(
   work: (tx: Tx, audit: AuditLog) => Promise<T>,
 ): Promise<T> {
   let recorded = 0;
+  let notified = 0;
   const result = await ctx.db.transaction(async (tx) => {
     const events: AuditInput[] = [];
     const audit: AuditLog = {
@@ -74,10 +79,12 @@ export async function mutate<T>(
       },
     };
     const out = await work(tx, audit);
+    if (events.length > 0) notified = await notifyFromEvents(tx, actor, events);
     await insertAuditEvents(tx, actor, events, ctx.now());
     recorded = events.length;
     return out;
   });
   if (recorded > 0) requestSeal(ctx.db);
+  if (notified > 0) requestDelivery(ctx.db);
   return result;
 }

@@ -8,5 +8,5 @@
  */
 export { addMissingPeriods, createPeriod, followDueDays, generatePeriods } from './create';
 export { listPeriods, presentPeriod } from './read';
-export { applyPeriodSchedule, startPeriodSchedule } from './schedule';
+export { applyPeriodSchedule } from './schedule';
 export { transitionPeriod } from './transition';

@@ -1,8 +1,8 @@
 /**
  * The clock of the periods: closes open periods the day after their reports were due and
- * locks closed ones LOCK_AFTER_DAYS after closing, as the system actor. Runs at server start
- * and every hour (until the jobs queue takes it over); rows are taken with SKIP LOCKED, so
- * two servers on one database never move the same period twice.
+ * locks closed ones LOCK_AFTER_DAYS after closing, as the system actor. The jobs queue runs it
+ * at server start and every hour (services/jobs/registry.ts); rows are taken with SKIP LOCKED,
+ * so two servers on one database never move the same period twice.
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { periods } from '../../db/schema';
@@ -12,8 +12,6 @@ import { SYSTEM_ACTOR } from '../../domain/policies';
 import type { Ctx } from '../context';
 import { mutate } from '../core/mutate';
 import { movePeriod } from './transition';
-
-const HOUR = 60 * 60 * 1000;
 
 /** Applies the schedule as of `now`; answers how many periods it closed and locked. */
 export async function applyPeriodSchedule(ctx: Ctx, now: Date): Promise<{ closed: number; locked: number }> {
@@ -52,21 +50,4 @@ export async function applyPeriodSchedule(ctx: Ctx, now: Date): Promise<{ closed
     }
     return counts;
   });
-}
-
-/** Runs the schedule now and every hour; `stop()` ends the timer and waits for a running pass. */
-export function startPeriodSchedule(ctx: Ctx, onError: (e: unknown) => void) {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = applyPeriodSchedule(ctx, ctx.now()).catch(onError);
-  };
-  tick();
-  const timer = setInterval(tick, HOUR);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -27,6 +27,7 @@ import { signInHref } from './session';
 import { Logo } from '../components/Logo';
 import { SearchBox } from '../features/search/SearchBox';
 import { reportNavItems } from '../features/reports/nav';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 interface NavItem {
   to: string;
@@ -238,6 +239,7 @@ export default function AppLayout() {
             <Group gap="xs" wrap="nowrap">
               <SearchBox />
               <LanguageSelect onChange={switchLanguage} />
+              <NotificationBell />
               <UserMenu />
             </Group>
           </Group>

@@ -1,8 +1,9 @@
-/** The signed-in user's own page: details and name, language, password, API tokens. */
+/** The signed-in user's own page: details and name, language, notifications, password, API tokens. */
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { CalendarSection } from './components/CalendarSection';
+import { NotificationPreferencesSection } from './components/NotificationPreferencesSection';
 import { PasswordSection } from './components/PasswordSection';
 import { PersonalSection } from './components/PersonalSection';
 import { TokensSection } from './components/TokensSection';
@@ -14,6 +15,7 @@ export default function ProfilePage() {
     <Stack gap="md" maw={1000}>
       <PageHeader title={t('profile.title')} />
       <PersonalSection />
+      <NotificationPreferencesSection />
       <PasswordSection />
       <TokensSection />
       <CalendarSection />

@@ -105,7 +105,7 @@ export function SearchBox() {
           type="search"
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={search.isFetching ? <Loader size={14} aria-label={t('search.searching')} /> : null}
-          w={{ base: 132, xs: 200, sm: 260, lg: 240, xl: 320 }}
+          w={{ base: 100, xs: 200, sm: 260, lg: 240, xl: 320 }}
           data-testid="header-search"
         />
       </Combobox.Target>
