@@ -7,3 +7,5 @@ export * from './enums';
 export * from './reference';
 export * from './roadmaps';
 export * from './periods';
+export * from './joint-statuses';
+export * from './indicators';

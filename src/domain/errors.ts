@@ -101,6 +101,8 @@ export const ENTITIES = {
   roadmap: 'Roadmap',
   period: 'Reporting period',
   apiToken: 'API token',
+  jointStatus: 'Joint status',
+  indicator: 'Indicator',
   record: 'Record',
 } as const;
 export type Entity = keyof typeof ENTITIES;

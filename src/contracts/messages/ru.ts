@@ -280,4 +280,24 @@ export const ru: Record<MessageKey, string> = {
     'файл защищён паролем или сохранён в старом формате «Office»; сохраните его без защиты как «DOCX» или «XLSX»',
   'upload.tooManyFiles': 'отправляйте по одному файлу в запросе',
   'upload.fieldTooLarge': 'поле формы {field} слишком длинное',
+  // ---------- joint statuses and indicators ----------
+  'notFound.jointStatus': 'Совместный статус не найден',
+  'entity.jointStatus': 'Совместный статус',
+  'notFound.indicator': 'Показатель не найден',
+  'entity.indicator': 'Показатель',
+  'forbidden.jointStatus':
+    'Совместный статус мероприятия {code} подтверждают только координаторы ответственной стороны',
+  'jointStatus.awaitingReports': 'совместный статус ждёт утверждённых отчётов всех ответственных сторон',
+  'jointStatus.notResponsible': 'ваша сторона не отвечает за это мероприятие',
+  'forbidden.indicators':
+    'Показателями мероприятия {code} управляют только администраторы и координаторы ответственной стороны',
+  'noSuch.jointStatus': 'такого совместного статуса нет',
+  'noSuch.indicator': 'такого показателя нет',
+  'jointStatus.periodLocked': 'период {code} заблокирован: в нём больше ничего не меняется',
+  'indicator.range': 'для этой единицы измерения должно быть от {min} до {max}',
+  'indicator.notOfMeasure': 'не является показателем этого мероприятия',
+  'indicator.periodOtherRoadmap': 'не является отчётным периодом дорожной карты этого мероприятия',
+  'indicator.twice': 'один и тот же показатель указан дважды',
+  'measure.statusReason':
+    'обязательна для прямого изменения статуса или прогресса: они следуют согласованному совместному статусу',
 };

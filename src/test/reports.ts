@@ -1,0 +1,75 @@
+/**
+ * Test helpers of the monitoring cycle for the joint-status tests: a reporting period row, a
+ * report in a given state written straight to its table (the reports workflow has its own
+ * tests), and `reconcileNow`, which runs reconciliation the way the workflow does after an
+ * approval or a reopening.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { MeasureStatus, ReportState } from '../contracts/enums';
+import { periods, reports } from '../db/schema';
+import type { IndicatorValue } from '../db/schema';
+import { type Actor, SYSTEM_ACTOR } from '../domain/policies';
+import type { Ctx } from '../services/context';
+import { mutate } from '../services/core/mutate';
+import { reconcile } from '../services/joint-statuses/reconcile';
+
+/** A reporting period of `roadmapId` (quarter 1 of 2026 unless told). */
+export async function buildPeriod(ctx: Ctx, roadmapId: string, o: Partial<typeof periods.$inferInsert> = {}) {
+  const [p] = await ctx.db
+    .insert(periods)
+    .values({
+      roadmapId,
+      code: '2026-Q1',
+      startDate: '2026-01-01',
+      endDate: '2026-03-31',
+      reportDueDate: '2026-04-10',
+      ...o,
+    })
+    .returning();
+  return p;
+}
+
+export interface ReportFacts {
+  measureId: string;
+  periodId: string;
+  partyId: string;
+  state: ReportState;
+  status: MeasureStatus;
+  progress: number;
+  reviewedBy?: string | null;
+  narrative?: { ru?: string; kk?: string; en?: string } | null;
+  indicatorValues?: IndicatorValue[];
+}
+
+/** Writes (or rewrites) the party's report on a measure for a period. */
+export async function putReport(ctx: Ctx, r: ReportFacts) {
+  const values = {
+    ...r,
+    submittedAt: r.state === 'draft' ? null : ctx.now(),
+    reviewedAt: r.state === 'approved' ? ctx.now() : null,
+    indicatorValues: r.indicatorValues ?? [],
+  };
+  const [existing] = await ctx.db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.measureId, r.measureId),
+        eq(reports.periodId, r.periodId),
+        eq(reports.partyId, r.partyId),
+      ),
+    );
+  if (existing) {
+    const [row] = await ctx.db.update(reports).set(values).where(eq(reports.id, existing.id)).returning();
+    return row;
+  }
+  const [row] = await ctx.db.insert(reports).values(values).returning();
+  return row;
+}
+
+/** Reconciles the measure × period in its own audited transaction, as the reports workflow does. */
+export function reconcileNow(ctx: Ctx, measureId: string, periodId: string, actor: Actor = SYSTEM_ACTOR) {
+  return mutate(ctx, actor, (tx, audit) =>
+    reconcile(tx, audit, actor, { measureId, periodId }, { now: ctx.now() }),
+  );
+}
