@@ -5,6 +5,7 @@
  * approval or a reopening.
  */
 import { and, eq } from 'drizzle-orm';
+import type { I18nText } from '../contracts/common';
 import type { MeasureStatus, ReportState } from '../contracts/enums';
 import { periods, reports } from '../db/schema';
 import type { IndicatorValue } from '../db/schema';
@@ -37,7 +38,7 @@ export interface ReportFacts {
   status: MeasureStatus;
   progress: number;
   reviewedBy?: string | null;
-  narrative?: { ru?: string; kk?: string; en?: string } | null;
+  narrative?: I18nText | null;
   indicatorValues?: IndicatorValue[];
 }
 

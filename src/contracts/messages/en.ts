@@ -289,10 +289,12 @@ export const en = {
   'entity.jointStatus': 'Joint status',
   'notFound.indicator': 'Indicator not found',
   'entity.indicator': 'Indicator',
-  'forbidden.jointStatus': 'Only coordinators of a party responsible for measure {code} confirm its joint status',
+  'forbidden.jointStatus':
+    'Only coordinators of a party responsible for measure {code} confirm its joint status',
   'jointStatus.awaitingReports': 'the joint status awaits the approved reports of every responsible party',
   'jointStatus.notResponsible': 'your party is not responsible for this measure',
-  'forbidden.indicators': 'Only administrators and coordinators of a responsible party manage the indicators of measure {code}',
+  'forbidden.indicators':
+    'Only administrators and coordinators of a responsible party manage the indicators of measure {code}',
   'noSuch.jointStatus': 'no such joint status',
   'noSuch.indicator': 'no such indicator',
   'jointStatus.periodLocked': 'period {code} is locked: nothing in it changes any more',
