@@ -2,6 +2,7 @@
 import type { RouteModule } from '../types';
 import agreements from './agreements';
 import audit from './audit';
+import indicators from './indicators';
 import jointStatuses from './joint-statuses';
 import me from './me';
 import measures from './measures';
@@ -24,4 +25,5 @@ export const routeModules: RouteModule[] = [
   me,
   search,
   jointStatuses,
+  indicators,
 ];

@@ -328,3 +328,47 @@ describe('joint statuses of internal measures', () => {
     expect(ev?.partyScope).toBe(s.w.kz.party.id);
   });
 });
+
+describe('monitoring flags on measures and the summary', () => {
+  it('lists disputed measures and those missing a report, and counts them in the summary', async () => {
+    const { w } = s;
+    const m = await buildMeasure(api.t.ctx, {
+      roadmapId: w.roadmap.id,
+      responsible: [
+        { organisationId: w.kz.agency.id, role: 'lead' },
+        { organisationId: w.ru.agency.id, role: 'co_executor' },
+      ],
+    });
+    const M = '/api/v1/measures';
+    const summary = async (cookie: string) =>
+      (await api.call('GET', `/api/v1/roadmaps/${w.roadmap.id}/summary`, { cookie })).json();
+    const before = await summary(s.cookie.kzCoord);
+    const list = async (q: string, cookie = s.cookie.kzCoord) =>
+      (await api.call('GET', `${M}?roadmapId=${w.roadmap.id}&limit=200&${q}`, { cookie }))
+        .json()
+        .data.map((x: { id: string }) => x.id);
+    // Q1's reports were due on 10 April (the test clock is mid-June): none from either party yet
+    expect(await list(`reportMissing=${ids.q1}`)).toContain(m.id);
+    expect((await api.call('GET', `${M}?reportMissing=nope`, { cookie: s.cookie.kzCoord })).statusCode).toBe(
+      400,
+    );
+
+    await report(m.id, ids.q1, 'kz', 'approved', 'completed', 100);
+    await report(m.id, ids.q1, 'ru', 'submitted', 'in_progress', 50);
+    // RU's submission counts for RU and the admin, not for Kazakhstan, which sees only approved reports
+    expect(await list(`reportMissing=${ids.q1}`, s.cookie.ruCoord)).not.toContain(m.id);
+    expect(await list(`reportMissing=${ids.q1}`, s.cookie.admin)).not.toContain(m.id);
+    expect(await list(`reportMissing=${ids.q1}`)).toContain(m.id);
+    await report(m.id, ids.q1, 'ru', 'approved', 'in_progress', 50);
+    await reconcileNow(api.t.ctx, m.id, ids.q1);
+    expect(await list(`reportMissing=${ids.q1}`)).not.toContain(m.id);
+    expect(await list('disputed=true')).toContain(m.id);
+    expect(await list('disputed=false')).not.toContain(m.id);
+    expect((await measure(m.id, s.cookie.viewer)).disputed).toBe(true);
+    const after = await summary(s.cookie.kzCoord);
+    expect(after.disputed).toBe(before.disputed + 1);
+    expect(after.disputed).toBe((await list('disputed=true')).length);
+    expect(after.reportMissingPeriodId).toBe(ids.q1);
+    expect(after.reportMissing).toBe((await list(`reportMissing=${ids.q1}`)).length);
+  });
+});
