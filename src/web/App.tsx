@@ -20,6 +20,7 @@ const pages = {
   organisations: () => import('./features/admin/OrganisationsPage'),
   users: () => import('./features/admin/UsersPage'),
   profile: () => import('./features/profile/ProfilePage'),
+  reconciliation: () => import('./features/reconciliation/ReconciliationPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -31,6 +32,7 @@ const TimelinePage = lazy(pages.timeline);
 const OrganisationsPage = lazy(pages.organisations);
 const UsersPage = lazy(pages.users);
 const ProfilePage = lazy(pages.profile);
+const ReconciliationPage = lazy(pages.reconciliation);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -48,6 +50,7 @@ export function preloadPage(pathname: string): void {
     timeline: pages.timeline,
     admin: second === 'users' ? pages.users : pages.organisations,
     profile: pages.profile,
+    reconciliation: pages.reconciliation,
   };
   void loader[first]?.().catch(() => {
     /* React.lazy will load it again and show the error where the page renders */
@@ -107,6 +110,7 @@ export function AppRoutes() {
             }
           />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="reconciliation" element={<ReconciliationPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -13,6 +13,7 @@ import {
   type MeasureField,
   userAffiliationRule,
 } from '../../domain/policies';
+import { canManageIndicators, canReconcile } from '../../domain/joint-policies';
 import { useSession } from './session';
 
 export type { MeasureField };
@@ -57,3 +58,15 @@ export const mayChangeAny = (
   const allowed = editableFields(user, measure);
   return fields.some((f) => allowed.includes(f));
 };
+
+/** Whether `user` confirms or dissents for its party on a joint status of these responsible parties. */
+export const mayReconcile = (u: User | null | undefined, responsiblePartyIds: readonly string[]) =>
+  !!u && canReconcile(actorOf(u), responsiblePartyIds);
+
+/** Whether `user` adds, changes or removes the indicators of `measure`. */
+export const mayManageIndicators = (u: User | null | undefined, measure: Measure) =>
+  !!u && canManageIndicators(actorOf(u), factsOf(measure));
+
+/** Who opens the Reconciliation page: coordinators and admins. */
+export const seesReconciliation = (u: User | null | undefined) =>
+  !!u && (u.role === 'coordinator' || u.role === 'admin');

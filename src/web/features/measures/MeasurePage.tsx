@@ -25,6 +25,9 @@ import {
 } from '../../components';
 import { textOf } from '../roadmap/format';
 import { roadmapHref } from '../roadmap/urlState';
+import { IndicatorsSection } from '../indicators/IndicatorsSection';
+import { JointStatusSection } from './components/JointStatusSection';
+import { JointStateBadge } from '../reconciliation/components/JointStateBadge';
 import { MeasureDetails } from './components/MeasureDetails';
 import { MeasureRelations } from './components/MeasureRelations';
 import { MeasureEditForm } from './MeasureEditForm';
@@ -97,6 +100,7 @@ export default function MeasurePage() {
       <Group gap="sm" mb="md" wrap="wrap">
         <StatusBadge status={m.status} size="lg" />
         <Flags overdue={m.overdue} atRisk={m.atRisk} />
+        {m.disputed && <JointStateBadge state="disputed" />}
         <ProgressBar value={m.progress} label={t('fields.progress')} w={220} />
         <Badge variant="outline" color="gray" c="gray.9" radius="sm" tt="none">
           {t(`enums.tier.${m.tier}`)}
@@ -150,6 +154,8 @@ export default function MeasurePage() {
           sphereById={ref.sphereById}
         />
         <MeasureRelations measure={m} parties={ref.parties} orgById={ref.orgById} />
+        <JointStatusSection measureId={m.id} partyById={ref.partyById} />
+        <IndicatorsSection measure={m} partyById={ref.partyById} />
         <Section title={t('measure.history')} id="measure-history">
           <MeasureHistory
             measureId={m.id}
