@@ -605,7 +605,7 @@ const en = {
     reasonHint: '3 to 1000 characters; the reason is kept in the audit trail.',
   },
   statusCorrection: {
-    reason: 'Reason for correcting status or progress',
+    reason: 'Reason for the direct correction',
     hint: 'Status and progress follow the reconciled joint status; a direct correction needs a reason (3 characters or more), kept in the audit trail.',
   },
   joint: {

@@ -59,6 +59,9 @@ export default function ReconciliationPage() {
                       key={j.id}
                       component="button"
                       active={j.id === selectedId}
+                      // gray keeps the active row's text at AA contrast (blue on light blue does not)
+                      color="gray"
+                      c="gray.9"
                       aria-current={j.id === selectedId ? 'true' : undefined}
                       onClick={() => set('id', j.id)}
                       label={
@@ -66,7 +69,11 @@ export default function ReconciliationPage() {
                           {j.measure.code} · {j.period.code}
                         </Text>
                       }
-                      description={<LocalizedText value={j.measure.title} />}
+                      description={
+                        <Text span size="xs" c="gray.8">
+                          <LocalizedText value={j.measure.title} />
+                        </Text>
+                      }
                       rightSection={<JointStateBadge state={j.state} />}
                     />
                   ))}

@@ -59,7 +59,7 @@ export function JointStatusView(p: {
       <JointRecord js={d} partyById={p.partyById} />
       <ClaimsSideBySide detail={d} partyById={p.partyById} />
       {mayReconcile(p.user, d.responsiblePartyIds) && d.state !== 'awaiting_reports' && (
-        <ConfirmForm key={d.version} detail={d} />
+        <ConfirmForm key={d.id} detail={d} />
       )}
     </Stack>
   );
