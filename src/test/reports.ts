@@ -13,6 +13,7 @@ import { type Actor, SYSTEM_ACTOR } from '../domain/policies';
 import type { Ctx } from '../services/context';
 import { mutate } from '../services/core/mutate';
 import { reconcile } from '../services/joint-statuses/reconcile';
+import { buildMeasure, type World } from './factories';
 
 /** A reporting period of `roadmapId` (quarter 1 of 2026 unless told). */
 export async function buildPeriod(ctx: Ctx, roadmapId: string, o: Partial<typeof periods.$inferInsert> = {}) {
@@ -73,4 +74,23 @@ export function reconcileNow(ctx: Ctx, measureId: string, periodId: string, acto
   return mutate(ctx, actor, (tx, audit) =>
     reconcile(tx, audit, actor, { measureId, periodId }, { now: ctx.now() }),
   );
+}
+
+/**
+ * The three measures the monitoring tests start from: `joint` (KZ agency leads, RU agency
+ * co-executes), `kzOnly` (shared, KZ agency alone) and `internal` (Kazakhstan's own).
+ */
+export async function buildMonitoredMeasures(ctx: Ctx, w: World) {
+  const kz = { organisationId: w.kz.agency.id, role: 'lead' as const };
+  const ru = { organisationId: w.ru.agency.id, role: 'co_executor' as const };
+  const roadmapId = w.roadmap.id;
+  const joint = await buildMeasure(ctx, { roadmapId, responsible: [kz, ru] });
+  const kzOnly = await buildMeasure(ctx, { roadmapId, responsible: [kz] });
+  const internal = await buildMeasure(ctx, {
+    roadmapId,
+    tier: 'internal',
+    ownerPartyId: w.kz.party.id,
+    responsible: [kz],
+  });
+  return { joint: joint.id, kzOnly: kzOnly.id, internal: internal.id };
 }

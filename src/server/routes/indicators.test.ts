@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkIndicatorValues } from '../../services/indicators';
 import { type TestApi, setUpTestApi, type TestWorld } from '../../test/api';
-import { buildMeasure, buildRoadmap } from '../../test/factories';
-import { buildPeriod, putReport } from '../../test/reports';
+import { buildRoadmap } from '../../test/factories';
+import { buildMonitoredMeasures, buildPeriod, putReport } from '../../test/reports';
 
 let s: TestWorld;
 let api: TestApi;
@@ -22,29 +22,7 @@ s = setUpTestApi(async (t) => {
   ).id;
   const other = await buildRoadmap(api.t.db);
   ids.otherPeriod = (await buildPeriod(api.t.ctx, other.id)).id;
-  ids.joint = (
-    await buildMeasure(api.t.ctx, {
-      roadmapId: w.roadmap.id,
-      responsible: [
-        { organisationId: w.kz.agency.id, role: 'lead' },
-        { organisationId: w.ru.agency.id, role: 'co_executor' },
-      ],
-    })
-  ).id;
-  ids.kzOnly = (
-    await buildMeasure(api.t.ctx, {
-      roadmapId: w.roadmap.id,
-      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
-    })
-  ).id;
-  ids.internal = (
-    await buildMeasure(api.t.ctx, {
-      roadmapId: w.roadmap.id,
-      tier: 'internal',
-      ownerPartyId: w.kz.party.id,
-      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
-    })
-  ).id;
+  Object.assign(ids, await buildMonitoredMeasures(api.t.ctx, w));
 });
 
 const url = (measureId: string) => `/api/v1/measures/${measureId}/indicators`;

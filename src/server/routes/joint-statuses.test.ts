@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, jointStatuses, periods, reportEvidence } from '../../db/schema';
 import { type TestApi, setUpTestApi, type TestWorld } from '../../test/api';
 import { buildMeasure } from '../../test/factories';
-import { buildPeriod, putReport, reconcileNow } from '../../test/reports';
+import { buildMonitoredMeasures, buildPeriod, putReport, reconcileNow } from '../../test/reports';
 
 let s: TestWorld;
 let api: TestApi;
@@ -21,25 +21,8 @@ s = setUpTestApi(async (t) => {
       reportDueDate: '2026-07-10',
     })
   ).id;
-  const both = [
-    { organisationId: w.kz.agency.id, role: 'lead' as const },
-    { organisationId: w.ru.agency.id, role: 'co_executor' as const },
-  ];
-  ids.joint = (await buildMeasure(api.t.ctx, { roadmapId: w.roadmap.id, responsible: both })).id;
-  ids.single = (
-    await buildMeasure(api.t.ctx, {
-      roadmapId: w.roadmap.id,
-      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
-    })
-  ).id;
-  ids.internal = (
-    await buildMeasure(api.t.ctx, {
-      roadmapId: w.roadmap.id,
-      tier: 'internal',
-      ownerPartyId: w.kz.party.id,
-      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
-    })
-  ).id;
+  const m = await buildMonitoredMeasures(api.t.ctx, w);
+  Object.assign(ids, { joint: m.joint, single: m.kzOnly, internal: m.internal });
 });
 
 const report = (
