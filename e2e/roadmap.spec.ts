@@ -117,7 +117,8 @@ test('text search understands Russian word forms; a shared link shows the same r
 });
 
 test('bulk edit: select rows, change their status, all of them change', async ({ page }) => {
-  await signIn(page, USERS.coordinatorKz);
+  // status follows reconciliation: changing it directly is the secretariat's correction
+  await signIn(page, USERS.admin);
   const roadmap = await defaultRoadmap(page);
   const { data: spheres } = await apiGet<{ data: Sphere[] }>(page, '/spheres', { limit: 100 });
   const humanitarian = spheres.find((s) => s.code === 'humanitarian')!;
@@ -142,6 +143,7 @@ test('bulk edit: select rows, change their status, all of them change', async ({
   const dialog = page.getByRole('dialog', { name: ru.bulk.changeStatus });
   await expect(dialog).toContainText(ru.bulk.intro);
   await dialog.getByLabel(ru.bulk.newStatus).selectOption('in_progress');
+  await dialog.getByLabel(ru.statusCorrection.reason).fill('Сведения секретариата');
   await dialog.getByRole('button', { name: ru.bulk.apply }).click();
   await expect(dialog).toBeHidden();
   await expect(

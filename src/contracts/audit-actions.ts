@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   'joint_status.dispute': "the parties' approved reports disagree: the joint status is disputed",
   'joint_status.confirm': 'a party confirmed the values of a joint status (confirmed once both agree)',
   'joint_status.dissent': 'a party recorded its dissent beside a joint status',
+  'joint_status.await': 'a report was reopened: the joint status awaits reports again',
   'indicator.create': 'an indicator was added to a measure',
   'indicator.update': 'an indicator was changed (name, unit, baseline, targets)',
   'indicator.delete': 'an indicator was removed',

@@ -12,3 +12,5 @@ export * from './provision-import';
 export * from './reports';
 export * from './report';
 export * from './notifications';
+export * from './joint-statuses';
+export * from './indicators';

@@ -127,6 +127,7 @@ export const Measure = z.object({
   completionLevel: z.enum(COMPLETION_LEVELS),
   overdue: z.boolean(),
   atRisk: z.boolean(),
+  disputed: z.boolean().describe('its latest joint status (the period ending last) is disputed'),
   childCount: z.number().int().describe('children the caller may see'),
   sphereIds: z.array(Uuid),
   provisionIds: z.array(Uuid),
@@ -221,6 +222,10 @@ export const MeasureQuery = PageQuery.extend({
   dueTo: IsoDate.optional(),
   overdue: QueryBool.optional(),
   atRisk: QueryBool.optional(),
+  disputed: QueryBool.optional().describe('true: measures whose latest joint status is disputed'),
+  reportMissing: Uuid.optional().describe(
+    "a period id: measures for which a responsible party's report of that period is missing after its due date (as the caller may know it: the other party's submissions are not seen)",
+  ),
   leaf: QueryBool.optional().describe(
     'true: only measures without children (the units of work the summary counts); false: only parents',
   ),
@@ -296,5 +301,11 @@ export const RoadmapSummary = z.object({
   ),
   byParty: z.array(SummaryGroupItem.extend({ partyId: Uuid })),
   byOrganisation: z.array(SummaryGroupItem.extend({ organisationId: Uuid, partyId: Uuid })),
+  disputed: z.number().int().describe('measures whose latest joint status is disputed'),
+  reportMissing: z
+    .number()
+    .int()
+    .describe('measures missing a report for `reportMissingPeriodId` (GET /measures?reportMissing=…)'),
+  reportMissingPeriodId: Uuid.nullable().describe('the latest period whose report due date has passed'),
 });
 export type RoadmapSummary = z.infer<typeof RoadmapSummary>;

@@ -679,6 +679,8 @@ export const jointStatuses = pgTable(
     confirmations: jsonb('confirmations').$type<JointConfirmation[]>().notNull().default([]),
     dissents: jsonb('dissents').$type<JointDissent[]>().notNull().default([]),
     confirmedAt: ts('confirmed_at'),
+    /** The approved reports the state was computed from (0010): reconciling the same ones again is a no-op. */
+    reportsBasis: text('reports_basis'),
     ...timestamps,
   },
   (t) => [
@@ -833,4 +835,49 @@ export const notificationPreferences = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+// ---------- indicators (issue 8 §4; migration 0010) ----------
+
+/** A measurable indicator of a measure: unit, direction, baseline; actuals come from approved reports. */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    name: i18n('name').notNull(),
+    unit: text('unit').notNull(),
+    direction: text('direction').notNull().default('up'),
+    baselineValue: doublePrecision('baseline_value'),
+    baselineDate: date('baseline_date', { mode: 'string' }),
+    position: integer('position').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    index('indicators_measure_idx').on(t.measureId, t.position),
+    check(
+      'indicators_unit_check',
+      sql`${t.unit} in ('percent', 'count', 'tonnes', 'usd_million', 'km', 'days', 'index')`,
+    ),
+    check('indicators_direction_check', sql`${t.direction} in ('up', 'down')`),
+  ],
+);
+
+/** An indicator's target value for one reporting period. */
+export const indicatorTargets = pgTable(
+  'indicator_targets',
+  {
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id, { onDelete: 'cascade' }),
+    value: doublePrecision('value').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.periodId] }),
+    index('indicator_targets_period_idx').on(t.periodId),
+  ],
 );

@@ -105,6 +105,8 @@ export const ENTITIES = {
   evidence: 'Evidence file',
   apiToken: 'API token',
   agreementDocument: 'Document',
+  jointStatus: 'Joint status',
+  indicator: 'Indicator',
   record: 'Record',
 } as const;
 export type Entity = keyof typeof ENTITIES;

@@ -4,7 +4,9 @@ import {
   type Actor,
   canManageTokensOf,
   canManageUsers,
+  editableMeasureFields,
   selfLockoutProblem,
+  statusChangeNeedsReason,
   userAffiliationRule,
 } from './policies';
 
@@ -51,5 +53,48 @@ describe('accounts policies', () => {
     expect(selfLockoutProblem(me, 'me', { role: 'viewer' })?.path).toBe('role');
     expect(selfLockoutProblem(me, 'me', { role: 'admin', disabled: false })).toBeNull();
     expect(selfLockoutProblem(me, 'other', { disabled: true, role: 'viewer' })).toBeNull();
+  });
+});
+
+describe('measure status and progress follow reconciliation', () => {
+  const who = (role: Actor['role'], partyId: string | null, organisationId: string | null): Actor => ({
+    userId: 'u',
+    role,
+    partyId,
+    organisationId,
+    label: role,
+  });
+  const joint = {
+    tier: 'shared' as const,
+    ownerPartyId: null,
+    responsible: [{ organisationId: 'kz-agency', partyId: 'kz' }],
+  };
+  const internal = { ...joint, tier: 'internal' as const, ownerPartyId: 'kz' };
+
+  it.each([
+    ['admin', who('admin', null, null), joint, true],
+    ['coordinator of the responsible party', who('coordinator', 'kz', 'kz-ministry'), joint, false],
+    ['coordinator owning an internal measure', who('coordinator', 'kz', 'kz-ministry'), internal, false],
+    ['reporter of the responsible organisation', who('reporter', 'kz', 'kz-agency'), joint, false],
+  ] as const)('%s may set them directly: %s', (_n, actor, m, allowed) => {
+    const fields = editableMeasureFields(actor, m);
+    expect(fields.includes('status')).toBe(allowed);
+    expect(fields.includes('progress')).toBe(allowed);
+  });
+
+  it('a coordinator still plans dates; a reporter edits nothing', () => {
+    expect(editableMeasureFields(who('coordinator', 'kz', 'kz-ministry'), joint)).toContain('dueDate');
+    expect(editableMeasureFields(who('reporter', 'kz', 'kz-agency'), joint)).toEqual([]);
+  });
+
+  it.each([
+    ['edit', ['status'], true],
+    ['bulk', ['progress', 'dueDate'], true],
+    ['edit', ['dueDate'], false],
+    ['report', ['status', 'progress'], false],
+    ['import', ['status'], false],
+    ['decision', ['progress'], false],
+  ] as const)('a %s changing %j needs a reason: %s', (source, changed, needs) => {
+    expect(statusChangeNeedsReason(source, changed)).toBe(needs);
   });
 });

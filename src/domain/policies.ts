@@ -72,21 +72,30 @@ export const MEASURE_FIELDS = [
 ] as const;
 export type MeasureField = (typeof MEASURE_FIELDS)[number];
 
-const COORDINATOR_FIELDS: readonly MeasureField[] = [
-  'status',
-  'progress',
-  'startDate',
-  'dueDate',
-  'description',
-  'responsible',
-];
-const REPORTER_FIELDS: readonly MeasureField[] = ['status', 'progress'];
+/**
+ * A measure's status and progress follow its reconciled joint status (issue 8 §3): only the
+ * secretariat changes them directly, with a reason (`statusChangeNeedsReason`). Reporters
+ * report; they no longer edit a measure.
+ */
+const STATUS_FIELDS: readonly MeasureField[] = ['status', 'progress'];
+const COORDINATOR_FIELDS: readonly MeasureField[] = ['startDate', 'dueDate', 'description', 'responsible'];
+const REPORTER_FIELDS: readonly MeasureField[] = [];
 /**
  * A measure's tier (who may see it) and owner are the secretariat's decision: a party may not
  * publish its internal plan into the joint one on its own (`public` will need both parties).
  */
 const TIER_FIELDS: readonly MeasureField[] = ['tier', 'ownerPartyId'];
-const OWNER_FIELDS = MEASURE_FIELDS.filter((f) => !TIER_FIELDS.includes(f));
+const OWNER_FIELDS = MEASURE_FIELDS.filter((f) => !TIER_FIELDS.includes(f) && !STATUS_FIELDS.includes(f));
+
+/**
+ * Does this change need a reason? A direct change of status or progress (an edit or a bulk
+ * update, not a reconciled report, an import or a decision) is a correction and says why.
+ */
+export function statusChangeNeedsReason(source: string, changed: readonly string[]): boolean {
+  return (
+    (source === 'edit' || source === 'bulk') && changed.some((f) => STATUS_FIELDS.includes(f as MeasureField))
+  );
+}
 
 /** A measure the actor's party owns outright: an internal one of its own party. */
 const ownsInternal = (a: Actor, m: MeasureFacts) =>

@@ -11,6 +11,8 @@ import {
   measureSpheres,
   measures,
   periods,
+  indicators,
+  jointStatuses,
   organisations,
   parties,
   provisionSpheres,
@@ -45,6 +47,8 @@ async function snapshotCounts(t: TestDatabase) {
     reports,
     users,
     comments,
+    indicators,
+    jointStatuses,
     auditEvents,
   };
   const out: Record<string, number> = {};
@@ -318,10 +322,13 @@ describe('the demo dataset, loaded', () => {
       counts.roadmaps +
       counts.measures +
       counts.periods +
-      counts.reports +
       counts.users +
-      counts.comments;
-    expect(events).toHaveLength(entities);
+      counts.comments +
+      counts.indicators +
+      counts.reports +
+      counts.jointStatuses;
+    // a joint status records its beginning and the state it reached: two events
+    expect(events).toHaveLength(entities + counts.jointStatuses);
     expect(new Set(events.map((e) => e.entityId)).size).toBe(entities);
     const ms = await t.db.select().from(measures);
     for (const m of ms) {
@@ -331,8 +338,17 @@ describe('the demo dataset, loaded', () => {
     }
     expect(await verifyAuditChain({ db: t.db, now: () => new Date() }, SYSTEM_ACTOR)).toMatchObject({
       ok: true,
-      checked: entities,
+      checked: entities + counts.jointStatuses,
     });
+  });
+
+  it('has indicators with baselines and targets, and one disputed joint status with both claims', async () => {
+    const rows = await t.db.select().from(indicators);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.every((r) => r.baselineValue !== null && r.name.kk && r.name.en)).toBe(true);
+    const js = await t.db.select().from(jointStatuses);
+    expect(js.map((j) => j.state)).toEqual(['disputed']);
+    expect(js[0].confirmations).toHaveLength(2);
   });
 
   it('refuses to load twice and changes nothing', async () => {

@@ -57,6 +57,7 @@ import { type Ctx, today } from '../services/context';
 import { type AuditInput, mutate } from '../services/core/mutate';
 import { type BatchMeasure, batchCreateEvents, rollUpRoadmap, writeMeasureBatch } from '../services/measures';
 import { hashPassword } from '../services/passwords';
+import { loadDemoMonitoring } from './demo-indicators';
 import { addMissingPeriods } from '../services/periods';
 import { presentOrganisation, presentParty, presentSphere } from '../services/reference';
 import { presentRoadmap } from '../services/roadmaps';
@@ -791,6 +792,7 @@ export async function loadDemo(
       demoParties(agreementPartyIds, userRows),
     );
 
+    audit.push(...(await loadDemoMonitoring(tx, roadmapRow.id, ctx.now())));
     log.record(audit);
     const summary: DemoSummary = {
       parties: partyRows.length,

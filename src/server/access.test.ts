@@ -10,7 +10,7 @@ import { buildMeasure, type World } from '../test/factories';
 
 type Who = WorldRole;
 type Target = 'joint' | 'kzOnlyJoint' | 'kzInternal';
-type Action = 'read' | 'reportProgress' | 'editTitle' | 'delete';
+type Action = 'read' | 'correctStatus' | 'editDueDate' | 'editTitle' | 'delete';
 
 let api: TestApi;
 let w: World;
@@ -19,24 +19,28 @@ let cookie: Record<WorldRole, string>;
 /**
  * joint: KZ agency and RU agency lead; kzOnlyJoint: a shared measure only the KZ ministry
  * carries out; kzInternal: internal to Kazakhstan, KZ agency leads.
- * 200/204 = allowed; 403 = visible but refused; 404 = not even visible.
+ * 200/204 = allowed; 403 = visible but refused; 404 = not even visible. A measure's status and
+ * progress follow its reconciled joint status: only admins correct them directly (with a reason).
  */
 const EXPECTED: Record<Target, Record<Action, Record<Who, number>>> = {
   joint: {
     read: { admin: 200, viewer: 200, kzCoord: 200, kzRep: 200, ruCoord: 200, ruRep: 200 },
-    reportProgress: { admin: 200, viewer: 403, kzCoord: 200, kzRep: 200, ruCoord: 200, ruRep: 200 },
+    correctStatus: { admin: 200, viewer: 403, kzCoord: 403, kzRep: 403, ruCoord: 403, ruRep: 403 },
+    editDueDate: { admin: 200, viewer: 403, kzCoord: 200, kzRep: 403, ruCoord: 200, ruRep: 403 },
     editTitle: { admin: 200, viewer: 403, kzCoord: 403, kzRep: 403, ruCoord: 403, ruRep: 403 },
     delete: { admin: 204, viewer: 403, kzCoord: 403, kzRep: 403, ruCoord: 403, ruRep: 403 },
   },
   kzOnlyJoint: {
     read: { admin: 200, viewer: 200, kzCoord: 200, kzRep: 200, ruCoord: 200, ruRep: 200 },
-    reportProgress: { admin: 200, viewer: 403, kzCoord: 200, kzRep: 403, ruCoord: 403, ruRep: 403 },
+    correctStatus: { admin: 200, viewer: 403, kzCoord: 403, kzRep: 403, ruCoord: 403, ruRep: 403 },
+    editDueDate: { admin: 200, viewer: 403, kzCoord: 200, kzRep: 403, ruCoord: 403, ruRep: 403 },
     editTitle: { admin: 200, viewer: 403, kzCoord: 403, kzRep: 403, ruCoord: 403, ruRep: 403 },
     delete: { admin: 204, viewer: 403, kzCoord: 403, kzRep: 403, ruCoord: 403, ruRep: 403 },
   },
   kzInternal: {
     read: { admin: 200, viewer: 404, kzCoord: 200, kzRep: 200, ruCoord: 404, ruRep: 404 },
-    reportProgress: { admin: 200, viewer: 404, kzCoord: 200, kzRep: 200, ruCoord: 404, ruRep: 404 },
+    correctStatus: { admin: 200, viewer: 404, kzCoord: 403, kzRep: 403, ruCoord: 404, ruRep: 404 },
+    editDueDate: { admin: 200, viewer: 404, kzCoord: 200, kzRep: 403, ruCoord: 404, ruRep: 404 },
     editTitle: { admin: 200, viewer: 404, kzCoord: 200, kzRep: 403, ruCoord: 404, ruRep: 404 },
     delete: { admin: 204, viewer: 404, kzCoord: 204, kzRep: 403, ruCoord: 404, ruRep: 404 },
   },
@@ -73,10 +77,15 @@ function perform(a: Action, who: Who, m: Measure) {
   switch (a) {
     case 'read':
       return api.call('GET', url, { cookie: cookie[who] });
-    case 'reportProgress':
+    case 'correctStatus':
       return api.call('PATCH', url, {
         cookie: cookie[who],
-        body: { version: m.version, status: 'in_progress', progress: 25 },
+        body: { version: m.version, status: 'in_progress', progress: 25, reason: 'Исправление ошибки ввода' },
+      });
+    case 'editDueDate':
+      return api.call('PATCH', url, {
+        cookie: cookie[who],
+        body: { version: m.version, dueDate: '2026-11-30' },
       });
     case 'editTitle':
       return api.call('PATCH', url, {

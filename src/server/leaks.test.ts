@@ -6,12 +6,15 @@
  * of joint measures, internal dependencies, deeper internal branches, edits and moves of them)
  * and walks again: every answer must be byte for byte what it was.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jointStatuses } from '../db/schema';
 import { SYSTEM_ACTOR } from '../domain/policies';
 import { sealAudit } from '../services/audit-seal';
 import { moveMeasure, updateMeasure } from '../services/measures';
 import { createTestApi, signInWorld, type TestApi, type WorldRole } from '../test/api';
 import { buildMeasure, buildWorld, type World } from '../test/factories';
+import { buildPeriod, putReport, reconcileNow } from '../test/joint';
 
 let api: TestApi;
 let w: World;
@@ -61,7 +64,19 @@ beforeAll(async () => {
     ids[`internal${side.party.code}`] = m.id;
   }
   Object.assign(ids, { top: top.id, a: a.id, b: b.id });
+  // a reporting period and the joint status of a joint measure (awaiting both parties' reports)
+  ids.period = (await buildPeriod(api.t.ctx, w.roadmap.id)).id;
+  await reconcileNow(api.t.ctx, a.id, ids.period);
+  ids.aJoint = (await jointIdOf(a.id)) ?? '';
 });
+
+const jointIdOf = async (measureId: string) =>
+  (
+    await api.t.db
+      .select({ id: jointStatuses.id })
+      .from(jointStatuses)
+      .where(eq(jointStatuses.measureId, measureId))
+  )[0]?.id;
 afterAll(() => api.close());
 
 /** Adds the other party's hidden plan: more internal measures, links, edits and a move. */
@@ -96,8 +111,29 @@ async function addHiddenPlanOf(side: World['kz']) {
     version: h3.version,
     progress: 70,
     status: 'in_progress',
+    reason: 'Сведения секретариата',
   });
   const cur = await moveMeasure(api.t.ctx, SYSTEM_ACTOR, h3.id, { version: h3.version + 1, parentId: ids.b });
+  // its reports: an approved one on the hidden measure (reconciled: the measure follows), and a
+  // draft on the joint measure, which the other party must not see in the side-by-side view
+  const report = { periodId: ids.period, partyId: side.party.id, reviewedBy: side.coordinator.id };
+  await putReport(api.t.ctx, {
+    ...report,
+    measureId: h3.id,
+    state: 'approved',
+    status: 'in_progress',
+    progress: 85,
+  });
+  await reconcileNow(api.t.ctx, h3.id, ids.period);
+  await putReport(api.t.ctx, {
+    ...report,
+    measureId: ids.a,
+    state: 'draft',
+    status: 'completed',
+    progress: 100,
+    narrative: { ru: `Секрет ${side.party.code} черновик` },
+  });
+  await reconcileNow(api.t.ctx, ids.a, ids.period);
   return [h1, h2, h3, cur];
 }
 
@@ -154,6 +190,17 @@ function readUrls(): string[] {
   ])
     urls.add(`/api/v1/measures?${R}${q}`);
   urls.add(`/api/v1/roadmaps/${w.roadmap.id}/summary`);
+  for (const q of [
+    '',
+    '?limit=100',
+    '?state=confirmed',
+    '?state=awaiting_reports',
+    `?periodId=${ids.period}`,
+    `?${R}`,
+  ])
+    urls.add(`/api/v1/joint-statuses${q}`);
+  urls.add(`/api/v1/measures/${ids.a}/joint-statuses`);
+  if (ids.aJoint) urls.add(`/api/v1/joint-statuses/${ids.aJoint}`);
   for (const q of ['Секрет', 'секретный', '1.KZ1', '1.RU1', 'Агентство', 'KZ', 'RU'])
     urls.add(`/api/v1/search?q=${encodeURIComponent(q)}`);
   return [...urls];
@@ -222,6 +269,25 @@ describe('the other party’s internal plan never shows', () => {
           expect(all).not.toContain(`"${h.code}"`);
         }
         expect(all).not.toContain(`Секрет ${w[other].party.code}`);
+      }
+      // the hidden measure's joint status answers exactly as one that does not exist
+      const hiddenJoint = await jointIdOf(hidden[2].id);
+      expect(hiddenJoint).toBeDefined();
+      for (const who of [coord, rep, 'viewer'] as const) {
+        for (const [method, tail, b] of [
+          ['GET', '', undefined],
+          ['POST', '/confirm', { version: 1, status: 'in_progress', progress: 85 }],
+          ['POST', '/dissent', { version: 1, text: 'Особое мнение' }],
+        ] as const) {
+          const answer = async (id: string) => {
+            const r = await api.call(method, `/api/v1/joint-statuses/${id}${tail}`, {
+              cookie: cookie[who],
+              body: b,
+            });
+            return `${r.statusCode} ${r.body.replace(/"requestId":"[^"]*"/, '').replaceAll(id, '')}`;
+          };
+          expect(await answer(hiddenJoint!), `${who} ${method} ${tail}`).toBe(await answer(NOBODY));
+        }
       }
       // the admin does see them (the walk reaches the data)
       const adminView = await api.call('GET', `/api/v1/measures?roadmapId=${w.roadmap.id}&limit=200`, {

@@ -26,6 +26,7 @@ const pages = {
   report: () => import('./features/reports/ReportPage'),
   approvals: () => import('./features/reports/ApprovalQueuePage'),
   notifications: () => import('./features/notifications/NotificationsPage'),
+  reconciliation: () => import('./features/reconciliation/ReconciliationPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -43,6 +44,7 @@ const MyReportsPage = lazy(pages.myReports);
 const ReportPage = lazy(pages.report);
 const ApprovalQueuePage = lazy(pages.approvals);
 const NotificationsPage = lazy(pages.notifications);
+const ReconciliationPage = lazy(pages.reconciliation);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -62,6 +64,7 @@ export function preloadPage(pathname: string): void {
     profile: pages.profile,
     reports: second === 'approval' ? pages.approvals : second ? pages.report : pages.myReports,
     notifications: pages.notifications,
+    reconciliation: pages.reconciliation,
   };
   void loader[first]?.().catch(() => {
     /* React.lazy will load it again and show the error where the page renders */
@@ -141,6 +144,7 @@ export function AppRoutes() {
           <Route path="reports/approval" element={<ApprovalQueuePage />} />
           <Route path="reports/:id" element={<ReportPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="reconciliation" element={<ReconciliationPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -368,6 +368,26 @@ export const en = {
   'mail.digestIntro': 'What happened since the last digest:',
   'forbidden.jobs': 'Only administrators see the background jobs',
   'jobs.notRunning': 'The jobs queue is not running in this server process',
+  // ---------- joint statuses and indicators ----------
+  'notFound.jointStatus': 'Joint status not found',
+  'entity.jointStatus': 'Joint status',
+  'notFound.indicator': 'Indicator not found',
+  'entity.indicator': 'Indicator',
+  'forbidden.jointStatus':
+    'Only coordinators of a party responsible for measure {code} confirm its joint status',
+  'jointStatus.awaitingReports': 'the joint status awaits the approved reports of every responsible party',
+  'jointStatus.notResponsible': 'your party is not responsible for this measure',
+  'forbidden.indicators':
+    'Only administrators and coordinators of a responsible party manage the indicators of measure {code}',
+  'noSuch.jointStatus': 'no such joint status',
+  'noSuch.indicator': 'no such indicator',
+  'jointStatus.periodLocked': 'period {code} is locked: nothing in it changes any more',
+  'indicator.range': 'must be between {min} and {max} for this unit',
+  'indicator.notOfMeasure': 'is not an indicator of this measure',
+  'indicator.periodOtherRoadmap': "is not a reporting period of this measure's roadmap",
+  'indicator.twice': 'names the same indicator twice',
+  'measure.statusReason':
+    'is required to change status or progress directly: they follow the reconciled joint status',
 } as const;
 
 /** A key of the message catalogue. */

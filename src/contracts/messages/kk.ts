@@ -362,4 +362,24 @@ export const kk: Record<MessageKey, string> = {
   'mail.digestIntro': 'Соңғы жиынтықтан бері не болды:',
   'forbidden.jobs': 'Фондық тапсырмаларды тек әкімшілер көреді',
   'jobs.notRunning': 'Сервердің осы процесінде фондық тапсырмалар кезегі іске қосылмаған',
+  // ---------- joint statuses and indicators ----------
+  'notFound.jointStatus': 'Бірлескен мәртебе табылмады',
+  'entity.jointStatus': 'Бірлескен мәртебе',
+  'notFound.indicator': 'Көрсеткіш табылмады',
+  'entity.indicator': 'Көрсеткіш',
+  'forbidden.jointStatus':
+    '{code} іс-шарасының бірлескен мәртебесін тек жауапты тараптың үйлестірушілері растайды',
+  'jointStatus.awaitingReports': 'бірлескен мәртебе барлық жауапты тараптардың бекітілген есептерін күтуде',
+  'jointStatus.notResponsible': 'сіздің тарапыңыз бұл іс-шараға жауапты емес',
+  'forbidden.indicators':
+    '{code} іс-шарасының көрсеткіштерін тек әкімшілер мен жауапты тараптың үйлестірушілері басқарады',
+  'noSuch.jointStatus': 'мұндай бірлескен мәртебе жоқ',
+  'noSuch.indicator': 'мұндай көрсеткіш жоқ',
+  'jointStatus.periodLocked': '{code} кезеңі бұғатталған: онда енді ештеңе өзгермейді',
+  'indicator.range': 'бұл өлшем бірлігі үшін {min} мен {max} аралығында болуы керек',
+  'indicator.notOfMeasure': 'бұл іс-шараның көрсеткіші емес',
+  'indicator.periodOtherRoadmap': 'бұл іс-шараның жол картасының есепті кезеңі емес',
+  'indicator.twice': 'бір көрсеткіш екі рет көрсетілген',
+  'measure.statusReason':
+    'мәртебені немесе орындалу деңгейін тікелей өзгерту үшін міндетті: олар келісілген бірлескен мәртебеге сәйкес келеді',
 };

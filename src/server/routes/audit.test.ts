@@ -19,7 +19,7 @@ setUpTestApi(async (s) => {
   });
   await api.call('PATCH', `/api/v1/measures/${m.id}`, {
     cookie: coord,
-    body: { version: 1, progress: 10, status: 'in_progress' },
+    body: { version: 1, dueDate: '2026-11-30' },
   });
 });
 

@@ -4,6 +4,8 @@ import agreements from './agreements';
 import audit from './audit';
 import comments from './comments';
 import calendar from './calendar';
+import indicators from './indicators';
+import jointStatuses from './joint-statuses';
 import me from './me';
 import measures from './measures';
 import notifications from './notifications';
@@ -34,4 +36,6 @@ export const routeModules: RouteModule[] = [
   report,
   calendar,
   notifications,
+  jointStatuses,
+  indicators,
 ];

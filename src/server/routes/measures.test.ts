@@ -77,9 +77,25 @@ describe('measures: 401 → 400 → 403 → success', () => {
       body: { version: cur.version, progress: 10 },
     });
     expect(denied.statusCode).toBe(403);
-    const ok = await api.call('PATCH', url, {
+    // status and progress follow the reconciled joint status: a reporter no longer sets them
+    const reporter = await api.call('PATCH', url, {
       cookie: cookies.kzRep,
       body: { version: cur.version, status: 'in_progress', progress: 30 },
+    });
+    expect(reporter.statusCode).toBe(403);
+    expect(reporter.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'status',
+      'progress',
+    ]);
+    const noReason = await api.call('PATCH', url, {
+      cookie: cookies.admin,
+      body: { version: cur.version, status: 'in_progress', progress: 30 },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details[0]).toMatchObject({ path: 'reason', rule: 'measure.statusReason' });
+    const ok = await api.call('PATCH', url, {
+      cookie: cookies.admin,
+      body: { version: cur.version, status: 'in_progress', progress: 30, reason: 'Исправление ошибки ввода' },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'in_progress', progress: 30, version: cur.version + 1 });
@@ -90,7 +106,7 @@ describe('measures: 401 → 400 → 403 → success', () => {
     const cur = (await api.call('GET', url, { cookie: cookies.admin })).json();
     const r = await api.call('PATCH', url, {
       cookie: cookies.admin,
-      body: { version: cur.version - 1, progress: 99 },
+      body: { version: cur.version - 1, progress: 99, reason: 'Исправление' },
     });
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('version_conflict');
@@ -441,14 +457,24 @@ describe('measures: tree, move and bulk', () => {
           { id: ok.id, version: 1 },
           { id: other.id, version: 1 },
         ],
-        set: { status: 'in_progress' },
+        set: { dueDate: '2027-01-31' },
       },
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.details[0].path).toMatch(/^items\.1/);
-    expect((await api.call('GET', `${M}/${ok.id}`, { cookie: cookies.admin })).json().status).toBe(
-      'not_started',
+    expect((await api.call('GET', `${M}/${ok.id}`, { cookie: cookies.admin })).json().dueDate).toBe(
+      '2026-12-31',
     );
+    const items = [
+      { id: ok.id, version: 1 },
+      { id: other.id, version: 1 },
+    ];
+    const noReason = await api.call('POST', `${M}/bulk`, {
+      cookie: cookies.admin,
+      body: { items, set: { status: 'in_progress' } },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details[0]).toMatchObject({ path: 'reason', rule: 'measure.statusReason' });
     const done = await api.call('POST', `${M}/bulk`, {
       cookie: cookies.admin,
       body: {
@@ -467,13 +493,13 @@ describe('measures: tree, move and bulk', () => {
   it('records every change in the measure history with actor, before and after', async () => {
     const m = await buildMeasure(api.t.ctx, { roadmapId: w.roadmap.id, responsible: resp(w) });
     await api.call('PATCH', `${M}/${m.id}`, {
-      cookie: cookies.kzRep,
-      body: { version: 1, progress: 40, status: 'in_progress' },
+      cookie: cookies.admin,
+      body: { version: 1, progress: 40, status: 'in_progress', reason: 'Сведения секретариата' },
     });
     const h = (await api.call('GET', `${M}/${m.id}/history`, { cookie: cookies.ruRep })).json().data;
-    expect(h[0]).toMatchObject({ action: 'measure.update', actorLabel: w.kz.reporter.email });
+    expect(h[0]).toMatchObject({ action: 'measure.update', actorLabel: w.admin.email });
     expect(h[0].before.progress).toBe(0);
-    expect(h[0].after.progress).toBe(40);
+    expect(h[0].after).toMatchObject({ progress: 40, source: 'edit', reason: 'Сведения секретариата' });
     expect(h[0].requestId).toEqual(expect.any(String));
   });
 });

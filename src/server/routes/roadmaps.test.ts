@@ -119,7 +119,7 @@ describe('roadmaps', () => {
     expect(rename.json().error.details[0].path).toBe('status');
     const measurePatch = await api.call('PATCH', `/api/v1/measures/${m.id}`, {
       cookie: admin,
-      body: { version: m.version, progress: 40, status: 'in_progress' },
+      body: { version: m.version, progress: 40, status: 'in_progress', reason: 'Исправление' },
     });
     expect(measurePatch.statusCode).toBe(422);
     const newMeasure = await api.call('POST', '/api/v1/measures', {

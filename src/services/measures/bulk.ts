@@ -5,8 +5,8 @@
 import { msg } from '../../contracts/messages';
 import type { z } from 'zod';
 import type { MeasureBulkUpdate } from '../../contracts/roadmaps';
-import { AppError, type ErrorDetail, ruleViolation } from '../../domain/errors';
-import type { Actor } from '../../domain/policies';
+import { AppError, type ErrorDetail, invalid, ruleViolation } from '../../domain/errors';
+import { type Actor, isAdmin, statusChangeNeedsReason } from '../../domain/policies';
 import { type Ctx, today } from '../context';
 import { type AuditInput, mutate } from '../core/mutate';
 import { presentByIds } from './read';
@@ -25,6 +25,9 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
   const day = today(ctx);
   const ids = input.items.map((i) => i.id);
   if (new Set(ids).size !== ids.length) throw ruleViolation('items', 'bulk.duplicate');
+  // a correction of many measures' status says why once, for all of them
+  if (isAdmin(actor) && statusChangeNeedsReason('bulk', Object.keys(input.set)) && !input.reason)
+    throw invalid('reason', 'measure.statusReason');
   const updated = await mutate(ctx, actor, async (tx, audit) => {
     const details: ErrorDetail[] = [];
     const events: AuditInput[] = [];

@@ -10,6 +10,7 @@ import { measures } from '../../db/schema';
 import { completionLevel, isAtRisk, isOverdue } from '../../domain/measures';
 import type { Actor } from '../../domain/policies';
 import { iso } from '../common';
+import { disputedSql } from './monitoring-flags';
 import { MEASURE_COLUMNS, type MeasureRow, type ResponsibleRow, visibleAs } from './queries';
 
 /** A measure's relations as loaded with it. */
@@ -19,6 +20,7 @@ export interface Relations {
   responsible: ResponsibleRow[];
   deps: string[];
   children: number;
+  disputed: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export function relationColumns(id: SQL, actor: Actor) {
       from measure_dependencies d join measures dm on dm.id = d.depends_on_id
       where d.measure_id = ${id} and ${visibleAs('dm', actor)}), '[]')`,
     children: sql<number>`(select count(*)::int from measures c where c.parent_id = ${id} and ${visibleAs('c', actor)})`,
+    disputed: disputedSql(),
   };
 }
 
@@ -91,6 +94,7 @@ export function presentMeasure(row: MeasureRow, rel: Relations, day: string): Me
     completionLevel: completionLevel(row.progress, row.status),
     overdue: isOverdue(row, day),
     atRisk: isAtRisk(row, day),
+    disputed: Boolean(rel.disputed),
     childCount: Number(rel.children),
     sphereIds: rel.spheres,
     provisionIds: rel.provisions,
@@ -111,10 +115,13 @@ export const presentRows = (rows: RowWithRelations[], day: string): Measure[] =>
  * from other measures (flags, completion level, child count), so an event never carries a
  * figure about measures its reader may not see.
  */
-export type MeasureAuditForm = Omit<Measure, 'childCount' | 'overdue' | 'atRisk' | 'completionLevel'>;
+export type MeasureAuditForm = Omit<
+  Measure,
+  'childCount' | 'overdue' | 'atRisk' | 'disputed' | 'completionLevel'
+>;
 
 export function auditForm(m: Measure): MeasureAuditForm {
-  const { childCount: _c, overdue: _o, atRisk: _a, completionLevel: _l, ...own } = m;
+  const { childCount: _c, overdue: _o, atRisk: _a, disputed: _d, completionLevel: _l, ...own } = m;
   return own;
 }
 

@@ -12,6 +12,7 @@ import { type Ctx, today } from '../context';
 import { countCapped } from '../search/count';
 import { matchingOrganisations, measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
+import { disputedSql, reportMissingSql } from './monitoring-flags';
 import { atRiskSql, measureVisibility, overdueSql } from './queries';
 import { loadVisible } from './rules';
 
@@ -64,6 +65,8 @@ export function measureFilter(
   if (q.dueTo) conds.push(lte(measures.dueDate, q.dueTo));
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
   if (q.atRisk !== undefined) conds.push(q.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
+  if (q.disputed !== undefined) conds.push(q.disputed ? disputedSql() : sql`not ${disputedSql()}`);
+  if (q.reportMissing) conds.push(reportMissingSql(actor, q.reportMissing, day));
   if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
   if (q.q) conds.push(measureSearchCondition(q.q, searchOrganisations));
   return and(...conds);
@@ -110,7 +113,7 @@ export async function getMeasure(ctx: Ctx, actor: Actor, id: string): Promise<Me
 }
 
 /** Fields older events carried that are derived from other measures or the day: never shown. */
-const DERIVED = ['childCount', 'overdue', 'atRisk', 'completionLevel'];
+const DERIVED = ['childCount', 'overdue', 'atRisk', 'disputed', 'completionLevel'];
 
 /**
  * Who changed what and when: the measure's audit events the actor may read, presented in the

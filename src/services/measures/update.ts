@@ -9,12 +9,13 @@ import type { z } from 'zod';
 import type { Measure, MeasureUpdate } from '../../contracts/roadmaps';
 import type { Tx } from '../../db/client';
 import { measures } from '../../db/schema';
-import { AppError, detail, ruleViolation } from '../../domain/errors';
+import { AppError, detail, invalid, ruleViolation } from '../../domain/errors';
 import {
   type Actor,
   editableMeasureFields,
   type MeasureField,
   responsibleChangeAllowed,
+  statusChangeNeedsReason,
 } from '../../domain/policies';
 import { checkVersion } from '../common';
 import { type Ctx, today } from '../context';
@@ -93,6 +94,8 @@ export async function applyUpdate(
         : msg('forbidden.measure', { code: cur.code }),
       refused.map((f) => detail(`${prefix}${f}`, 'field.notAllowed')),
     );
+  if (statusChangeNeedsReason(opts.source, changed) && !opts.reason)
+    throw invalid(opts.source === 'bulk' ? 'reason' : `${prefix}reason`, 'measure.statusReason');
   if (cur.childCount > 0 && (changed.includes('status') || changed.includes('progress')))
     throw ruleViolation(`${prefix}${changed.includes('status') ? 'status' : 'progress'}`, 'measure.rolledUp');
   const tierChanged = changed.includes('tier') || changed.includes('ownerPartyId');

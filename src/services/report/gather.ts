@@ -24,7 +24,7 @@ import { presentRows, selectWithRelations } from '../measures/present';
 import { measureVisibility, visibleAs } from '../measures/queries';
 import { reportVisibleAs } from '../reports/visibility';
 import { loadRoadmap } from '../roadmaps';
-import { fastSummary, roadmapSummary } from '../summary';
+import { roadmapSummary, summaryAt } from '../summary';
 import { changesSince } from './changes';
 
 /** What the caller asks the report for. */
@@ -48,7 +48,7 @@ export async function gatherReport(
   const roadmap = await loadRoadmap(ctx.db, roadmapId);
   const [summary, rows, agreementRows, reported, disputed, changes] = await Promise.all([
     // the cached summary is today's; another day is computed for that day, as the API would
-    asOf === day ? roadmapSummary(ctx, actor, roadmapId) : fastSummary(ctx, actor, roadmapId, asOf),
+    asOf === day ? roadmapSummary(ctx, actor, roadmapId) : summaryAt(ctx, actor, roadmapId, asOf),
     selectWithRelations(ctx.db, actor, and(eq(measures.roadmapId, roadmapId), measureVisibility(actor))),
     ctx.db
       .select({

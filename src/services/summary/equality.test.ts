@@ -84,7 +84,8 @@ describe('fast summary = from-scratch summary', () => {
     const state = () => {
       const status = r.pick(['not_started', 'in_progress', 'completed', 'cancelled'] as const);
       const progress = status === 'completed' ? 100 : status === 'not_started' ? 0 : r.int(1, 99);
-      return { status, progress };
+      // a direct status change is an admin's correction and says why
+      return { status, progress, reason: 'Проверка сумм' };
     };
     const owner = () => {
       const tier = r.pick(['shared', 'shared', 'internal'] as const);
@@ -154,7 +155,11 @@ describe('fast summary = from-scratch summary', () => {
           r.next() < 0.5
             ? { progress: r.int(1, 99), status: 'in_progress' }
             : { dueDate: day(r.int(-30, 90)) };
-        await bulkUpdateMeasures(t.ctx, admin, MeasureBulkUpdate.parse({ items, set }));
+        await bulkUpdateMeasures(
+          t.ctx,
+          admin,
+          MeasureBulkUpdate.parse({ items, set, reason: 'Проверка сумм' }),
+        );
       },
     };
     const kinds = ['create', 'create', 'create', 'update', 'update', 'move', 'delete', 'bulk', 'bulk'];
@@ -254,7 +259,7 @@ describe('fast summary = from-scratch summary', () => {
             version: m.version,
             ...(i % 2
               ? { dueDate: '2026-06-01', startDate: '2026-01-01' }
-              : { status: 'in_progress', progress: 5 }),
+              : { status: 'in_progress', progress: 5, reason: 'Проверка сумм' }),
           });
           written++;
         } catch (e) {

@@ -110,8 +110,11 @@ function mergeSphereStatus(rows: { sphereId: string; status: MeasureStatus; n: n
   return [...out.values()];
 }
 
+/** The cached part of a summary: everything but the monitoring counts (see ./monitoring.ts). */
+export type SummaryBody = Omit<RoadmapSummary, 'disputed' | 'reportMissing' | 'reportMissingPeriodId'>;
+
 /** The summary body from its aggregate rows (see the module comment of ./index.ts). */
-export function assemble(roadmapId: string, day: string, rows: SummaryRows): RoadmapSummary {
+export function assemble(roadmapId: string, day: string, rows: SummaryRows): SummaryBody {
   const all = rows.own.map(toPart);
   const topItems = asItems(rows.own.filter((r) => r.top).map(toPart));
   const raw = rollUpProgress(topItems) ?? 0;

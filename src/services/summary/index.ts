@@ -31,7 +31,8 @@ import { type Actor, internalScope } from '../../domain/policies';
 import { type Ctx, today } from '../context';
 import { loadRoadmap } from '../roadmaps';
 import { fastRows } from './fast';
-import { assemble } from './fold';
+import { assemble, type SummaryBody } from './fold';
+import { monitoringCounts } from './monitoring';
 import { referenceRows } from './reference';
 
 export { foldGroup } from './fold';
@@ -51,13 +52,14 @@ export function summaryScope(actor: Actor): string {
 export async function roadmapSummary(ctx: Ctx, actor: Actor, roadmapId: string): Promise<RoadmapSummary> {
   const day = today(ctx);
   const scope = summaryScope(actor);
-  const cached = await ctx.db.execute<{ cur: number; body: RoadmapSummary | null }>(sql`
+  const cached = await ctx.db.execute<{ cur: number; body: SummaryBody | null }>(sql`
     with cur as (select coalesce(max(${roadmapChanges.id}), 0)::int8 as stamp from ${roadmapChanges} where ${roadmapChanges.roadmapId} = ${roadmapId})
     select cur.stamp as cur, c.body
     from cur left join ${summaryCache} c
       on c.roadmap_id = ${roadmapId} and c.scope = ${scope} and c.day = ${day}::date and c.stamp = cur.stamp`);
   const hit = cached.rows[0];
-  if (hit?.body) return hit.body;
+  // joint statuses and reports are not part of the cached sums: counted apart, on every read
+  if (hit?.body) return { ...hit.body, ...(await monitoringCounts(ctx, actor, roadmapId, day)) };
   const stamp = Number(hit?.cur ?? 0);
   const body = await fastSummary(ctx, actor, roadmapId, day);
   await ctx.db
@@ -71,7 +73,7 @@ export async function roadmapSummary(ctx: Ctx, actor: Actor, roadmapId: string):
   await ctx.db
     .delete(roadmapChanges)
     .where(and(eq(roadmapChanges.roadmapId, roadmapId), lt(roadmapChanges.id, stamp)));
-  return body;
+  return { ...body, ...(await monitoringCounts(ctx, actor, roadmapId, day)) };
 }
 
 /** Computes the summary from the incremental sums (what a cache miss runs). */
@@ -79,6 +81,20 @@ export async function fastSummary(ctx: Ctx, actor: Actor, roadmapId: string, day
   // an absent roadmap has no sums, so reading them alongside the 404 check is harmless
   const [, rows] = await Promise.all([loadRoadmap(ctx.db, roadmapId), fastRows(ctx, actor, roadmapId, day)]);
   return assemble(roadmapId, day, rows);
+}
+
+/** The whole summary of another day than today (not cached): the sums and the monitoring counts. */
+export async function summaryAt(
+  ctx: Ctx,
+  actor: Actor,
+  roadmapId: string,
+  day: string,
+): Promise<RoadmapSummary> {
+  const [body, monitoring] = await Promise.all([
+    fastSummary(ctx, actor, roadmapId, day),
+    monitoringCounts(ctx, actor, roadmapId, day),
+  ]);
+  return { ...body, ...monitoring };
 }
 
 /** Computes the summary from scratch over every measure: the reference for `fastSummary`. */

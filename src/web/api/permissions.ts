@@ -23,6 +23,7 @@ import {
   type ReportAction,
   reportPolicy,
 } from '../../domain/reports';
+import { canManageIndicators, canReconcile } from '../../domain/joint-policies';
 import { useSession } from './session';
 
 export type { MeasureField };
@@ -119,3 +120,14 @@ export const reportRefusal = (
   u && measure
     ? reportPolicy(actorOf(u), action, { partyId: report.partyId, responsible: measure.responsible })
     : 'forbidden.default';
+/** Whether `user` confirms or dissents for its party on a joint status of these responsible parties. */
+export const mayReconcile = (u: User | null | undefined, responsiblePartyIds: readonly string[]) =>
+  !!u && canReconcile(actorOf(u), responsiblePartyIds);
+
+/** Whether `user` adds, changes or removes the indicators of `measure`. */
+export const mayManageIndicators = (u: User | null | undefined, measure: Measure) =>
+  !!u && canManageIndicators(actorOf(u), factsOf(measure));
+
+/** Who opens the Reconciliation page: coordinators and admins. */
+export const seesReconciliation = (u: User | null | undefined) =>
+  !!u && (u.role === 'coordinator' || u.role === 'admin');

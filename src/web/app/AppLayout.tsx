@@ -7,6 +7,7 @@ import {
   IconLayoutDashboard,
   IconListTree,
   IconLogout,
+  IconScale,
   IconSettings,
   IconTimeline,
   IconUser,
@@ -16,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../contracts';
 import { useMe } from '../api/session';
-import { canManageReference } from '../api/permissions';
+import { canManageReference, seesReconciliation } from '../api/permissions';
 import { useSignOut, useUpdateProfile } from '../api/session';
 import { explainError } from '../components/errors';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -53,6 +54,8 @@ function useNavItems(): NavItem[] {
     { to: '/timeline', label: t('nav.timeline'), icon: <IconTimeline size={18} aria-hidden /> },
   ];
   items.push(...reportNavItems(me, t));
+  if (seesReconciliation(me))
+    items.push({ to: '/reconciliation', label: t('joint.nav'), icon: <IconScale size={18} aria-hidden /> });
   if (canManageReference(me)) {
     items.push({
       to: '/admin/organisations',

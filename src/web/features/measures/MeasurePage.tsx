@@ -26,6 +26,9 @@ import {
 import { Comments } from '../comments/Comments';
 import { textOf } from '../roadmap/format';
 import { roadmapHref } from '../roadmap/urlState';
+import { IndicatorsSection } from '../indicators/IndicatorsSection';
+import { JointStatusSection } from './components/JointStatusSection';
+import { JointStateBadge } from '../reconciliation/components/JointStateBadge';
 import { MeasureDetails } from './components/MeasureDetails';
 import { MeasureRelations } from './components/MeasureRelations';
 import { MeasureEditForm } from './MeasureEditForm';
@@ -103,6 +106,7 @@ export default function MeasurePage() {
       <Group gap="sm" mb="md" wrap="wrap">
         <StatusBadge status={m.status} size="lg" />
         <Flags overdue={m.overdue} atRisk={m.atRisk} />
+        {m.disputed && <JointStateBadge state="disputed" />}
         <ProgressBar value={m.progress} label={t('fields.progress')} w={220} />
         <Badge variant="outline" color="gray" c="gray.9" radius="sm" tt="none">
           {t(`enums.tier.${m.tier}`)}
@@ -158,6 +162,8 @@ export default function MeasurePage() {
         <MeasureRelations measure={m} parties={ref.parties} orgById={ref.orgById} />
         <Comments target={{ kind: 'measure', id: m.id }} />
         <MeasureReports measureId={m.id} />
+        <JointStatusSection measureId={m.id} partyById={ref.partyById} />
+        <IndicatorsSection measure={m} partyById={ref.partyById} />
         <Section title={t('measure.history')} id="measure-history">
           <MeasureHistory
             measureId={m.id}

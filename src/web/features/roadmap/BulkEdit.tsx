@@ -41,7 +41,12 @@ export function BulkEditBar({
 }: BulkEditBarProps) {
   const { t } = useTranslation();
   const [field, setField] = useState<BulkField | null>(null);
-  const [values, setValues] = useState<BulkValues>({ status: 'in_progress', dueDate: '', responsible: [] });
+  const [values, setValues] = useState<BulkValues>({
+    status: 'in_progress',
+    dueDate: '',
+    responsible: [],
+    reason: '',
+  });
   const [localError, setLocalError] = useState<string | null>(null);
   const [report, setReport] = useState<BulkOutcome | null>(null);
   const mutation = useBulkUpdateMeasures();
@@ -61,6 +66,8 @@ export function BulkEditBar({
     const body = {
       items: items.map((m) => ({ id: m.id, version: m.version })),
       set: { [field]: values[field] },
+      // status follows reconciliation: a direct change is the secretariat's correction, with its reason
+      ...(field === 'status' && values.reason.trim() ? { reason: values.reason.trim() } : {}),
     };
     // the same contract the API validates with: a bad date never leaves the browser
     const parsed = MeasureBulkUpdate.safeParse(body);
@@ -105,9 +112,11 @@ export function BulkEditBar({
               {t('counts.selected', { count: selected.length })}
             </Text>
             <Group gap="xs" wrap="wrap">
-              <Button size="xs" onClick={() => open('status')}>
-                {t('bulk.changeStatus')}
-              </Button>
+              {selected.some((m) => editableFields(user, m).includes('status')) && (
+                <Button size="xs" onClick={() => open('status')}>
+                  {t('bulk.changeStatus')}
+                </Button>
+              )}
               <Button size="xs" onClick={() => open('dueDate')}>
                 {t('bulk.changeDueDate')}
               </Button>

@@ -102,6 +102,7 @@ export function buildMeasure(
     completionLevel: 'not_started',
     overdue: false,
     atRisk: false,
+    disputed: false,
     childCount: 0,
     sphereIds: [],
     provisionIds: [],

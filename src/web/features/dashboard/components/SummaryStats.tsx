@@ -14,7 +14,7 @@ export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary;
   const { formatNumber, formatPercent } = useFormat();
   const rid = roadmap.id;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" data-testid="summary-stats">
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="summary-stats">
       <Stat name="leaves" label={t('dashboard.leafCount')} value={formatNumber(s.leaves.total)}>
         <Text size="xs" c="gray.8" data-testid="measure-count">
           {t('dashboard.leafOf', { total: formatNumber(s.measureCount) })}
@@ -54,6 +54,16 @@ export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary;
       >
         <Text size="xs" c="gray.8">
           {t('dashboard.leavesOnly')}
+        </Text>
+      </Stat>
+      <Stat
+        name="disputed"
+        label={t('joint.disputedStat')}
+        value={formatNumber(s.disputed ?? 0)}
+        to="/reconciliation"
+      >
+        <Text size="xs" c="gray.8">
+          {t('joint.disputedHint')}
         </Text>
       </Stat>
     </SimpleGrid>

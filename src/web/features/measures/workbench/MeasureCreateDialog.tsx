@@ -46,6 +46,7 @@ const blank = (user: User): FormValues => ({
   provisionIds: [],
   responsible: [],
   dependsOn: [],
+  reason: '',
 });
 
 const i18n = (v: FormValues['title']) => ({

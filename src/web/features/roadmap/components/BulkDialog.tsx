@@ -1,5 +1,5 @@
 /** The dialog of one bulk change: the new status, due date or responsible bodies of the selection. */
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   MEASURE_STATUSES,
@@ -20,6 +20,8 @@ export interface BulkValues {
   status: MeasureStatus;
   dueDate: string;
   responsible: ResponsibleEntry[];
+  /** Why status changes directly (an admin's correction). */
+  reason: string;
 }
 
 /** Props: the field, the selection, the values and what to do with them. */
@@ -90,6 +92,14 @@ export function BulkDialog(p: BulkDialogProps) {
             value={values.status}
             onChange={(e) => onValues({ ...values, status: e.currentTarget.value as MeasureStatus })}
             data={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))}
+          />
+        )}
+        {field === 'status' && (
+          <TextInput
+            label={t('statusCorrection.reason')}
+            description={t('statusCorrection.hint')}
+            value={values.reason}
+            onChange={(e) => onValues({ ...values, reason: e.currentTarget.value })}
           />
         )}
         {field === 'dueDate' && (

@@ -1,0 +1,33 @@
+/**
+ * The SQL face of the monitoring flags (domain/monitoring-flags.ts): disputed and report
+ * missing, as conditions over `measures` for lists and the summary counts.
+ * monitoring-flags.test.ts proves them equal to the domain on the same rows.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { type Actor, internalScope } from '../../domain/policies';
+
+// qualified by hand: drizzle may render a bare column name, which inside these subqueries would
+// bind to the inner tables' columns (reports.status, joint_statuses.id) instead of the measure's
+const M = (column: string) => sql.raw(`"measures"."${column}"`);
+
+/** SQL form of domain `isDisputed` for the outer `measures` row. */
+export const disputedSql = () => sql<boolean>`coalesce((select js.state = 'disputed' from joint_statuses js
+  join periods jp on jp.id = js.period_id where js.measure_id = ${M('id')}
+  order by jp.end_date desc limit 1), false)`;
+
+/** SQL form of domain `isReportMissing` for period `periodId` as `actor` may know it. */
+export function reportMissingSql(actor: Actor, periodId: string, day: string): SQL {
+  const scope = internalScope(actor);
+  const counts =
+    scope === 'all'
+      ? sql`r.state in ('submitted', 'approved')`
+      : scope === null
+        ? sql`r.state = 'approved'`
+        : sql`(r.state = 'approved' or (r.state = 'submitted' and r.party_id = ${scope}))`;
+  return sql`exists (select 1 from periods rp
+    where rp.id = ${periodId} and rp.roadmap_id = ${M('roadmap_id')} and rp.report_due_date < ${day}::date
+      and ${M('start_date')} <= rp.end_date and ${M('status')} <> 'cancelled'
+      and exists (select 1 from measure_responsibles mr where mr.measure_id = ${M('id')}
+        and not exists (select 1 from reports r where r.measure_id = ${M('id')} and r.period_id = rp.id
+          and r.party_id = mr.party_id and ${counts})))`;
+}
