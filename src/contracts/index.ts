@@ -7,3 +7,6 @@ export * from './enums';
 export * from './reference';
 export * from './roadmaps';
 export * from './periods';
+export * from './baselines';
+export * from './change-requests';
+export * from './meetings';

@@ -101,6 +101,10 @@ export const ENTITIES = {
   roadmap: 'Roadmap',
   period: 'Reporting period',
   apiToken: 'API token',
+  baseline: 'Baseline',
+  meeting: 'Commission meeting',
+  changeRequest: 'Change request',
+  protocol: 'Protocol',
   record: 'Record',
 } as const;
 export type Entity = keyof typeof ENTITIES;

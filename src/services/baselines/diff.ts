@@ -1,0 +1,84 @@
+/**
+ * GET /roadmaps/{id}/diff: what changed between two states of a roadmap's plan. Two baselines
+ * (or a baseline and now) are compared in one statement that full-joins their visible rows on
+ * the measure and returns only rows whose fingerprints differ, so the work in JavaScript is
+ * proportional to what changed; a date side is the plan at the end of that day (plan-at.ts).
+ * Visibility applies on both sides before comparing: the other party's internal measures
+ * appear in no list and no count.
+ */
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DiffQuery, PlanDiff } from '../../contracts/baselines';
+import { baselines } from '../../db/schema';
+import { ruleViolation } from '../../domain/errors';
+import { diffPlans, filterDiff, type PlanItem } from '../../domain/plan-diff';
+import type { Actor } from '../../domain/policies';
+import type { Ctx } from '../context';
+import { loadRoadmap } from '../roadmaps';
+import { baselineItemsSql, type ItemRow, liveItemsSql, loadItems, toPlanItem, visibleSource } from './items';
+import { planAtEndOf } from './plan-at';
+
+type Side = PlanDiff['from'];
+const UUID = /^[0-9a-f]{8}-/i;
+
+async function resolveSide(ctx: Ctx, roadmapId: string, v: string | undefined, path: string) {
+  if (v === 'now') return { side: { kind: 'now', baselineId: null, name: null, date: null } as Side, source: liveItemsSql(roadmapId) };
+  if (v === undefined || UUID.test(v)) {
+    const [b] = await ctx.db
+      .select()
+      .from(baselines)
+      .where(and(eq(baselines.roadmapId, roadmapId), v ? eq(baselines.id, v) : undefined))
+      // "since the last meeting" by default: the newest meeting baseline, else the newest one
+      .orderBy(sql`(${baselines.kind} = 'meeting') desc`, desc(baselines.takenAt))
+      .limit(1);
+    if (!b) throw ruleViolation(path, v ? 'noSuch.baseline' : 'baseline.none');
+    return {
+      side: { kind: 'baseline', baselineId: b.id, name: b.name, date: null } as Side,
+      source: baselineItemsSql(b.id),
+    };
+  }
+  return { side: { kind: 'date', baselineId: null, name: null, date: v } as Side, source: null };
+}
+
+/** The rows of two sources that differ, both sides visible to the actor. */
+async function differingRows(ctx: Ctx, actor: Actor, a: SQL, b: SQL) {
+  const { rows } = await ctx.db.execute<{ a: ItemRow | null; b: ItemRow | null }>(sql`
+    with a as (${visibleSource(a, actor)}), b as (${visibleSource(b, actor)})
+    select to_jsonb(a) as a, to_jsonb(b) as b from a full join b on a.measure_id = b.measure_id
+    where a.fingerprint is distinct from b.fingerprint`);
+  const from: PlanItem[] = [];
+  const to: PlanItem[] = [];
+  for (const r of rows) {
+    if (r.a) from.push(toPlanItem(r.a));
+    if (r.b) to.push(toPlanItem(r.b));
+  }
+  return { from, to };
+}
+
+export async function roadmapDiff(
+  ctx: Ctx,
+  actor: Actor,
+  roadmapId: string,
+  q: z.output<typeof DiffQuery>,
+): Promise<PlanDiff> {
+  await loadRoadmap(ctx.db, roadmapId);
+  const [f, t] = await Promise.all([
+    resolveSide(ctx, roadmapId, q.from, 'from'),
+    resolveSide(ctx, roadmapId, q.to, 'to'),
+  ]);
+  let sides: { from: PlanItem[]; to: PlanItem[] };
+  if (f.source && t.source) sides = await differingRows(ctx, actor, f.source, t.source);
+  else {
+    const load = async (s: typeof f) =>
+      s.source ? loadItems(ctx.db, actor, s.source) : planAtEndOf(ctx.db, actor, roadmapId, s.side.date!);
+    const [a, b] = await Promise.all([load(f), load(t)]);
+    sides = { from: a, to: b };
+  }
+  const d = filterDiff(diffPlans(sides.from, sides.to), {
+    sphereId: q.sphereId,
+    partyId: q.partyId,
+    kinds: q.kind,
+    fields: q.field,
+  });
+  return { from: f.side, to: t.side, ...d };
+}
