@@ -80,7 +80,9 @@ const SideParam = z.union([Uuid, IsoDate, z.literal('now')], {
 });
 
 export const DiffQuery = z.object({
-  from: SideParam.describe('a baseline id or a date; default: the newest baseline'),
+  from: SideParam.optional().describe(
+    "a baseline id or a date; default: the newest meeting's baseline, else the newest",
+  ),
   to: SideParam.default('now'),
   sphereId: Uuid.optional(),
   partyId: Uuid.optional().describe('measures this party owns or is responsible for'),

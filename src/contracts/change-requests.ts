@@ -14,7 +14,10 @@ export const ChangeRequestCreate = z
       .array(Resp)
       .min(1, 'name at least one responsible organisation')
       .max(100)
-      .refine((a) => new Set(a.map((r) => r.organisationId)).size === a.length, 'must not name an organisation twice')
+      .refine(
+        (a) => new Set(a.map((r) => r.organisationId)).size === a.length,
+        'must not name an organisation twice',
+      )
       .optional()
       .describe("the requesting party's own bodies, replacing its current ones; the other party's stay"),
     reason: Reason,

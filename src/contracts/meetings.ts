@@ -30,7 +30,10 @@ const fields = {
     .array(CoChair)
     .max(4)
     .refine((a) => new Set(a.map((c) => c.partyId)).size === a.length, 'one co-chair per party'),
-  roadmapIds: z.array(Uuid).max(50).refine((a) => new Set(a).size === a.length, 'must not repeat'),
+  roadmapIds: z
+    .array(Uuid)
+    .max(50)
+    .refine((a) => new Set(a).size === a.length, 'must not repeat'),
   agenda: z.array(AgendaItem).max(LIMITS.listItems),
   decisions: z
     .array(DecisionIn)

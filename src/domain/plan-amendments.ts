@@ -10,7 +10,10 @@ import type { RoadmapStatus } from '../contracts/enums';
 export const PLAN_AMENDMENT_FIELDS = ['title', 'startDate', 'dueDate', 'responsible'] as const;
 
 /** What a write does to a measure: creates it, removes it, or changes these fields. */
-export type PlanWrite = { kind: 'create' } | { kind: 'delete' } | { kind: 'update'; fields: readonly string[] };
+export type PlanWrite =
+  | { kind: 'create' }
+  | { kind: 'delete' }
+  | { kind: 'update'; fields: readonly string[] };
 
 export interface PlanState {
   roadmapStatus: RoadmapStatus | string;

@@ -84,8 +84,14 @@ export function itemChanges(a: PlanItem, b: PlanItem): PlanChange[] {
         const was = new Set(a.responsible.map(respKey));
         const now = new Set(b.responsible.map(respKey));
         const org = (k: string) => k.slice(0, k.indexOf(':'));
-        const added = [...now].filter((k) => !was.has(k)).map(org).sort();
-        const removed = [...was].filter((k) => !now.has(k)).map(org).sort();
+        const added = [...now]
+          .filter((k) => !was.has(k))
+          .map(org)
+          .sort();
+        const removed = [...was]
+          .filter((k) => !now.has(k))
+          .map(org)
+          .sort();
         if (added.length || removed.length) out.push({ field, added, removed });
         break;
       }

@@ -297,10 +297,12 @@ export const en = {
   'baseline.none': 'the roadmap has no baseline yet; freeze one first',
   'forbidden.baselines': 'Only administrators freeze baselines',
   'forbidden.meetings': 'Only administrators manage commission meetings',
-  'forbidden.changeRequestCreate': 'Only a coordinator of a party responsible for the measure may ask for a change',
+  'forbidden.changeRequestCreate':
+    'Only a coordinator of a party responsible for the measure may ask for a change',
   'forbidden.changeRequestDecide': 'Only administrators accept or decline change requests',
   'plan.reasonRequired': 'is required: the roadmap is approved, and changing {fields} amends its plan',
-  'plan.reasonRequiredCreateDelete': 'is required: the roadmap is approved, and adding or removing a measure amends its plan',
+  'plan.reasonRequiredCreateDelete':
+    'is required: the roadmap is approved, and adding or removing a measure amends its plan',
   'changeRequest.notOpen': 'the request has already been decided',
   'changeRequest.ownPartyOnly': "may name only your own party's organisations",
   'changeRequest.sameDueDate': "is the measure's due date already",

@@ -292,7 +292,8 @@ export const kk: Record<MessageKey, string> = {
   'forbidden.changeRequestCreate': 'Өзгертуді тек іс-шараға жауапты тараптың үйлестірушісі сұрай алады',
   'forbidden.changeRequestDecide': 'Өзгерту сұрауларын тек әкімшілер қабылдайды немесе қабылдамайды',
   'plan.reasonRequired': 'міндетті: жол картасы бекітілген, және өзгеріс ({fields}) оның жоспарын өзгертеді',
-  'plan.reasonRequiredCreateDelete': 'міндетті: жол картасы бекітілген, және іс-шараны қосу немесе жою оның жоспарын өзгертеді',
+  'plan.reasonRequiredCreateDelete':
+    'міндетті: жол картасы бекітілген, және іс-шараны қосу немесе жою оның жоспарын өзгертеді',
   'changeRequest.notOpen': 'сұрау бойынша шешім қабылданып қойған',
   'changeRequest.ownPartyOnly': 'тек өз тарапыңыздың ұйымдарын көрсетуге болады',
   'changeRequest.sameDueDate': 'іс-шараның қазіргі мерзімімен бірдей',

@@ -2,7 +2,10 @@
 import type { RouteModule } from '../types';
 import agreements from './agreements';
 import audit from './audit';
+import baselines from './baselines';
+import changeRequests from './change-requests';
 import me from './me';
+import meetings from './meetings';
 import measures from './measures';
 import periods from './periods';
 import reference from './reference';
@@ -18,6 +21,9 @@ export const routeModules: RouteModule[] = [
   roadmaps,
   measures,
   periods,
+  baselines,
+  changeRequests,
+  meetings,
   audit,
   users,
   me,

@@ -132,13 +132,21 @@ const routes: RouteModule = (app, { ctx }) => {
         params: IdParams,
         querystring: z.object({
           version: z.coerce.number().pipe(Version),
-          reason: Reason.optional().describe('why: required in an approved roadmap (a plan amendment); audited'),
+          reason: Reason.optional().describe(
+            'why: required in an approved roadmap (a plan amendment); audited',
+          ),
         }),
         response: { 204: NoContent, ...ERRORS },
       },
     },
     async (req, reply) => {
-      await measures.deleteMeasure(ctx, requireActor(req), req.params.id, req.query.version, req.query.reason);
+      await measures.deleteMeasure(
+        ctx,
+        requireActor(req),
+        req.params.id,
+        req.query.version,
+        req.query.reason,
+      );
       return reply.code(204).send(null);
     },
   );

@@ -20,10 +20,14 @@ export async function requireAmendmentReason(
   prefix = '',
 ): Promise<void> {
   if (reason || roadmap.status !== 'approved') return;
-  if (!isPlanAmendment({ roadmapStatus: roadmap.status, hasBaseline: await hasBaseline(tx, roadmap.id) }, write))
+  if (
+    !isPlanAmendment({ roadmapStatus: roadmap.status, hasBaseline: await hasBaseline(tx, roadmap.id) }, write)
+  )
     return;
   if (write.kind === 'update')
-    throw invalid(`${prefix}reason`, 'plan.reasonRequired', { fields: amendedFields(write.fields).join(', ') });
+    throw invalid(`${prefix}reason`, 'plan.reasonRequired', {
+      fields: amendedFields(write.fields).join(', '),
+    });
   throw invalid(`${prefix}reason`, msg('plan.reasonRequiredCreateDelete'));
 }
 
@@ -45,10 +49,16 @@ export async function linkDecision(
   prefix = '',
 ): Promise<void> {
   if (!decisionId) return;
-  const [d] = await tx.select({ id: meetingDecisions.id }).from(meetingDecisions).where(eq(meetingDecisions.id, decisionId));
+  const [d] = await tx
+    .select({ id: meetingDecisions.id })
+    .from(meetingDecisions)
+    .where(eq(meetingDecisions.id, decisionId));
   if (!d) throw ruleViolation(`${prefix}decisionId`, 'noSuch.decision');
   await tx
     .insert(decisionMeasures)
     .values({ decisionId, measureId, effect })
-    .onConflictDoUpdate({ target: [decisionMeasures.decisionId, decisionMeasures.measureId], set: { effect: sql`excluded.effect` } });
+    .onConflictDoUpdate({
+      target: [decisionMeasures.decisionId, decisionMeasures.measureId],
+      set: { effect: sql`excluded.effect` },
+    });
 }

@@ -22,7 +22,11 @@ type Side = PlanDiff['from'];
 const UUID = /^[0-9a-f]{8}-/i;
 
 async function resolveSide(ctx: Ctx, roadmapId: string, v: string | undefined, path: string) {
-  if (v === 'now') return { side: { kind: 'now', baselineId: null, name: null, date: null } as Side, source: liveItemsSql(roadmapId) };
+  if (v === 'now')
+    return {
+      side: { kind: 'now', baselineId: null, name: null, date: null } as Side,
+      source: liveItemsSql(roadmapId),
+    };
   if (v === undefined || UUID.test(v)) {
     const [b] = await ctx.db
       .select()

@@ -30,7 +30,11 @@ export const presentBaseline = (b: Row): Baseline => ({
 });
 
 /** The name of the baseline approval freezes. */
-export const APPROVED_PLAN: I18nText = { ru: 'Утверждённый план', kk: 'Бекітілген жоспар', en: 'Approved plan' };
+export const APPROVED_PLAN: I18nText = {
+  ru: 'Утверждённый план',
+  kk: 'Бекітілген жоспар',
+  en: 'Approved plan',
+};
 
 export interface FreezeOptions {
   name: I18nText;
@@ -70,7 +74,11 @@ export async function createBaseline(
   authorize(canManageReference(actor), 'forbidden.baselines');
   return mutate(ctx, actor, async (tx, audit) => {
     // the roadmap's row lock orders freezes of one roadmap one after another
-    const [r] = await tx.select({ id: roadmaps.id }).from(roadmaps).where(eq(roadmaps.id, roadmapId)).for('update');
+    const [r] = await tx
+      .select({ id: roadmaps.id })
+      .from(roadmaps)
+      .where(eq(roadmaps.id, roadmapId))
+      .for('update');
     if (!r) throw notFound('roadmap');
     return freezeBaseline(tx, roadmapId, { name: input.name, kind: 'manual', actor, at: ctx.now() }, audit);
   });
@@ -78,6 +86,10 @@ export async function createBaseline(
 
 /** Does the roadmap have a frozen plan (so its changes are amendments)? */
 export async function hasBaseline(tx: Tx, roadmapId: string): Promise<boolean> {
-  const [r] = await tx.select({ id: baselines.id }).from(baselines).where(eq(baselines.roadmapId, roadmapId)).limit(1);
+  const [r] = await tx
+    .select({ id: baselines.id })
+    .from(baselines)
+    .where(eq(baselines.roadmapId, roadmapId))
+    .limit(1);
   return !!r;
 }

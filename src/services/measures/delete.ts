@@ -26,7 +26,12 @@ export async function deleteMeasure(
     if (!canDeleteMeasure(actor, { ...cur, responsible: rel.responsible }))
       throw forbidden('forbidden.measureDeleteJoint');
     requireOpenRoadmap(roadmapStatus, 'roadmapId');
-    await requireAmendmentReason(tx, { id: cur.roadmapId, status: roadmapStatus }, { kind: 'delete' }, reason);
+    await requireAmendmentReason(
+      tx,
+      { id: cur.roadmapId, status: roadmapStatus },
+      { kind: 'delete' },
+      reason,
+    );
     // any child, visible or not, keeps it: a hidden one is not named, only counted as "children"
     const [child] = await tx
       .select({ id: measures.id })
