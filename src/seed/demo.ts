@@ -62,6 +62,7 @@ import { presentOrganisation, presentParty, presentSphere } from '../services/re
 import { presentRoadmap } from '../services/roadmaps';
 import { presentUser } from '../services/users';
 import { initMorphology } from '../text';
+import { loadDemoMeetings } from './demo-meetings';
 
 // ---------- constants for the README and the start-up banner ----------
 
@@ -773,6 +774,7 @@ export async function loadDemo(
       audit.push({ action: 'user.create', entityType: 'user', entityId: r.id, after: presentUser(r) });
 
     log.record(audit);
+    await loadDemoMeetings(tx, actor, roadmapRow.id, day, log);
     const summary: DemoSummary = {
       parties: partyRows.length,
       spheres: sphereRows.length,

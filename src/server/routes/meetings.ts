@@ -117,6 +117,8 @@ const routes: RouteModule = (app, { ctx }) => {
           'Attach the protocol, a PDF or DOCX (multipart field `file`; admin), replacing any earlier one',
         params: IdParams,
         consumes: ['multipart/form-data'],
+        // read by readUpload, not by the JSON validator: documented, accepted as it comes
+        body: z.unknown().describe('multipart/form-data: the file in the field `file`'),
         response: { 200: Meeting, ...ERRORS, 413: ERRORS[400], 415: ERRORS[400] },
       },
     },
