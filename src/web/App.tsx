@@ -20,6 +20,9 @@ const pages = {
   organisations: () => import('./features/admin/OrganisationsPage'),
   users: () => import('./features/admin/UsersPage'),
   profile: () => import('./features/profile/ProfilePage'),
+  meetings: () => import('./features/meetings/MeetingsPage'),
+  meeting: () => import('./features/meetings/MeetingPage'),
+  changeRequests: () => import('./features/changes/ChangeRequestsPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -31,6 +34,9 @@ const TimelinePage = lazy(pages.timeline);
 const OrganisationsPage = lazy(pages.organisations);
 const UsersPage = lazy(pages.users);
 const ProfilePage = lazy(pages.profile);
+const MeetingsPage = lazy(pages.meetings);
+const MeetingPage = lazy(pages.meeting);
+const ChangeRequestsPage = lazy(pages.changeRequests);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -48,6 +54,8 @@ export function preloadPage(pathname: string): void {
     timeline: pages.timeline,
     admin: second === 'users' ? pages.users : pages.organisations,
     profile: pages.profile,
+    meetings: second ? pages.meeting : pages.meetings,
+    'change-requests': pages.changeRequests,
   };
   void loader[first]?.().catch(() => {
     /* React.lazy will load it again and show the error where the page renders */
@@ -107,6 +115,9 @@ export function AppRoutes() {
             }
           />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="meetings" element={<MeetingsPage />} />
+          <Route path="meetings/:id" element={<MeetingPage />} />
+          <Route path="change-requests" element={<ChangeRequestsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

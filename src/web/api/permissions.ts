@@ -13,6 +13,8 @@ import {
   type MeasureField,
   userAffiliationRule,
 } from '../../domain/policies';
+import { canDecideChangeRequest, canRequestChange } from '../../domain/change-request-policies';
+import { canManageMeetings } from '../../domain/meeting-policies';
 import { useSession } from './session';
 
 export type { MeasureField };
@@ -57,3 +59,12 @@ export const mayChangeAny = (
   const allowed = editableFields(user, measure);
   return fields.some((f) => allowed.includes(f));
 };
+
+/** A coordinator of a party responsible for the measure may ask for a new due date. */
+export const mayRequestChange = (u: User | null | undefined, m: Measure) =>
+  !!u && canRequestChange(actorOf(u), factsOf(m));
+
+/** The secretariat accepts and declines change requests, and manages commission meetings. */
+export const mayDecideChangeRequests = (u: User | null | undefined) =>
+  !!u && canDecideChangeRequest(actorOf(u));
+export const mayManageMeetings = (u: User | null | undefined) => !!u && canManageMeetings(actorOf(u));

@@ -9,6 +9,8 @@ import {
   IconLogout,
   IconSettings,
   IconTimeline,
+  IconCalendarEvent,
+  IconGavel,
   IconUser,
 } from '@tabler/icons-react';
 import { type ReactNode, Suspense, useEffect } from 'react';
@@ -49,7 +51,14 @@ function useNavItems(): NavItem[] {
       prefix: '/measures/',
     },
     { to: '/timeline', label: t('nav.timeline'), icon: <IconTimeline size={18} aria-hidden /> },
+    { to: '/meetings', label: t('meetings.nav'), icon: <IconGavel size={18} aria-hidden /> },
   ];
+  if (me.role === 'admin' || me.role === 'coordinator')
+    items.push({
+      to: '/change-requests',
+      label: t('changeRequests.nav'),
+      icon: <IconCalendarEvent size={18} aria-hidden />,
+    });
   if (canManageReference(me)) {
     items.push({
       to: '/admin/organisations',

@@ -29,6 +29,7 @@ import { MeasureDetails } from './components/MeasureDetails';
 import { MeasureRelations } from './components/MeasureRelations';
 import { MeasureEditForm } from './MeasureEditForm';
 import { MeasureHistory } from './MeasureHistory';
+import { PlanHistorySection } from '../changes/PlanHistorySection';
 
 /** The measure page, lazily loaded by the router. */
 export default function MeasurePage() {
@@ -150,6 +151,7 @@ export default function MeasurePage() {
           sphereById={ref.sphereById}
         />
         <MeasureRelations measure={m} parties={ref.parties} orgById={ref.orgById} />
+        <PlanHistorySection measure={m} />
         <Section title={t('measure.history')} id="measure-history">
           <MeasureHistory
             measureId={m.id}

@@ -24,6 +24,7 @@ import { BulkEditBar } from './BulkEdit';
 import { textOf } from './format';
 import { MeasureTreeTable } from './MeasureTreeTable';
 import { PeriodsSection } from './PeriodsSection';
+import { WhatChangedSection } from '../changes/WhatChangedSection';
 import { RoadmapFilters } from './RoadmapFilters';
 import { parseView, type RoadmapView, viewToApiFilter, viewToSearch } from './urlState';
 
@@ -201,6 +202,9 @@ export default function RoadmapPage() {
               )}
             </>
           )}
+          <Box mt="lg">
+            <WhatChangedSection roadmap={roadmap} />
+          </Box>
           {user?.role === 'admin' && (
             <Box mt="lg">
               <PeriodsSection roadmap={roadmap} />
