@@ -801,7 +801,11 @@ export const baselineItems = pgTable(
     sphereIds: uuid('sphere_ids').array().notNull().default(sql`'{}'`),
     fingerprint: text('fingerprint').notNull(),
   },
-  (t) => [primaryKey({ name: 'baseline_items_pk', columns: [t.baselineId, t.measureId] })],
+  (t) => [
+    primaryKey({ name: 'baseline_items_pk', columns: [t.baselineId, t.measureId] }),
+    // INCLUDE (fingerprint, tier, owner_party_id): in the migration; drizzle cannot say it
+    index('baseline_items_compare_idx').on(t.baselineId, t.measureId),
+  ],
 );
 
 /** A coordinator's request to move a measure's due date or change its party's responsible bodies. */

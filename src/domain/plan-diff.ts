@@ -59,8 +59,22 @@ export interface PlanDiff {
   changed: ChangedItem[];
 }
 
-const byCode = (a: { code: string }, b: { code: string }) =>
-  codeSortKey(a.code) < codeSortKey(b.code) ? -1 : codeSortKey(a.code) > codeSortKey(b.code) ? 1 : 0;
+// sort keys computed once per code: a diff may list tens of thousands of measures
+const keyCache = new Map<string, string>();
+const sortKey = (code: string) => {
+  let k = keyCache.get(code);
+  if (k === undefined) {
+    if (keyCache.size > 200_000) keyCache.clear();
+    k = codeSortKey(code);
+    keyCache.set(code, k);
+  }
+  return k;
+};
+const byCode = (a: { code: string }, b: { code: string }) => {
+  const x = sortKey(a.code);
+  const y = sortKey(b.code);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 const respKey = (r: PlanResponsible) => `${r.organisationId}:${r.role}`;
 const sameTitle = (a: I18nText, b: I18nText) =>

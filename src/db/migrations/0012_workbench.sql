@@ -73,6 +73,9 @@ CREATE TABLE "baseline_items" (
 	"fingerprint" text NOT NULL,
 	CONSTRAINT "baseline_items_pk" PRIMARY KEY ("baseline_id", "measure_id")
 );--> statement-breakpoint
+-- what a diff of two baselines compares first, read from the index alone: which measures
+-- differ (and may be seen); only those rows are then fetched whole
+CREATE INDEX "baseline_items_compare_idx" ON "baseline_items" USING btree ("baseline_id", "measure_id") INCLUDE ("fingerprint", "tier", "owner_party_id");--> statement-breakpoint
 CREATE TABLE "change_requests" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"measure_id" uuid NOT NULL REFERENCES "measures"("id") ON DELETE cascade,

@@ -14,6 +14,7 @@ import { ruleViolation } from '../../domain/errors';
 import { diffPlans, filterDiff, type PlanItem } from '../../domain/plan-diff';
 import type { Actor } from '../../domain/policies';
 import type { Ctx } from '../context';
+import { visibleAs } from '../measures/queries';
 import { loadRoadmap } from '../roadmaps';
 import { baselineItemsSql, type ItemRow, liveItemsSql, loadItems, toPlanItem, visibleSource } from './items';
 import { planAtEndOf } from './plan-at';
@@ -50,6 +51,10 @@ async function differingRows(ctx: Ctx, actor: Actor, a: SQL, b: SQL) {
     with a as (${visibleSource(a, actor)}), b as (${visibleSource(b, actor)})
     select to_jsonb(a) as a, to_jsonb(b) as b from a full join b on a.measure_id = b.measure_id
     where a.fingerprint is distinct from b.fingerprint`);
+  return split(rows);
+}
+
+function split(rows: { a: ItemRow | null; b: ItemRow | null }[]) {
   const from: PlanItem[] = [];
   const to: PlanItem[] = [];
   for (const r of rows) {
@@ -57,6 +62,24 @@ async function differingRows(ctx: Ctx, actor: Actor, a: SQL, b: SQL) {
     if (r.b) to.push(toPlanItem(r.b));
   }
   return { from, to };
+}
+
+/**
+ * Two baselines: first which measures differ, from the covering index alone (measure,
+ * fingerprint, tier, owner: a merge join of two index-only scans), then only those rows whole.
+ */
+async function differingBaselineRows(ctx: Ctx, actor: Actor, a: string, b: string) {
+  const side = (id: string) =>
+    sql`select measure_id, fingerprint from baseline_items v where baseline_id = ${id} and ${visibleAs('v', actor)}`;
+  const { rows } = await ctx.db.execute<{ a: ItemRow | null; b: ItemRow | null }>(sql`
+    with ids as (
+      select coalesce(a.measure_id, b.measure_id) as measure_id
+      from (${side(a)}) a full join (${side(b)}) b on a.measure_id = b.measure_id
+      where a.fingerprint is distinct from b.fingerprint)
+    select (select to_jsonb(x) from baseline_items x where x.baseline_id = ${a} and x.measure_id = ids.measure_id) as a,
+      (select to_jsonb(y) from baseline_items y where y.baseline_id = ${b} and y.measure_id = ids.measure_id) as b
+    from ids`);
+  return split(rows);
 }
 
 export async function roadmapDiff(
@@ -71,7 +94,9 @@ export async function roadmapDiff(
     resolveSide(ctx, roadmapId, q.to, 'to'),
   ]);
   let sides: { from: PlanItem[]; to: PlanItem[] };
-  if (f.source && t.source) sides = await differingRows(ctx, actor, f.source, t.source);
+  if (f.side.baselineId && t.side.baselineId)
+    sides = await differingBaselineRows(ctx, actor, f.side.baselineId, t.side.baselineId);
+  else if (f.source && t.source) sides = await differingRows(ctx, actor, f.source, t.source);
   else {
     const load = async (s: typeof f) =>
       s.source ? loadItems(ctx.db, actor, s.source) : planAtEndOf(ctx.db, actor, roadmapId, s.side.date!);

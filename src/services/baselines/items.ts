@@ -18,17 +18,20 @@ export const ITEM_COLUMNS = sql.raw(
 /** The live measures of a roadmap as a plan source (every tier; callers filter visibility). */
 export const liveItemsSql = (roadmapId: string): SQL => sql`
   select m.id as measure_id, m.parent_id, m.code, m.sort_key, m.title, m.start_date, m.due_date,
-    m.tier, m.owner_party_id, m.status, m.progress, x.responsible, x.sphere_ids,
+    m.tier, m.owner_party_id, m.status, m.progress, coalesce(r.responsible, '[]'::jsonb) as responsible,
+    coalesce(s.sphere_ids, '{}'::uuid[]) as sphere_ids,
     md5(concat_ws('|', coalesce(m.parent_id::text, ''), m.code, m.title::text, m.start_date, m.due_date,
-      m.tier, coalesce(m.owner_party_id::text, ''), m.status, m.progress, x.responsible::text,
-      x.sphere_ids::text)) as fingerprint
+      m.tier, coalesce(m.owner_party_id::text, ''), m.status, m.progress,
+      coalesce(r.responsible, '[]'::jsonb)::text, coalesce(s.sphere_ids, '{}'::uuid[])::text)) as fingerprint
   from measures m
-  cross join lateral (select
-    coalesce((select jsonb_agg(jsonb_build_object('organisationId', r.organisation_id, 'partyId', r.party_id,
-      'role', r.role) order by r.organisation_id) from measure_responsibles r where r.measure_id = m.id),
-      '[]'::jsonb) as responsible,
-    coalesce((select array_agg(s.sphere_id order by s.sphere_id) from measure_spheres s
-      where s.measure_id = m.id), '{}'::uuid[]) as sphere_ids) x
+  -- grouped once for the whole roadmap (hash joins), not once per measure
+  left join (select x.measure_id, jsonb_agg(jsonb_build_object('organisationId', x.organisation_id,
+      'partyId', x.party_id, 'role', x.role) order by x.organisation_id) as responsible
+    from measure_responsibles x join measures xm on xm.id = x.measure_id
+    where xm.roadmap_id = ${roadmapId} group by x.measure_id) r on r.measure_id = m.id
+  left join (select y.measure_id, array_agg(y.sphere_id order by y.sphere_id) as sphere_ids
+    from measure_spheres y join measures ym on ym.id = y.measure_id
+    where ym.roadmap_id = ${roadmapId} group by y.measure_id) s on s.measure_id = m.id
   where m.roadmap_id = ${roadmapId}`;
 
 /** A baseline's items as a plan source. */
