@@ -37,6 +37,7 @@ export const ChangeRequest = z.object({
   requestedByName: z.string().nullable(),
   state: z.enum(CHANGE_REQUEST_STATES),
   dueDate: IsoDate.nullable(),
+  previousDueDate: IsoDate.nullable().describe('the due date when the request was made'),
   currentDueDate: IsoDate.describe("the measure's due date now"),
   responsible: z.array(z.object({ organisationId: Uuid, role: z.enum(RESPONSIBLE_ROLES) })).nullable(),
   reason: z.string(),

@@ -822,6 +822,8 @@ export const changeRequests = pgTable(
     requestedBy: uuid('requested_by').references(() => users.id),
     state: changeRequestStateEnum('state').notNull().default('open'),
     dueDate: date('due_date', { mode: 'string' }),
+    /** The due date when the request was made, for reading it after the change. */
+    previousDueDate: date('previous_due_date', { mode: 'string' }),
     responsible: jsonb('responsible').$type<FrozenResponsible[]>(),
     reason: text('reason').notNull(),
     decidedBy: uuid('decided_by').references(() => users.id),

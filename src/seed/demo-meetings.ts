@@ -228,6 +228,7 @@ export async function loadDemoMeetings(
           partyId: kz.partyId,
           requestedBy: kz.id,
           dueDate: '2026-12-30',
+          previousDueDate: m111.dueDate,
           reason: 'Требуется дополнительное согласование с ведомствами',
         },
         {
@@ -235,6 +236,7 @@ export async function loadDemoMeetings(
           partyId: ru.partyId,
           requestedBy: ru.id,
           dueDate: '2027-03-31',
+          previousDueDate: m132.dueDate,
           reason: 'Задержка поставки оборудования',
           state: 'declined' as const,
           declineReason: 'Срок согласован на 26-м заседании и не переносится',

@@ -83,6 +83,7 @@ CREATE TABLE "change_requests" (
 	"requested_by" uuid REFERENCES "users"("id"),
 	"state" "change_request_state" DEFAULT 'open' NOT NULL,
 	"due_date" date,
+	"previous_due_date" date,
 	"responsible" jsonb,
 	"reason" text NOT NULL,
 	"decided_by" uuid REFERENCES "users"("id"),

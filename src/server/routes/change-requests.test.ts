@@ -125,7 +125,12 @@ describe('change requests', () => {
       body: { version: 1 },
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ state: 'accepted', currentDueDate: '2026-09-30', version: 2 });
+    expect(ok.json()).toMatchObject({
+      state: 'accepted',
+      previousDueDate: '2026-06-30',
+      currentDueDate: '2026-09-30',
+      version: 2,
+    });
     const m = await api.call('GET', `/api/v1/measures/${joint.id}`, { cookie: cookie.ruCoord });
     expect(m.json().dueDate).toBe('2026-09-30');
     const [e] = await api.t.db

@@ -60,6 +60,7 @@ export async function createChangeRequest(
         partyId: actor.partyId!,
         requestedBy: actor.userId,
         dueDate: input.dueDate ?? null,
+        previousDueDate: row.dueDate,
         responsible,
         reason: input.reason,
       })

@@ -43,6 +43,7 @@ export function presentChangeRequest(r: Joined): ChangeRequest {
     requestedByName: r.requester,
     state: c.state,
     dueDate: c.dueDate,
+    previousDueDate: c.previousDueDate,
     currentDueDate: r.currentDueDate,
     responsible: c.responsible?.map((x) => ({ organisationId: x.organisationId, role: x.role })) ?? null,
     reason: c.reason,

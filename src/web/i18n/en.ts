@@ -680,7 +680,7 @@ const en = {
     sent: 'The request went to the secretariat',
   },
   changeRequests: {
-    nav: 'Change requests',
+    nav: 'Requests',
     title: 'Change requests',
     states: {
       open: 'Open',
@@ -709,7 +709,7 @@ const en = {
     accepted: 'Request accepted: the plan is changed',
   },
   meetings: {
-    nav: 'Commission meetings',
+    nav: 'Meetings',
     title: 'Commission meetings',
     numbered: 'Meeting {{number}}',
     held: 'Held',

@@ -114,7 +114,7 @@ export default function ChangeRequestsPage() {
                   </Table.Th>
                   <Table.Td>
                     {r.dueDate
-                      ? t('changeRequests.askedDue', { from: date(r.currentDueDate), to: date(r.dueDate) })
+                      ? t('changeRequests.askedDue', { from: date(r.previousDueDate ?? r.currentDueDate), to: date(r.dueDate) })
                       : t('changeRequests.askedBodies')}
                   </Table.Td>
                   <Table.Td className="accord-wrap">

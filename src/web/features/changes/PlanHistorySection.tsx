@@ -53,7 +53,7 @@ export function PlanHistorySection({ measure }: { measure: Measure }) {
           : '',
     ]
       .filter(Boolean)
-      .join(' ');
+      .join(', ');
   });
   return (
     <Section title={t('planHistory.title')} id="measure-plan-history">
@@ -108,7 +108,7 @@ export function PlanHistorySection({ measure }: { measure: Measure }) {
                     {t(`changeRequests.states.${r.state}`)}
                   </Badge>
                   {r.dueDate
-                    ? t('changeRequests.askedDue', { from: date(r.currentDueDate), to: date(r.dueDate) })
+                    ? t('changeRequests.askedDue', { from: date(r.previousDueDate ?? r.currentDueDate), to: date(r.dueDate) })
                     : t('changeRequests.askedBodies')}
                   {` — ${r.reason}`}
                   {r.declineReason ? ` (${t('changeRequests.outcome', { reason: r.declineReason })})` : ''}
