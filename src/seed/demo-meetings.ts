@@ -126,13 +126,17 @@ export async function loadDemoMeetings(
     ],
     audit,
   );
-  const m112 = await code('1.1.2');
-  const r1 = await applyUpdate(tx, actor, m112.id, { version: m112.version, dueDate: '2026-06-30' }, day, {
-    source: 'decision',
-    reason: 'Решение 25-го заседания комиссии',
-    decisionId: m25.decisions[0].id,
-  });
-  if (r1.event) audit.record(r1.event);
+  /** A decision moving a measure's due date, applied through the one write path. */
+  const move = async (c: string, dueDate: string, n: number, decisionId: string) => {
+    const m = await code(c);
+    const r = await applyUpdate(tx, actor, m.id, { version: m.version, dueDate }, day, {
+      source: 'decision',
+      reason: `Решение ${n}-го заседания комиссии`,
+      decisionId,
+    });
+    if (r.event) audit.record(r.event);
+  };
+  await move('1.1.2', '2026-06-30', 25, m25.decisions[0].id);
   const parent = await code('1.2');
   // the new measure is led by the bodies that lead its section
   const leads = await tx.execute<{ organisation_id: string }>(
@@ -195,13 +199,7 @@ export async function loadDemoMeetings(
     ],
     audit,
   );
-  const m121 = await code('1.2.1');
-  const r2 = await applyUpdate(tx, actor, m121.id, { version: m121.version, dueDate: '2026-09-30' }, day, {
-    source: 'decision',
-    reason: 'Решение 26-го заседания комиссии',
-    decisionId: m26.decisions[0].id,
-  });
-  if (r2.event) audit.record(r2.event);
+  await move('1.2.1', '2026-09-30', 26, m26.decisions[0].id);
   await freezeBaseline(
     tx,
     roadmapId,

@@ -1,5 +1,4 @@
 /** A coordinator asks the secretariat to move a measure's due date, with the reason. */
-import { Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import type { Measure } from '../../../contracts';
 import { useCreateChangeRequest } from '../../api/change-requests';
 import { DateInput, fieldErrors } from '../../components';
 import { FormDialog } from '../admin/Dialogs';
+import { ReasonField } from './ReasonField';
 
 export function ChangeRequestDialog({ measure, onClose }: { measure: Measure; onClose: () => void }) {
   const { t } = useTranslation();
@@ -47,15 +47,11 @@ export function ChangeRequestDialog({ measure, onClose }: { measure: Measure; on
         error={errors.dueDate}
         data-autofocus
       />
-      <Textarea
+      <ReasonField
         label={t('planHistory.reason')}
         description={t('planHistory.reasonHint')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        required
-        minLength={3}
-        maxLength={1000}
-        rows={4}
+        onChange={setReason}
         error={errors.reason}
       />
     </FormDialog>

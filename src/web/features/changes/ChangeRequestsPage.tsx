@@ -3,7 +3,7 @@
  * dates, with accept and decline (a reason); a coordinator sees its own party's requests and
  * their outcome.
  */
-import { Anchor, Badge, Button, Group, NativeSelect, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useSession } from '../../api/session';
 import { ErrorAlert, fieldErrors, formatDateText, LoadingState, PageHeader } from '../../components';
 import { TableHeader } from '../../components/TableHeader';
 import { FormDialog } from '../admin/Dialogs';
+import { ReasonField } from './ReasonField';
 
 const STATES = ['open', 'accepted', 'declined'] as const;
 
@@ -35,16 +36,12 @@ function DeclineDialog({ request, onClose }: { request: ChangeRequest; onClose: 
       onSubmit={submit}
       submitLabel={t('changeRequests.decline')}
     >
-      <Textarea
+      <ReasonField
         label={t('changeRequests.declineReason')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        required
-        minLength={3}
-        maxLength={1000}
-        rows={4}
+        onChange={setReason}
         error={fieldErrors(decide.error).reason}
-        data-autofocus
+        autoFocus
       />
     </FormDialog>
   );
@@ -114,7 +111,10 @@ export default function ChangeRequestsPage() {
                   </Table.Th>
                   <Table.Td>
                     {r.dueDate
-                      ? t('changeRequests.askedDue', { from: date(r.previousDueDate ?? r.currentDueDate), to: date(r.dueDate) })
+                      ? t('changeRequests.askedDue', {
+                          from: date(r.previousDueDate ?? r.currentDueDate),
+                          to: date(r.dueDate),
+                        })
                       : t('changeRequests.askedBodies')}
                   </Table.Td>
                   <Table.Td className="accord-wrap">

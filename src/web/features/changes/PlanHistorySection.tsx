@@ -108,7 +108,10 @@ export function PlanHistorySection({ measure }: { measure: Measure }) {
                     {t(`changeRequests.states.${r.state}`)}
                   </Badge>
                   {r.dueDate
-                    ? t('changeRequests.askedDue', { from: date(r.previousDueDate ?? r.currentDueDate), to: date(r.dueDate) })
+                    ? t('changeRequests.askedDue', {
+                        from: date(r.previousDueDate ?? r.currentDueDate),
+                        to: date(r.dueDate),
+                      })
                     : t('changeRequests.askedBodies')}
                   {` — ${r.reason}`}
                   {r.declineReason ? ` (${t('changeRequests.outcome', { reason: r.declineReason })})` : ''}

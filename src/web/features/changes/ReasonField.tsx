@@ -1,0 +1,26 @@
+/** The reason a person gives with a request or a refusal: 3 to 1000 characters, required. */
+import { Textarea } from '@mantine/core';
+
+export function ReasonField(p: {
+  label: string;
+  description?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Textarea
+      label={p.label}
+      description={p.description}
+      value={p.value}
+      onChange={(e) => p.onChange(e.currentTarget.value)}
+      required
+      minLength={3}
+      maxLength={1000}
+      rows={4}
+      error={p.error}
+      data-autofocus={p.autoFocus || undefined}
+    />
+  );
+}
