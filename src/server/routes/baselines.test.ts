@@ -272,3 +272,36 @@ describe('what changed', () => {
     expect(unknown.json().error.details[0].path).toBe('from');
   });
 });
+
+describe('a measure that becomes internal between two baselines', () => {
+  it('is removed for the other party, and its new form never reaches it', async () => {
+    const before = await api.call('POST', `/api/v1/roadmaps/${roadmapId}/baselines`, {
+      cookie: cookie.admin,
+      body: { name: { ru: 'До' } },
+    });
+    const cur = (await api.call('GET', `/api/v1/measures/${m.a.id}`, { cookie: cookie.admin })).json();
+    const p = await api.call('PATCH', `/api/v1/measures/${m.a.id}`, {
+      cookie: cookie.admin,
+      body: {
+        version: cur.version,
+        tier: 'internal',
+        ownerPartyId: w.kz.party.id,
+        title: { ru: 'Теперь секретное название' },
+        responsible: [{ organisationId: w.kz.ministry.id, role: 'lead' }],
+        reason: 'передано казахстанской стороне',
+      },
+    });
+    expect(p.statusCode, p.body).toBe(200);
+    const after = await api.call('POST', `/api/v1/roadmaps/${roadmapId}/baselines`, {
+      cookie: cookie.admin,
+      body: { name: { ru: 'После' } },
+    });
+    for (const to of [after.json().id, 'now']) {
+      const ru = await diff(`from=${before.json().id}&to=${to}`, 'ruCoord');
+      expect(ru.removed.map((x) => x.measureId)).toEqual([m.a.id]);
+      expect(JSON.stringify(ru)).not.toContain('секретное');
+      const kz = await diff(`from=${before.json().id}&to=${to}`, 'kzCoord');
+      expect(kz.changed.map((c) => c.item.measureId)).toEqual([m.a.id]);
+    }
+  });
+});

@@ -16,7 +16,15 @@ import type { Actor } from '../../domain/policies';
 import type { Ctx } from '../context';
 import { visibleAs } from '../measures/queries';
 import { loadRoadmap } from '../roadmaps';
-import { baselineItemsSql, type ItemRow, liveItemsSql, loadItems, toPlanItem, visibleSource } from './items';
+import {
+  baselineItemsSql,
+  ITEM_COLUMNS,
+  type ItemRow,
+  liveItemsSql,
+  loadItems,
+  toPlanItem,
+  visibleSource,
+} from './items';
 import { planAtEndOf } from './plan-at';
 
 type Side = PlanDiff['from'];
@@ -66,20 +74,28 @@ function split(rows: { a: ItemRow | null; b: ItemRow | null }[]) {
 
 /**
  * Two baselines: first which measures differ, from the covering index alone (measure,
- * fingerprint, tier, owner: a merge join of two index-only scans), then only those rows whole.
+ * fingerprint, tier, owner: a merge join of two index-only scans), then only those rows of
+ * each baseline, by primary key (the ids go as one text parameter, whatever their number).
  */
 async function differingBaselineRows(ctx: Ctx, actor: Actor, a: string, b: string) {
   const side = (id: string) =>
     sql`select measure_id, fingerprint from baseline_items v where baseline_id = ${id} and ${visibleAs('v', actor)}`;
-  const { rows } = await ctx.db.execute<{ a: ItemRow | null; b: ItemRow | null }>(sql`
-    with ids as (
-      select coalesce(a.measure_id, b.measure_id) as measure_id
-      from (${side(a)}) a full join (${side(b)}) b on a.measure_id = b.measure_id
-      where a.fingerprint is distinct from b.fingerprint)
-    select (select to_jsonb(x) from baseline_items x where x.baseline_id = ${a} and x.measure_id = ids.measure_id) as a,
-      (select to_jsonb(y) from baseline_items y where y.baseline_id = ${b} and y.measure_id = ids.measure_id) as b
-    from ids`);
-  return split(rows);
+  const { rows: ids } = await ctx.db.execute<{ id: string }>(sql`
+    select coalesce(a.measure_id, b.measure_id) as id
+    from (${side(a)}) a full join (${side(b)}) b on a.measure_id = b.measure_id
+    where a.fingerprint is distinct from b.fingerprint`);
+  if (ids.length === 0) return { from: [], to: [] };
+  const list = ids.map((r) => r.id).join(',');
+  const load = async (baselineId: string) =>
+    (
+      await ctx.db.execute<ItemRow & Record<string, unknown>>(sql`
+        select ${ITEM_COLUMNS} from baseline_items v
+        where baseline_id = ${baselineId} and measure_id = any(string_to_array(${list}, ',')::uuid[])
+          and ${visibleAs('v', actor)}`)
+    ).rows.map(toPlanItem);
+  // visibility again: a measure one side may not see is added or removed, never shown whole
+  const [from, to] = await Promise.all([load(a), load(b)]);
+  return { from, to };
 }
 
 export async function roadmapDiff(

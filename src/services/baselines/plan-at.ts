@@ -43,7 +43,12 @@ function fromAuditForm(s: Snapshot): PlanItem {
     ownerPartyId: (s.ownerPartyId as string | null) ?? null,
     status: s.status as PlanItem['status'],
     progress: Number(s.progress ?? 0),
-    responsible: r.map((x) => ({ organisationId: x.organisationId, partyId: x.partyId, role: x.role })),
+    // in organisation order, as a baseline keeps them
+    responsible: r
+      .map((x) => ({ organisationId: x.organisationId, partyId: x.partyId, role: x.role }))
+      .sort((a, b) =>
+        a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0,
+      ),
     sphereIds: [...((s.sphereIds as string[] | undefined) ?? [])].sort(),
   };
 }
