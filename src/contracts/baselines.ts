@@ -70,7 +70,7 @@ export const PlanDiff = z.object({
   to: DiffSide,
   added: z.array(PlanItem),
   removed: z.array(PlanItem),
-  changed: z.array(z.object({ item: PlanItem, before: PlanItem, changes: z.array(PlanChange) })),
+  changed: z.array(z.object({ item: PlanItem, changes: z.array(PlanChange) })),
 });
 export type PlanDiff = z.infer<typeof PlanDiff>;
 

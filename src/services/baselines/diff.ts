@@ -80,12 +80,13 @@ function split(rows: { a: ItemRow | null; b: ItemRow | null }[]) {
 async function differingBaselineRows(ctx: Ctx, actor: Actor, a: string, b: string) {
   const side = (id: string) =>
     sql`select measure_id, fingerprint from baseline_items v where baseline_id = ${id} and ${visibleAs('v', actor)}`;
-  const { rows: ids } = await ctx.db.execute<{ id: string }>(sql`
-    select coalesce(a.measure_id, b.measure_id) as id
+  // one text of ids, not a row each: nothing to parse per measure
+  const { rows } = await ctx.db.execute<{ ids: string | null }>(sql`
+    select string_agg(coalesce(a.measure_id, b.measure_id)::text, ',') as ids
     from (${side(a)}) a full join (${side(b)}) b on a.measure_id = b.measure_id
     where a.fingerprint is distinct from b.fingerprint`);
-  if (ids.length === 0) return { from: [], to: [] };
-  const list = ids.map((r) => r.id).join(',');
+  const list = rows[0]?.ids;
+  if (!list) return { from: [], to: [] };
   const load = async (baselineId: string) =>
     (
       await ctx.db.execute<ItemRow & Record<string, unknown>>(sql`
@@ -125,5 +126,12 @@ export async function roadmapDiff(
     kinds: q.kind,
     fields: q.field,
   });
-  return { from: f.side, to: t.side, ...d };
+  // the state before is for filtering; a reader needs the measure now and what changed
+  return {
+    from: f.side,
+    to: t.side,
+    added: d.added,
+    removed: d.removed,
+    changed: d.changed.map((c) => ({ item: c.item, changes: c.changes })),
+  };
 }
