@@ -655,6 +655,7 @@ const en = {
     baselineLine: '{{name}} — {{date}} ({{kind}})',
     timelineBaseline: 'Compare with a baseline',
     timelineNone: 'No baseline',
+    baselineBar: 'baseline: {{start}} – {{due}}',
   },
   planHistory: {
     title: 'Plan history',

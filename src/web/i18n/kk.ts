@@ -660,6 +660,7 @@ const kk = {
     baselineLine: '{{name}} — {{date}} ({{kind}})',
     timelineBaseline: 'Базалық жоспармен салыстыру',
     timelineNone: 'Базалық жоспарсыз',
+    baselineBar: 'базалық жоспар: {{start}} – {{due}}',
   },
   planHistory: {
     title: 'Жоспар тарихы',

@@ -673,6 +673,7 @@ const ru = {
     baselineLine: '{{name}} — {{date}} ({{kind}})',
     timelineBaseline: 'Сравнить с базовым планом',
     timelineNone: 'Без базового плана',
+    baselineBar: 'базовый план: {{start}} – {{due}}',
   },
   planHistory: {
     title: 'История плана',
