@@ -32,6 +32,8 @@ async function p50(f: () => Promise<unknown>, n = 15): Promise<number> {
 export interface DiffFigures {
   measures: number;
   changed: number;
+  /** The VACUUM ANALYZE of baseline_items after freezing, as autovacuum would do it. */
+  vacuumMs: number;
   serviceAdminP50Ms: number;
   serviceCoordinatorP50Ms: number;
   httpP50Ms: number | null;
@@ -97,6 +99,7 @@ export async function benchDiff(
     return {
       measures,
       changed: one.changed.length,
+      vacuumMs,
       serviceAdminP50Ms,
       serviceCoordinatorP50Ms,
       httpP50Ms,
@@ -112,7 +115,7 @@ export async function benchDiff(
 
 /** One line for the bench output. */
 export const formatDiff = (f: DiffFigures) =>
-  `diff of two baselines at ${f.measures.toLocaleString('en')} measures, ${f.changed.toLocaleString('en')} changed: p50 admin ${f.serviceAdminP50Ms} ms, coordinator ${f.serviceCoordinatorP50Ms} ms (service)${f.httpP50Ms !== null ? `, ${f.httpP50Ms} ms over HTTP` : ''} — target < ${f.targetMs} ms`;
+  `diff of two baselines at ${f.measures.toLocaleString('en')} measures, ${f.changed.toLocaleString('en')} changed: p50 admin ${f.serviceAdminP50Ms} ms, coordinator ${f.serviceCoordinatorP50Ms} ms (service)${f.httpP50Ms !== null ? `, ${f.httpP50Ms} ms over HTTP` : ''} — target < ${f.targetMs} ms (after a VACUUM ANALYZE of baseline_items, ${f.vacuumMs} ms)`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const size = Number(process.argv[2] ?? 100_000);
