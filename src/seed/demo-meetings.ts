@@ -12,6 +12,7 @@ import {
   measures,
   meetingDecisions,
   meetingRoadmaps,
+  parties,
   users,
 } from '../db/schema';
 import { meetingBaselineName } from '../domain/meeting-policies';
@@ -23,6 +24,45 @@ import { applyUpdate, insertMeasure } from '../services/measures';
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
+
+/** The co-chairs of the demo's commission: the heads of each party's part of it (illustrative). */
+async function coChairs(tx: Tx) {
+  const rows = await tx
+    .select({ id: parties.id, code: parties.code })
+    .from(parties)
+    .where(inArray(parties.code, ['KZ', 'RU']));
+  const id = (c: string) => rows.find((r) => r.code === c)?.id;
+  const out = [];
+  if (id('KZ'))
+    out.push({
+      partyId: id('KZ')!,
+      name: {
+        ru: 'Председатель казахстанской части комиссии',
+        kk: 'Комиссияның қазақстандық бөлігінің төрағасы',
+        en: 'Chair of the Kazakh part of the commission',
+      },
+      position: {
+        ru: 'Заместитель Премьер-Министра Республики Казахстан',
+        kk: 'Қазақстан Республикасы Премьер-Министрінің орынбасары',
+        en: 'Deputy Prime Minister of Kazakhstan',
+      },
+    });
+  if (id('RU'))
+    out.push({
+      partyId: id('RU')!,
+      name: {
+        ru: 'Председатель российской части комиссии',
+        kk: 'Комиссияның ресейлік бөлігінің төрағасы',
+        en: 'Chair of the Russian part of the commission',
+      },
+      position: {
+        ru: 'Заместитель Председателя Правительства Российской Федерации',
+        kk: 'Ресей Федерациясы Үкіметі Төрағасының орынбасары',
+        en: 'Deputy Prime Minister of Russia',
+      },
+    });
+  return out;
+}
 
 type DecisionSeed = { number: number; text: { ru: string; kk: string; en: string } };
 
@@ -58,6 +98,7 @@ async function addMeeting(
           },
         },
       ],
+      coChairs: await coChairs(tx),
       heldAt: held ? at(date) : null,
     })
     .returning();

@@ -9,7 +9,6 @@ import {
   IconLogout,
   IconSettings,
   IconTimeline,
-  IconCalendarEvent,
   IconGavel,
   IconUser,
 } from '@tabler/icons-react';
@@ -53,12 +52,6 @@ function useNavItems(): NavItem[] {
     { to: '/timeline', label: t('nav.timeline'), icon: <IconTimeline size={18} aria-hidden /> },
     { to: '/meetings', label: t('meetings.nav'), icon: <IconGavel size={18} aria-hidden /> },
   ];
-  if (me.role === 'admin' || me.role === 'coordinator')
-    items.push({
-      to: '/change-requests',
-      label: t('changeRequests.nav'),
-      icon: <IconCalendarEvent size={18} aria-hidden />,
-    });
   if (canManageReference(me)) {
     items.push({
       to: '/admin/organisations',

@@ -71,7 +71,10 @@ export default function ChangeRequestsPage() {
   const rows = list.data?.data ?? [];
   return (
     <>
-      <PageHeader title={t('changeRequests.title')} />
+      <PageHeader
+        title={t('changeRequests.title')}
+        breadcrumbs={[{ label: t('meetings.title'), to: '/meetings' }, { label: t('changeRequests.title') }]}
+      />
       <NativeSelect
         label={t('changeRequests.state')}
         value={state}

@@ -1,8 +1,9 @@
 /** «Заседания комиссии» (`/meetings`): every meeting, newest first, held or planned. */
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMeetings } from '../../api/meetings';
+import { useSession } from '../../api/session';
 import { ErrorAlert, formatDateText, LoadingState, localize, PageHeader } from '../../components';
 import { TableHeader } from '../../components/TableHeader';
 import { isLocale } from '../../i18n';
@@ -11,10 +12,20 @@ export default function MeetingsPage() {
   const { t, i18n } = useTranslation();
   const lang = isLocale(i18n.language) ? i18n.language : 'ru';
   const meetings = useMeetings();
+  const user = useSession().data?.user ?? null;
   const rows = meetings.data?.data ?? [];
   return (
     <>
-      <PageHeader title={t('meetings.title')} />
+      <PageHeader
+        title={t('meetings.title')}
+        actions={
+          user && (user.role === 'admin' || user.role === 'coordinator') ? (
+            <Button component={Link} to="/change-requests" variant="default">
+              {t('changeRequests.title')}
+            </Button>
+          ) : undefined
+        }
+      />
       <ErrorAlert error={meetings.error} onRetry={() => meetings.refetch()} />
       {meetings.isLoading ? (
         <LoadingState />
