@@ -25,7 +25,9 @@ test('an admin holds the 27th meeting and reads what changed since the 26th', as
   await signIn(page, USERS.admin);
   const roadmap = await defaultRoadmap(page);
   const m = await measureByCode(page, '1.3.2');
-  const moved = await page.request.patch(`/api/v1/measures/${m.id}`, { data: { version: m.version, dueDate: '2026-12-30' } });
+  const moved = await page.request.patch(`/api/v1/measures/${m.id}`, {
+    data: { version: m.version, dueDate: '2026-12-30' },
+  });
   expect(moved.status(), 'an approved plan changes only with a reason').toBe(400);
   const ok = await page.request.patch(`/api/v1/measures/${m.id}`, {
     data: { version: m.version, dueDate: '2026-12-30', reason: 'Перенос по согласованию сторон' },
@@ -37,7 +39,9 @@ test('an admin holds the 27th meeting and reads what changed since the 26th', as
   await settled(page);
   await expectNoSeriousA11yViolations(page, 'the meetings list');
   await page.getByRole('link', { name: fill(ru.meetings.numbered, { number: 27 }) }).click();
-  await expect(page.getByRole('heading', { name: fill(ru.meetings.numbered, { number: 27 }), level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: fill(ru.meetings.numbered, { number: 27 }), level: 1 }),
+  ).toBeVisible();
   const since = page.getByRole('region', { name: ru.meetings.sincePrevious });
   const row = since.getByTestId('diff-changed-1.3.2');
   await expect(row).toContainText('30.11.2026');
@@ -111,6 +115,8 @@ test('a coordinator asks to move a due date and the secretariat accepts it', asy
   await admin.close();
 
   await page.reload();
-  await expect(page.getByRole('region', { name: ru.planHistory.title })).toContainText(ru.changeRequests.states.accepted);
+  await expect(page.getByRole('region', { name: ru.planHistory.title })).toContainText(
+    ru.changeRequests.states.accepted,
+  );
   await expect(page.getByTestId('plan-moves')).toContainText('30.09.2027');
 });

@@ -658,6 +658,8 @@ const en = {
     baselineBar: 'baseline: {{start}} – {{due}}',
   },
   planHistory: {
+    amendReason: 'Reason for changing the plan',
+    amendHint: 'Needed when dates, the title or responsible bodies change: the roadmap is approved.',
     title: 'Plan history',
     moved: 'Due date moved from {{from}} to {{to}}',
     approved: '(approved plan)',

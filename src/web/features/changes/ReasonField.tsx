@@ -8,6 +8,7 @@ export function ReasonField(p: {
   onChange: (v: string) => void;
   error?: string;
   autoFocus?: boolean;
+  required?: boolean;
 }) {
   return (
     <Textarea
@@ -15,7 +16,7 @@ export function ReasonField(p: {
       description={p.description}
       value={p.value}
       onChange={(e) => p.onChange(e.currentTarget.value)}
-      required
+      required={p.required ?? true}
       minLength={3}
       maxLength={1000}
       rows={4}

@@ -18,6 +18,7 @@ import {
 } from '../../../contracts';
 import { isApiError } from '../../api/client';
 import { useUpdateMeasure } from '../../api/measures';
+import { ReasonField } from '../changes/ReasonField';
 import { editableFields, type MeasureField } from '../../api/permissions';
 import { ErrorAlert, localizeIssue, localizeMessage } from '../../components';
 import { FieldsSection } from './components/FieldsSection';
@@ -56,6 +57,8 @@ export function MeasureEditForm({
   const [values, setValues] = useState<FormValues>(() => valuesOf(measure));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [nothing, setNothing] = useState(false);
+  // an approved plan changes with a reason (the API asks for it when a plan field changes)
+  const [reason, setReason] = useState('');
   const set: SectionProps['set'] = (k, v) => {
     setNothing(false);
     setValues((prev) => ({ ...prev, [k]: v }));
@@ -81,7 +84,11 @@ export function MeasureEditForm({
       setNothing(true);
       return;
     }
-    const parsed = MeasureUpdate.safeParse({ version: measure.version, ...patch });
+    const parsed = MeasureUpdate.safeParse({
+      version: measure.version,
+      ...patch,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
     if (!parsed.success) {
       const errs: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
@@ -158,6 +165,16 @@ export function MeasureEditForm({
               listError={errors.responsible}
             />
           </Fieldset>
+        )}
+        {roadmap?.status === 'approved' && (
+          <ReasonField
+            label={t('planHistory.amendReason')}
+            description={t('planHistory.amendHint')}
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+            required={false}
+          />
         )}
         {nothing && (
           <Text size="sm" role="status">
