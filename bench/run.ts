@@ -24,6 +24,7 @@ import {
 } from './report';
 import { BENCH_ADMIN, openBenchDatabase } from './system';
 import { buildWebIfStale, measureWeb, waitForChromium, type WebResult } from './web';
+import { benchDiff, formatDiff } from './diff';
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 /** The report operations (bench/reports.ts), prepared only when one of them runs. */
@@ -46,6 +47,7 @@ async function main(): Promise<number> {
   const rows: ResultRow[] = [];
   let web: (WebResult & { measures: number }) | null = null;
   let webProblem: string | null = null;
+  const diffLines: string[] = [];
   const webSize = opts.sizes.includes(TARGET_SIZE) ? TARGET_SIZE : Math.max(...opts.sizes);
 
   if (opts.web) {
@@ -152,6 +154,14 @@ async function main(): Promise<number> {
         );
       }
 
+      if (!opts.only || opts.only.includes('diff')) {
+        log('diff: two baselines, 10 % changed…');
+        diffLines.push(
+          formatDiff(await benchDiff(db.ctx, db.admin, scenario.roadmapId, { url, token: db.token })),
+        );
+        log(diffLines[diffLines.length - 1]);
+      }
+
       if (opts.web && !webProblem && size === webSize) {
         if (!(await waitForChromium(300, log))) {
           webProblem = 'Chromium is not installed (set CHROMIUM_PATH or install Debian’s chromium)';
@@ -200,6 +210,7 @@ async function main(): Promise<number> {
   console.log(
     `targets at ${TARGET_SIZE.toLocaleString('en')} measures: summary p50 ≤ 50 ms, list-filtered ≤ 15 ms, get ≤ 5 ms, update ≤ 15 ms; every p50 ≤ 2 × limit (limit = raw SQL p50 + bare Fastify p50)`,
   );
+  for (const line of diffLines) console.log(`\n${line}`);
   if (web) console.log(`\n${formatWeb(web, web.measures)}`);
   else if (opts.web) console.log(`\nweb: not measured — ${webProblem ?? 'no dataset size was run'}`);
   const files = writeResults(rows, web);

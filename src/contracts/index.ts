@@ -14,3 +14,6 @@ export * from './report';
 export * from './notifications';
 export * from './joint-statuses';
 export * from './indicators';
+export * from './baselines';
+export * from './change-requests';
+export * from './meetings';

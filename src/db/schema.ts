@@ -881,3 +881,167 @@ export const indicatorTargets = pgTable(
     index('indicator_targets_period_idx').on(t.periodId),
   ],
 );
+
+// ---------- baselines, commission meetings, change requests (issue 9 §3–5; migration 0012) ----------
+
+export const baselineKindEnum = pgEnum('baseline_kind', ['manual', 'approval', 'meeting']);
+export const changeRequestStateEnum = pgEnum('change_request_state', ['open', 'accepted', 'declined']);
+export const decisionEffectEnum = pgEnum('decision_effect', ['creates', 'changes', 'closes', 'moves_dates']);
+
+/** A co-chair of a commission meeting: one per party. */
+export type CoChair = { partyId: string; name: I18nText; position: I18nText | null };
+/** An item of a meeting's agenda. */
+export type AgendaItem = { title: I18nText };
+/** A responsible body as a baseline or a change request keeps it. */
+export type FrozenResponsible = { organisationId: string; partyId: string; role: 'lead' | 'co_executor' };
+
+/** A meeting of the intergovernmental commission (number 26 is «26-е заседание»). */
+export const commissionMeetings = pgTable(
+  'commission_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: integer('number').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    place: i18n('place'),
+    coChairs: jsonb('co_chairs').$type<CoChair[]>().notNull().default([]),
+    agenda: jsonb('agenda').$type<AgendaItem[]>().notNull().default([]),
+    heldAt: ts('held_at'),
+    protocolName: text('protocol_name'),
+    protocolType: text('protocol_type'),
+    protocolSize: integer('protocol_size'),
+    protocolSha256: text('protocol_sha256'),
+    protocolContent: bytea('protocol_content'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('commission_meetings_number_idx').on(t.number),
+    index('commission_meetings_date_idx').on(t.date),
+    check('commission_meetings_number_check', sql`${t.number} between 1 and 10000`),
+  ],
+);
+
+export const meetingRoadmaps = pgTable(
+  'meeting_roadmaps',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => commissionMeetings.id, { onDelete: 'cascade' }),
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_roadmaps_pk', columns: [t.meetingId, t.roadmapId] }),
+    index('meeting_roadmaps_roadmap_idx').on(t.roadmapId),
+  ],
+);
+
+/** A numbered decision of a meeting's protocol. */
+export const meetingDecisions = pgTable(
+  'meeting_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => commissionMeetings.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    text: i18n('text').notNull(),
+  },
+  (t) => [uniqueIndex('meeting_decisions_number_idx').on(t.meetingId, t.number)],
+);
+
+/** Which measures a decision creates, changes, closes or moves the dates of. */
+export const decisionMeasures = pgTable(
+  'decision_measures',
+  {
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => meetingDecisions.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    effect: decisionEffectEnum('effect').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'decision_measures_pk', columns: [t.decisionId, t.measureId] }),
+    index('decision_measures_measure_idx').on(t.measureId),
+  ],
+);
+
+/** A roadmap's plan frozen at one moment (approval, a meeting, or on demand). */
+export const baselines = pgTable(
+  'baselines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    name: i18n('name').notNull(),
+    kind: baselineKindEnum('kind').notNull(),
+    meetingId: uuid('meeting_id').references(() => commissionMeetings.id, { onDelete: 'set null' }),
+    takenAt: ts('taken_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('baselines_roadmap_idx').on(t.roadmapId, t.takenAt)],
+);
+
+/** Every measure of the roadmap as it was frozen, of every tier (visibility applies on read). */
+export const baselineItems = pgTable(
+  'baseline_items',
+  {
+    baselineId: uuid('baseline_id')
+      .notNull()
+      .references(() => baselines.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id').notNull(),
+    parentId: uuid('parent_id'),
+    code: text('code').notNull(),
+    sortKey: text('sort_key').notNull(),
+    title: i18n('title').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    tier: tierEnum('tier').notNull(),
+    ownerPartyId: uuid('owner_party_id'),
+    status: measureStatusEnum('status').notNull(),
+    progress: smallint('progress').notNull(),
+    responsible: jsonb('responsible').$type<FrozenResponsible[]>().notNull().default([]),
+    sphereIds: uuid('sphere_ids').array().notNull().default(sql`'{}'`),
+    fingerprint: text('fingerprint').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'baseline_items_pk', columns: [t.baselineId, t.measureId] }),
+    // INCLUDE (fingerprint, tier, owner_party_id): in the migration; drizzle cannot say it
+    index('baseline_items_compare_idx').on(t.baselineId, t.measureId),
+  ],
+);
+
+/** A coordinator's request to move a measure's due date or change its party's responsible bodies. */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    state: changeRequestStateEnum('state').notNull().default('open'),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** The due date when the request was made, for reading it after the change. */
+    previousDueDate: date('previous_due_date', { mode: 'string' }),
+    responsible: jsonb('responsible').$type<FrozenResponsible[]>(),
+    reason: text('reason').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    declineReason: text('decline_reason'),
+    decisionId: uuid('decision_id').references(() => meetingDecisions.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('change_requests_state_idx').on(t.state, t.createdAt),
+    index('change_requests_measure_idx').on(t.measureId),
+    index('change_requests_party_idx').on(t.partyId, t.state),
+    check('change_requests_something_check', sql`${t.dueDate} is not null or ${t.responsible} is not null`),
+  ],
+);

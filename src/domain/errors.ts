@@ -107,6 +107,10 @@ export const ENTITIES = {
   agreementDocument: 'Document',
   jointStatus: 'Joint status',
   indicator: 'Indicator',
+  baseline: 'Baseline',
+  meeting: 'Commission meeting',
+  changeRequest: 'Change request',
+  protocol: 'Protocol',
   record: 'Record',
 } as const;
 export type Entity = keyof typeof ENTITIES;

@@ -65,6 +65,7 @@ import { presentUser } from '../services/users';
 import { initMorphology } from '../text';
 import { loadDemoComments } from './demo-comments';
 import { seedDemoReports } from './demo-reports';
+import { loadDemoMeetings } from './demo-meetings';
 
 // ---------- constants for the README and the start-up banner ----------
 
@@ -794,6 +795,7 @@ export async function loadDemo(
 
     audit.push(...(await loadDemoMonitoring(tx, roadmapRow.id, ctx.now())));
     log.record(audit);
+    await loadDemoMeetings(tx, actor, roadmapRow.id, day, log);
     const summary: DemoSummary = {
       parties: partyRows.length,
       spheres: sphereRows.length,

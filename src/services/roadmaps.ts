@@ -27,6 +27,7 @@ import { checkVersion, defined, iso, readAll, requireIds } from './common';
 import { type Ctx, today } from './context';
 import { measureVisibility } from './measures';
 import { addMissingPeriods, followDueDays } from './periods';
+import { APPROVED_PLAN, freezeBaseline } from './baselines/freeze';
 
 type Row = typeof roadmaps.$inferSelect;
 
@@ -154,6 +155,8 @@ export async function createRoadmap(ctx: Ctx, actor: Actor, input: z.output<type
     const { agreementIds, ...values } = input;
     const [r] = await tx.insert(roadmaps).values(values).returning();
     await replaceAgreements(tx, r.id, agreementIds);
+    if (r.status === 'approved')
+      await freezeBaseline(tx, r.id, { name: APPROVED_PLAN, kind: 'approval', actor, at: ctx.now() }, audit);
     const out = await presentOne(tx, actor, r);
     audit.record({
       action: 'roadmap.create',
@@ -220,8 +223,11 @@ export async function updateRoadmap(
     });
     if (r.reportDueDays !== cur.reportDueDays) await followDueDays(tx, r, audit);
     // Approval opens monitoring: the periods to report on exist from that moment.
-    if (patch.status === 'approved' && cur.status !== 'approved')
+    if (patch.status === 'approved' && cur.status !== 'approved') {
       await addMissingPeriods(tx, r, today(ctx), audit);
+      // the agreed plan: later changes of it are amendments against this baseline
+      await freezeBaseline(tx, id, { name: APPROVED_PLAN, kind: 'approval', actor, at: ctx.now() }, audit);
+    }
     return presentOne(tx, actor, r);
   });
 }

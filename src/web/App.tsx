@@ -27,6 +27,9 @@ const pages = {
   approvals: () => import('./features/reports/ApprovalQueuePage'),
   notifications: () => import('./features/notifications/NotificationsPage'),
   reconciliation: () => import('./features/reconciliation/ReconciliationPage'),
+  meetings: () => import('./features/meetings/MeetingsPage'),
+  meeting: () => import('./features/meetings/MeetingPage'),
+  changeRequests: () => import('./features/changes/ChangeRequestsPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -45,6 +48,9 @@ const ReportPage = lazy(pages.report);
 const ApprovalQueuePage = lazy(pages.approvals);
 const NotificationsPage = lazy(pages.notifications);
 const ReconciliationPage = lazy(pages.reconciliation);
+const MeetingsPage = lazy(pages.meetings);
+const MeetingPage = lazy(pages.meeting);
+const ChangeRequestsPage = lazy(pages.changeRequests);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -65,6 +71,8 @@ export function preloadPage(pathname: string): void {
     reports: second === 'approval' ? pages.approvals : second ? pages.report : pages.myReports,
     notifications: pages.notifications,
     reconciliation: pages.reconciliation,
+    meetings: second ? pages.meeting : pages.meetings,
+    'change-requests': pages.changeRequests,
   };
   void loader[first]?.().catch(() => {
     /* React.lazy will load it again and show the error where the page renders */
@@ -145,6 +153,9 @@ export function AppRoutes() {
           <Route path="reports/:id" element={<ReportPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="reconciliation" element={<ReconciliationPage />} />
+          <Route path="meetings" element={<MeetingsPage />} />
+          <Route path="meetings/:id" element={<MeetingPage />} />
+          <Route path="change-requests" element={<ChangeRequestsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

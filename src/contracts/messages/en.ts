@@ -388,6 +388,34 @@ export const en = {
   'indicator.twice': 'names the same indicator twice',
   'measure.statusReason':
     'is required to change status or progress directly: they follow the reconciled joint status',
+  // ---------- baselines, meetings, change requests ----------
+  'notFound.baseline': 'Baseline not found',
+  'notFound.meeting': 'Commission meeting not found',
+  'notFound.changeRequest': 'Change request not found',
+  'notFound.protocol': 'The meeting has no protocol attached',
+  'noSuch.baseline': 'no such baseline of this roadmap',
+  'noSuch.meeting': 'no such commission meeting',
+  'noSuch.changeRequest': 'no such change request',
+  'noSuch.protocol': 'no such protocol',
+  'noSuch.decision': 'no such commission decision',
+  'baseline.none': 'the roadmap has no baseline yet; freeze one first',
+  'forbidden.baselines': 'Only administrators freeze baselines',
+  'forbidden.meetings': 'Only administrators manage commission meetings',
+  'forbidden.changeRequestCreate':
+    'Only a coordinator of a party responsible for the measure may ask for a change',
+  'forbidden.changeRequestDecide': 'Only administrators accept or decline change requests',
+  'plan.reasonRequired': 'is required: the roadmap is approved, and changing {fields} amends its plan',
+  'plan.reasonRequiredCreateDelete':
+    'is required: the roadmap is approved, and adding or removing a measure amends its plan',
+  'changeRequest.notOpen': 'the request has already been decided',
+  'changeRequest.ownPartyOnly': "may name only your own party's organisations",
+  'changeRequest.sameDueDate': "is the measure's due date already",
+  'changeRequest.nothing': 'ask for a new due date or responsible bodies',
+  'meeting.numberTaken': 'another meeting already has number {number}',
+  'meeting.held': 'the meeting has been held',
+  'meeting.deleteHeld': 'A held meeting cannot be deleted: its baselines and decisions are history',
+  'meeting.noRoadmaps': 'name at least one roadmap the meeting reviews before holding it',
+  'meeting.decisionOtherMeeting': 'is a decision of another meeting',
 } as const;
 
 /** A key of the message catalogue. */

@@ -6,7 +6,10 @@ import comments from './comments';
 import calendar from './calendar';
 import indicators from './indicators';
 import jointStatuses from './joint-statuses';
+import baselines from './baselines';
+import changeRequests from './change-requests';
 import me from './me';
+import meetings from './meetings';
 import measures from './measures';
 import notifications from './notifications';
 import periods from './periods';
@@ -26,6 +29,9 @@ export const routeModules: RouteModule[] = [
   roadmaps,
   measures,
   periods,
+  baselines,
+  changeRequests,
+  meetings,
   audit,
   users,
   me,

@@ -1,7 +1,7 @@
 /** Measures: the tree of a roadmap, its filters, bulk changes, moves and history. */
 import { z } from 'zod';
 import { AuditEvent } from '../../contracts/audit';
-import { IdParams, Version } from '../../contracts/common';
+import { IdParams, Reason, Version } from '../../contracts/common';
 import {
   Measure,
   MeasureBulkResult,
@@ -127,14 +127,26 @@ const routes: RouteModule = (app, { ctx }) => {
       schema: {
         tags,
         operationId: 'deleteMeasure',
-        summary: 'Delete a measure without children (send the version you read)',
+        summary:
+          'Delete a measure without children (send the version you read); in an approved roadmap with a baseline the deletion amends the plan and needs `reason`',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().pipe(Version) }),
+        querystring: z.object({
+          version: z.coerce.number().pipe(Version),
+          reason: Reason.optional().describe(
+            'why: required in an approved roadmap (a plan amendment); audited',
+          ),
+        }),
         response: { 204: NoContent, ...ERRORS },
       },
     },
     async (req, reply) => {
-      await measures.deleteMeasure(ctx, requireActor(req), req.params.id, req.query.version);
+      await measures.deleteMeasure(
+        ctx,
+        requireActor(req),
+        req.params.id,
+        req.query.version,
+        req.query.reason,
+      );
       return reply.code(204).send(null);
     },
   );

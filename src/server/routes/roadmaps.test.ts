@@ -97,10 +97,11 @@ describe('roadmaps', () => {
       { path: 'status', message: expect.stringContaining('проект'), rule: 'roadmap.noBackToDraft' },
     ]);
 
-    // measures can still be added to an approved roadmap
+    // measures can still be added to an approved roadmap, as a plan amendment with its reason
     const m = await buildMeasure(api.t.ctx, {
       roadmapId: rm.id,
       responsible: [{ organisationId: w.kz.ministry.id, role: 'lead' }],
+      reason: 'решение комиссии',
     });
 
     const archived = await api.call('PATCH', `/api/v1/roadmaps/${rm.id}`, {

@@ -21,6 +21,7 @@ import {
   type Shape,
   type Visible,
 } from './rules';
+import { linkDecision, requireAmendmentReason } from '../baselines/amend';
 import { nextFreeCode, replaceRelations, rollUpAncestors } from './tree';
 
 type CreateInput = z.output<typeof MeasureCreate>;
@@ -54,7 +55,8 @@ export async function insertMeasure(
     throw forbidden(
       actor.role === 'coordinator' ? 'forbidden.measureCreateCoordinator' : 'forbidden.measureCreate',
     );
-  await loadRoadmapForWrite(tx, input.roadmapId, `${prefix}roadmapId`);
+  const roadmap = await loadRoadmapForWrite(tx, input.roadmapId, `${prefix}roadmapId`);
+  await requireAmendmentReason(tx, roadmap, { kind: 'create' }, input.reason, prefix);
   const parent = input.parentId
     ? await loadParent(tx, actor, input.parentId, input.roadmapId, `${prefix}parentId`)
     : null;
@@ -93,13 +95,18 @@ export async function insertMeasure(
     .values({ ...values, searchVector: sql`to_tsvector('simple', ${measureSearchText(values)})` })
     .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, row.id, input, responsible);
+  await linkDecision(tx, input.decisionId, row.id, 'creates', prefix);
   if (parent) await rollUpAncestors(tx, parent.id);
   const [out] = await presentByIds(tx, actor, [row.id], day);
   audit.record({
     action: 'measure.create',
     entityType: 'measure',
     entityId: row.id,
-    after: { ...auditForm(out), ...(input.reason ? { reason: input.reason } : {}) },
+    after: {
+      ...auditForm(out),
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.decisionId ? { decisionId: input.decisionId } : {}),
+    },
     partyScope: row.ownerPartyId,
   });
   return out;

@@ -10,14 +10,28 @@ import { mutate } from '../core/mutate';
 import { auditForm, presentMeasure } from './present';
 import { loadForWrite, requireOpenRoadmap } from './rules';
 import { rollUpAncestors } from './tree';
+import { requireAmendmentReason } from '../baselines/amend';
 
-export async function deleteMeasure(ctx: Ctx, actor: Actor, id: string, version: number): Promise<void> {
+/** Deletes a measure; in an approved plan the deletion is an amendment and takes its `reason`. */
+export async function deleteMeasure(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  version: number,
+  reason?: string,
+): Promise<void> {
   await mutate(ctx, actor, async (tx, audit) => {
     const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
     checkVersion(cur, version, 'measure');
     if (!canDeleteMeasure(actor, { ...cur, responsible: rel.responsible }))
       throw forbidden('forbidden.measureDeleteJoint');
     requireOpenRoadmap(roadmapStatus, 'roadmapId');
+    await requireAmendmentReason(
+      tx,
+      { id: cur.roadmapId, status: roadmapStatus },
+      { kind: 'delete' },
+      reason,
+    );
     // any child, visible or not, keeps it: a hidden one is not named, only counted as "children"
     const [child] = await tx
       .select({ id: measures.id })
@@ -32,6 +46,7 @@ export async function deleteMeasure(ctx: Ctx, actor: Actor, id: string, version:
       entityType: 'measure',
       entityId: id,
       before: auditForm(presentMeasure(cur, rel, today(ctx))),
+      ...(reason ? { after: { reason } } : {}),
       partyScope: cur.ownerPartyId,
     });
   });

@@ -26,6 +26,7 @@ import { MEASURE_COLUMNS, type ResponsibleRow } from './queries';
 import { presentByIds } from './read';
 import { checkReferences, checkShape, loadForWrite, requireOpenRoadmap, type Shape } from './rules';
 import { retier } from './retier';
+import { decisionEffect, linkDecision, requireAmendmentReason } from '../baselines/amend';
 import { replaceRelations, rollUpAncestors } from './tree';
 
 export type UpdateInput = z.output<typeof MeasureUpdate>;
@@ -38,6 +39,8 @@ export interface UpdateOptions {
   prefix?: string;
   /** A reason given with the change (corrections, plan amendments). */
   reason?: string;
+  /** The commission decision the change follows (recorded, and linked to the measure). */
+  decisionId?: string;
 }
 
 const sortedJson = (a: unknown[]) => JSON.stringify([...a].map((x) => JSON.stringify(x)).sort());
@@ -79,10 +82,12 @@ export async function applyUpdate(
   checkVersion(cur, input.version, 'measure', prefix ? cur.code : undefined);
   const before = presentMeasure(cur, rel, day);
   // reason and decisionId say why, and go to the event; they are not fields of the measure
-  const { version: _v, reason = opts.reason, decisionId: _d, ...patch } = input;
-  opts = { ...opts, reason };
+  const { version: _v, reason = opts.reason, decisionId = opts.decisionId, ...patch } = input;
+  opts = { ...opts, reason, decisionId };
   const changed = changedFields(before, patch);
   if (changed.length === 0) return { measure: before, event: null };
+  const write = { kind: 'update' as const, fields: changed };
+  await requireAmendmentReason(tx, { id: cur.roadmapId, status: roadmapStatus }, write, reason, prefix);
 
   const allowed = editableMeasureFields(actor, { ...cur, responsible: rel.responsible });
   const refused = changed.filter((f) => !allowed.includes(f));
@@ -158,6 +163,7 @@ export async function applyUpdate(
     .where(eq(measures.id, id))
     .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, id, patch, responsible);
+  await linkDecision(tx, decisionId, id, decisionEffect(write, status), prefix);
   if (tierChanged) await retier(tx, cur, parent, shape, prefix);
   if (cur.parentId && (['status', 'progress', 'weight', 'tier'] as const).some((f) => changed.includes(f)))
     await rollUpAncestors(tx, cur.parentId);
@@ -173,7 +179,12 @@ export async function applyUpdate(
     entityType: 'measure',
     entityId: id,
     before: change.before,
-    after: { ...change.after, source: opts.source, ...(opts.reason ? { reason: opts.reason } : {}) },
+    after: {
+      ...change.after,
+      source: opts.source,
+      ...(opts.reason ? { reason: opts.reason } : {}),
+      ...(decisionId ? { decisionId } : {}),
+    },
     partyScope:
       after.tier === 'internal'
         ? after.ownerPartyId

@@ -24,6 +24,8 @@ import {
   reportPolicy,
 } from '../../domain/reports';
 import { canManageIndicators, canReconcile } from '../../domain/joint-policies';
+import { canDecideChangeRequest, canRequestChange } from '../../domain/change-request-policies';
+import { canManageMeetings } from '../../domain/meeting-policies';
 import { useSession } from './session';
 
 export type { MeasureField };
@@ -131,3 +133,11 @@ export const mayManageIndicators = (u: User | null | undefined, measure: Measure
 /** Who opens the Reconciliation page: coordinators and admins. */
 export const seesReconciliation = (u: User | null | undefined) =>
   !!u && (u.role === 'coordinator' || u.role === 'admin');
+/** A coordinator of a party responsible for the measure may ask for a new due date. */
+export const mayRequestChange = (u: User | null | undefined, m: Measure) =>
+  !!u && canRequestChange(actorOf(u), factsOf(m));
+
+/** The secretariat accepts and declines change requests, and manages commission meetings. */
+export const mayDecideChangeRequests = (u: User | null | undefined) =>
+  !!u && canDecideChangeRequest(actorOf(u));
+export const mayManageMeetings = (u: User | null | undefined) => !!u && canManageMeetings(actorOf(u));

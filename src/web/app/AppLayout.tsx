@@ -10,6 +10,7 @@ import {
   IconScale,
   IconSettings,
   IconTimeline,
+  IconGavel,
   IconUser,
 } from '@tabler/icons-react';
 import { type ReactNode, Suspense, useEffect } from 'react';
@@ -52,6 +53,7 @@ function useNavItems(): NavItem[] {
       prefix: '/measures/',
     },
     { to: '/timeline', label: t('nav.timeline'), icon: <IconTimeline size={18} aria-hidden /> },
+    { to: '/meetings', label: t('meetings.nav'), icon: <IconGavel size={18} aria-hidden /> },
   ];
   items.push(...reportNavItems(me, t));
   if (seesReconciliation(me))

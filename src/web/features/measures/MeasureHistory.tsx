@@ -21,6 +21,9 @@ const IGNORED = new Set([
   'code',
   'source',
   'reason',
+  // the decision or change request a change followed: shown by the plan history section
+  'decisionId',
+  'changeRequestId',
   'version',
   'createdAt',
   'updatedAt',

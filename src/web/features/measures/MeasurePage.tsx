@@ -35,6 +35,7 @@ import { MeasureEditForm } from './MeasureEditForm';
 import { MeasureHistory } from './MeasureHistory';
 import { MeasureActions } from './workbench/MeasureActions';
 import { MeasureReports } from '../reports/components/MeasureReports';
+import { PlanHistorySection } from '../changes/PlanHistorySection';
 
 /** The measure page, lazily loaded by the router. */
 export default function MeasurePage() {
@@ -164,6 +165,7 @@ export default function MeasurePage() {
         <MeasureReports measureId={m.id} />
         <JointStatusSection measureId={m.id} partyById={ref.partyById} />
         <IndicatorsSection measure={m} partyById={ref.partyById} />
+        <PlanHistorySection measure={m} />
         <Section title={t('measure.history')} id="measure-history">
           <MeasureHistory
             measureId={m.id}

@@ -25,6 +25,7 @@ import { BulkEditBar } from './BulkEdit';
 import { textOf } from './format';
 import { MeasureTreeTable } from './MeasureTreeTable';
 import { PeriodsSection } from './PeriodsSection';
+import { WhatChangedSection } from '../changes/WhatChangedSection';
 import { RoadmapFilters } from './RoadmapFilters';
 import { parseView, type RoadmapView, viewToApiFilter, viewToSearch } from './urlState';
 import { RoadmapToolbar } from './workbench/RoadmapToolbar';
@@ -205,6 +206,9 @@ export default function RoadmapPage() {
               )}
             </>
           )}
+          <Box mt="lg">
+            <WhatChangedSection roadmap={roadmap} />
+          </Box>
           {user?.role === 'admin' && (
             <Box mt="lg">
               <PeriodsSection roadmap={roadmap} />

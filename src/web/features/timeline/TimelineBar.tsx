@@ -15,13 +15,15 @@ export interface TimelineBarProps {
   top: number;
   rangeStart: string;
   zoom: Zoom;
+  /** The measure's dates in a chosen baseline (null: not in it). */
+  baseline?: { startDate: string; dueDate: string } | null;
 }
 
 /**
  * One measure's bar: a link to the measure named in words (code, title, dates, status,
  * progress, overdue, the other groups it also appears in), hatched and marked when overdue.
  */
-export function TimelineBar({ row, top: rowTop, rangeStart, zoom }: TimelineBarProps) {
+export function TimelineBar({ row, top: rowTop, rangeStart, zoom, baseline }: TimelineBarProps) {
   const { t, i18n } = useTranslation();
   const { formatDate } = useFormat();
   const navigate = useNavigate();
@@ -41,6 +43,9 @@ export function TimelineBar({ row, top: rowTop, rangeStart, zoom }: TimelineBarP
     m.overdue ? t('flags.overdue') : null,
     m.atRisk ? t('flags.atRisk') : null,
     row.alsoIn.length ? t('timeline.alsoIn', { groups: row.alsoIn.join(', ') }) : null,
+    baseline
+      ? t('changes.baselineBar', { start: formatDate(baseline.startDate), due: formatDate(baseline.dueDate) })
+      : null,
   ]
     .filter(Boolean)
     .join('. ');
@@ -78,6 +83,17 @@ export function TimelineBar({ row, top: rowTop, rangeStart, zoom }: TimelineBarP
         height={5}
         fill={fill.done}
       />
+      {baseline && (
+        <rect
+          data-part="baseline"
+          x={barGeometry(baseline, rangeStart, zoom).x}
+          width={barGeometry(baseline, rangeStart, zoom).width}
+          y={top + BAR_H + 2}
+          height={4}
+          rx={2}
+          fill="#495057"
+        />
+      )}
       {m.overdue && (
         <g data-overdue-mark="" transform={`translate(${x + w + 9}, ${top + BAR_H / 2})`}>
           <circle r={7} fill={OVERDUE.stroke} />

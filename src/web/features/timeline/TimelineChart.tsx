@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n';
 import { snapToTick, type TimelineRow, ticks, timeRange, xOf, type Zoom } from './layout';
 import { OVERDUE, TODAY } from './palette';
+import type { BaselineDates } from '../changes/TimelineBaseline';
 import { TimelineBar } from './TimelineBar';
 import { HEADER, rowHeight, TimelineLabels } from './TimelineLabels';
 
@@ -19,6 +20,8 @@ export interface TimelineChartProps {
   zoom: Zoom;
   /** `YYYY-MM-DD`; a prop so that tests and screenshots are reproducible. */
   today: string;
+  /** Dates in a chosen baseline, drawn as thin bars under the current ones. */
+  baseline?: BaselineDates;
 }
 
 /** Lets the page scroll the chart to today. */
@@ -28,7 +31,7 @@ export interface TimelineChartHandle {
 
 /** The chart: a label column and a horizontally scrolling SVG, row for row. */
 export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>(function TimelineChart(
-  { rows, zoom, today },
+  { rows, zoom, today, baseline },
   ref,
 ) {
   const { t } = useTranslation();
@@ -147,7 +150,20 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
               {seg.bars.map((i) => {
                 const r = rows[i];
                 return r.kind === 'bar' ? (
-                  <TimelineBar key={r.key} row={r} top={tops[i]} rangeStart={range.start} zoom={zoom} />
+                  <TimelineBar
+                    key={r.key}
+                    row={r}
+                    top={tops[i]}
+                    rangeStart={range.start}
+                    zoom={zoom}
+                    baseline={
+                      baseline
+                        ? baseline.has(r.measure.id)
+                          ? baseline.get(r.measure.id)
+                          : r.measure
+                        : undefined
+                    }
+                  />
                 ) : null;
               })}
             </g>

@@ -5,7 +5,7 @@
  */
 import { Alert, Box, Button, Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Organisation, Party } from '../../../contracts';
@@ -15,6 +15,7 @@ import { pickDefaultRoadmap, useRoadmaps } from '../../api/roadmaps';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components';
 import { orgLabel, textOf, todayIso } from '../roadmap/format';
 import { type GroupBy, type GroupOrder, groupMeasures, rowsOf, type Zoom } from './layout';
+import { TimelineBaselinePicker, useBaselineDates } from '../changes/TimelineBaseline';
 import { TimelineChart, type TimelineChartHandle } from './TimelineChart';
 import { TimelineLegend } from './TimelineLegend';
 
@@ -40,6 +41,8 @@ export default function TimelinePage() {
     return list.find((r) => r.id === wanted) ?? (wanted ? undefined : pickDefaultRoadmap(list));
   }, [roadmaps.data, sp]);
   const measures = useRoadmapMeasures(roadmap?.id);
+  const [baselineId, setBaselineId] = useState<string | null>(null);
+  const baseline = useBaselineDates(roadmap?.id, baselineId);
   const all = measures.data ?? [];
   const depthParam = Number(sp.get('depth'));
   const depth =
@@ -136,6 +139,7 @@ export default function TimelinePage() {
             ]}
             style={{ flex: '0 1 180px' }}
           />
+          <TimelineBaselinePicker roadmapId={roadmap?.id} value={baselineId} onChange={setBaselineId} />
         </Group>
         <Group gap="lg" align="flex-end" wrap="wrap">
           <Stack gap={4}>
@@ -191,7 +195,7 @@ export default function TimelinePage() {
           {t('timeline.empty')}
         </Alert>
       ) : (
-        <TimelineChart ref={chart} rows={rows} zoom={zoom} today={today} />
+        <TimelineChart ref={chart} rows={rows} zoom={zoom} today={today} baseline={baseline} />
       )}
     </Box>
   );

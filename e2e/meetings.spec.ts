@@ -1,0 +1,122 @@
+/**
+ * Commission meetings and "what changed" (issue 9 §3–5): the secretariat amends an approved
+ * plan with a reason, holds the 27th meeting and reads what changed since the 26th, on the
+ * meeting page and the roadmap page; a coordinator asks to move a due date and the
+ * secretariat accepts it. Every new page passes axe and fits a 390 px screen.
+ */
+import type { Meeting } from '../src/contracts';
+import {
+  apiGet,
+  defaultRoadmap,
+  expect,
+  expectNoSeriousA11yViolations,
+  measureByCode,
+  ru,
+  settled,
+  signIn,
+  test,
+  USERS,
+} from './fixtures';
+
+const fill = (s: string, v: Record<string, string | number>) =>
+  Object.entries(v).reduce((acc, [k, x]) => acc.replaceAll(`{{${k}}}`, String(x)), s);
+
+test('an admin holds the 27th meeting and reads what changed since the 26th', async ({ page }, info) => {
+  await signIn(page, USERS.admin);
+  const roadmap = await defaultRoadmap(page);
+  const m = await measureByCode(page, '1.3.2');
+  const moved = await page.request.patch(`/api/v1/measures/${m.id}`, {
+    data: { version: m.version, dueDate: '2026-12-30' },
+  });
+  expect(moved.status(), 'an approved plan changes only with a reason').toBe(400);
+  const ok = await page.request.patch(`/api/v1/measures/${m.id}`, {
+    data: { version: m.version, dueDate: '2026-12-30', reason: 'Перенос по согласованию сторон' },
+  });
+  expect(ok.status()).toBe(200);
+
+  await page.goto('/meetings');
+  await expect(page.getByRole('heading', { name: ru.meetings.title, level: 1 })).toBeVisible();
+  await settled(page);
+  await expectNoSeriousA11yViolations(page, 'the meetings list');
+  await page.getByRole('link', { name: fill(ru.meetings.numbered, { number: 27 }) }).click();
+  await expect(
+    page.getByRole('heading', { name: fill(ru.meetings.numbered, { number: 27 }), level: 1 }),
+  ).toBeVisible();
+  const since = page.getByRole('region', { name: ru.meetings.sincePrevious });
+  const row = since.getByTestId('diff-changed-1.3.2');
+  await expect(row).toContainText('30.11.2026');
+  await expect(row).toContainText('30.12.2026');
+  await expect(row).toContainText('позже на 30 дн.');
+  await settled(page);
+  await expectNoSeriousA11yViolations(page, 'the meeting page');
+
+  await page.getByRole('button', { name: ru.meetings.hold }).click();
+  const dialog = page.getByRole('dialog', { name: fill(ru.meetings.holdTitle, { number: 27 }) });
+  await expectNoSeriousA11yViolations(page, 'the hold dialog');
+  await dialog.getByRole('button', { name: ru.meetings.confirm }).click();
+  await expect(page.getByText(ru.meetings.held, { exact: true })).toBeVisible();
+  const { data } = await apiGet<{ data: Meeting[] }>(page, '/commission-meetings');
+  expect(data.find((x) => x.number === 27)?.heldAt).not.toBeNull();
+  // the diff now runs from the 26th meeting's baseline to the 27th's: the move is still there
+  await expect(since.getByTestId('diff-changed-1.3.2')).toContainText('позже на 30 дн.');
+
+  // the roadmap page: by default since the last meeting (nothing yet), then since the approved plan
+  await page.goto(`/roadmap?roadmap=${roadmap.id}`);
+  const changes = page.getByRole('region', { name: ru.changes.title });
+  await expect(changes.getByText(ru.changes.nothing)).toBeVisible({ timeout: 30_000 });
+  const from = changes.getByLabel(ru.changes.from, { exact: true });
+  const approved = await from.locator('option', { hasText: 'Утверждённый план' }).getAttribute('value');
+  await from.selectOption(approved!);
+  await expect(changes.getByTestId('diff-changed-1.1.2')).toContainText('30.04.2026');
+  await expect(changes.getByTestId('diff-changed-1.3.2')).toBeVisible();
+  await settled(page);
+  await expectNoSeriousA11yViolations(page, 'the roadmap page with what changed');
+
+  for (const [path, name] of [
+    ['/meetings', 'meetings'],
+    [`/meetings/${data.find((x) => x.number === 27)!.id}`, 'meeting'],
+  ] as const) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(path);
+    await settled(page);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(wide, `${path} scrolls sideways at 390 px`).toBe(false);
+    await page.screenshot({ path: info.outputPath(`${name}-390.png`), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: info.outputPath(`${name}-1280.png`), fullPage: true });
+  }
+});
+
+test('a coordinator asks to move a due date and the secretariat accepts it', async ({ page, browser }) => {
+  await signIn(page, USERS.coordinatorKz);
+  const m = await measureByCode(page, '1.2.2');
+  await page.goto(`/measures/${m.id}`);
+  const history = page.getByRole('region', { name: ru.planHistory.title });
+  await history.getByRole('button', { name: ru.planHistory.ask }).click();
+  const dialog = page.getByRole('dialog', { name: fill(ru.planHistory.askTitle, { code: '1.2.2' }) });
+  await dialog.getByLabel(ru.planHistory.newDue).fill('30.09.2027');
+  await dialog.getByLabel(ru.planHistory.reason).fill('Нужна экспертиза проекта');
+  await expectNoSeriousA11yViolations(page, 'the change request dialog');
+  await dialog.getByRole('button', { name: ru.planHistory.ask }).click();
+  await expect(dialog).toBeHidden();
+  await expect(history).toContainText(ru.changeRequests.states.open);
+
+  const admin = await (await browser.newContext({ baseURL: new URL(page.url()).origin })).newPage();
+  await signIn(admin, USERS.admin);
+  await admin.goto('/change-requests');
+  const row = admin.getByTestId('change-request-1.2.2');
+  await expect(row).toContainText('Нужна экспертиза проекта');
+  await settled(admin);
+  await expectNoSeriousA11yViolations(admin, 'the change requests queue');
+  await row.getByRole('button', { name: fill(ru.changeRequests.acceptLabel, { code: '1.2.2' }) }).click();
+  await expect(row).toBeHidden(); // the open list no longer holds it
+  const after = await measureByCode(admin, '1.2.2');
+  expect(after.dueDate).toBe('2027-09-30');
+  await admin.close();
+
+  await page.reload();
+  await expect(page.getByRole('region', { name: ru.planHistory.title })).toContainText(
+    ru.changeRequests.states.accepted,
+  );
+  await expect(page.getByTestId('plan-moves')).toContainText('30.09.2027');
+});

@@ -1,0 +1,33 @@
+/**
+ * Amending an agreed plan (issue 9 §4). Once a roadmap is approved and its plan frozen as a
+ * baseline, a change of the plan itself — dates, responsible bodies, titles, new and removed
+ * measures — is an amendment: it must say why (`reason`) and may cite a commission decision.
+ * Progress and status are monitoring, not plan (another rule governs their corrections).
+ */
+import type { RoadmapStatus } from '../contracts/enums';
+
+/** The measure fields that are "the plan". */
+export const PLAN_AMENDMENT_FIELDS = ['title', 'startDate', 'dueDate', 'responsible'] as const;
+
+/** What a write does to a measure: creates it, removes it, or changes these fields. */
+export type PlanWrite =
+  | { kind: 'create' }
+  | { kind: 'delete' }
+  | { kind: 'update'; fields: readonly string[] };
+
+export interface PlanState {
+  roadmapStatus: RoadmapStatus | string;
+  /** The roadmap has a frozen baseline (its approval froze one). */
+  hasBaseline: boolean;
+}
+
+/** Is this write a plan amendment (and so needs a reason)? */
+export function isPlanAmendment(state: PlanState, write: PlanWrite): boolean {
+  if (state.roadmapStatus !== 'approved' || !state.hasBaseline) return false;
+  if (write.kind !== 'update') return true;
+  return write.fields.some((f) => (PLAN_AMENDMENT_FIELDS as readonly string[]).includes(f));
+}
+
+/** Which fields of an update make it an amendment (for naming them in the refusal). */
+export const amendedFields = (fields: readonly string[]) =>
+  fields.filter((f) => (PLAN_AMENDMENT_FIELDS as readonly string[]).includes(f));
