@@ -7,3 +7,4 @@ export * from './enums';
 export * from './reference';
 export * from './roadmaps';
 export * from './periods';
+export * from './imports';

@@ -675,3 +675,14 @@ export const jointStatuses = pgTable(
     check('joint_statuses_progress_check', sql`${t.progress} between 0 and 100`),
   ],
 );
+
+// ---------- imports (roadmap import from XLSX, CSV and Word tables) ----------
+
+/** The column mapping (header → field) an admin saved for a roadmap's next import. */
+export const importMappings = pgTable('import_mappings', {
+  roadmapId: uuid('roadmap_id')
+    .primaryKey()
+    .references(() => roadmaps.id, { onDelete: 'cascade' }),
+  mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
+  ...timestamps,
+});

@@ -311,7 +311,8 @@ export const en = {
   'import.provisionAmbiguous': 'provision {number} is in several agreements of this roadmap',
   'import.parentMissing': 'the parent {parent} is neither in the file nor in the roadmap',
   'import.duplicateCode': 'the code {code} appears twice in the file',
-  'import.ownerUnknown': 'an internal measure needs its party: a code in its series (1.KZ1) or bodies of one party',
+  'import.ownerUnknown':
+    'an internal measure needs its party: a code in its series (1.KZ1) or bodies of one party',
   'import.titleRequired': 'a new measure needs a title',
   'import.dueRequired': 'a new measure needs a due date',
   'import.responsibleRequired': 'a new measure needs at least one responsible organisation',

@@ -302,7 +302,8 @@ export const kk: Record<MessageKey, string> = {
   'import.provisionAmbiguous': '{number} тармақ осы жол картасының бірнеше келісімінде бар',
   'import.parentMissing': '{parent} ата іс-шара файлда да, жол картасында да жоқ',
   'import.duplicateCode': '{code} коды файлда екі рет кездеседі',
-  'import.ownerUnknown': 'ішкі іс-шараға тарап керек: оның сериясындағы код (1.KZ1) немесе бір тараптың орындаушылары',
+  'import.ownerUnknown':
+    'ішкі іс-шараға тарап керек: оның сериясындағы код (1.KZ1) немесе бір тараптың орындаушылары',
   'import.titleRequired': 'жаңа іс-шараға атау керек',
   'import.dueRequired': 'жаңа іс-шараға орындау мерзімі керек',
   'import.responsibleRequired': 'жаңа іс-шараға кемінде бір жауапты ұйым керек',

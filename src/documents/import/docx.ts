@@ -10,14 +10,18 @@ import { type Cell, type Grid, IMPORT_LIMITS } from '../../domain/import/grid';
 import { checkZip } from './zip';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const unescape = (s: string) =>
+const decodeEntities = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
+    e[0] === '#'
+      ? String.fromCodePoint(
+          e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)),
+        )
+      : (ENTITIES[e] ?? m),
   );
 
 /** The text of a cell's HTML: paragraphs and breaks become line breaks. */
 const cellText = (html: string) =>
-  unescape(
+  decodeEntities(
     html
       .replace(/<br\s*\/?>/g, '\n')
       .replace(/<\/p>\s*<p[^>]*>/g, '\n')
@@ -87,13 +91,17 @@ export async function readDocx(data: Buffer, table?: string): Promise<Grid> {
   try {
     html = (await mammoth.convertToHtml({ buffer: data })).value;
   } catch {
-    throw new AppError('validation_failed', msg('error.import'), [detail('file', 'import.corrupt', { kind: 'DOCX' })]);
+    throw new AppError('validation_failed', msg('error.import'), [
+      detail('file', 'import.corrupt', { kind: 'DOCX' }),
+    ]);
   }
   const tables = htmlTables(html);
   const n = table ? Number(table) : 1;
   if (!Number.isInteger(n) || n < 1 || n > tables.length)
     throw new AppError('validation_failed', msg('error.import'), [
-      tables.length === 0 ? detail('file', 'import.noTable') : detail('table', 'import.tableNumber', { count: tables.length }),
+      tables.length === 0
+        ? detail('file', 'import.noTable')
+        : detail('table', 'import.tableNumber', { count: tables.length }),
     ]);
   return { rows: tableGrid(tables[n - 1].html) };
 }

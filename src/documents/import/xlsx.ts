@@ -12,7 +12,9 @@ import { type Cell, type Grid, IMPORT_LIMITS } from '../../domain/import/grid';
 import { checkZip, mergedRanges } from './zip';
 
 const tooManyRows = () =>
-  new AppError('payload_too_large', msg('error.import'), [detail('file', 'import.tooManyRows', { max: IMPORT_LIMITS.rows })]);
+  new AppError('payload_too_large', msg('error.import'), [
+    detail('file', 'import.tooManyRows', { max: IMPORT_LIMITS.rows }),
+  ]);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -23,7 +25,8 @@ function toCell(v: unknown, numFmt: string | undefined): Cell {
     if (numFmt?.includes('%')) return `${Math.round(v * 1e6) / 1e4}%`;
     return v;
   }
-  if (typeof v === 'string') return v.length > IMPORT_LIMITS.cellChars ? v.slice(0, IMPORT_LIMITS.cellChars) : v;
+  if (typeof v === 'string')
+    return v.length > IMPORT_LIMITS.cellChars ? v.slice(0, IMPORT_LIMITS.cellChars) : v;
   if (typeof v === 'boolean') return String(v);
   if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
   if (typeof v === 'object') {
@@ -50,7 +53,8 @@ function fillMerges(rows: Cell[][], ranges: string[]) {
     const v = rows[a.row]?.[a.col] ?? null;
     for (let y = a.row + 1; y <= b.row && y < rows.length; y++) {
       rows[y] ??= [];
-      for (let x = a.col; x <= b.col; x++) if ((rows[y][x] ?? null) === null) rows[y][x] = x === a.col ? v : null;
+      for (let x = a.col; x <= b.col; x++)
+        if ((rows[y][x] ?? null) === null) rows[y][x] = x === a.col ? v : null;
     }
   }
 }
@@ -69,10 +73,15 @@ export async function readXlsx(data: Buffer, sheet?: string): Promise<Grid> {
   let grid: Cell[][] | null = null;
   let chosenId: string | null = null;
   try {
-    for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name: string; id: string }>) {
+    for await (const ws of reader as AsyncIterable<
+      ExcelJS.stream.xlsx.WorksheetReader & { name: string; id: string }
+    >) {
       names.push(ws.name);
       const wanted =
-        grid === null && (sheet === undefined || sheet === '' ? names.length === 1 : sheet === ws.name || sheet === String(names.length));
+        grid === null &&
+        (sheet === undefined || sheet === ''
+          ? names.length === 1
+          : sheet === ws.name || sheet === String(names.length));
       const rows: Cell[][] = [];
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
         if (!wanted) continue;
@@ -90,7 +99,9 @@ export async function readXlsx(data: Buffer, sheet?: string): Promise<Grid> {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('validation_failed', msg('error.import'), [detail('file', 'import.corrupt', { kind: 'XLSX' })]);
+    throw new AppError('validation_failed', msg('error.import'), [
+      detail('file', 'import.corrupt', { kind: 'XLSX' }),
+    ]);
   }
   if (!grid)
     throw new AppError('validation_failed', msg('error.import'), [

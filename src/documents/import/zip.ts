@@ -17,7 +17,9 @@ export interface ZipEntry {
 }
 
 const corrupt = (kind: string) =>
-  new AppError('validation_failed', msg('error.import'), [detail('file', 'import.corrupt', { kind: kind.toUpperCase() })]);
+  new AppError('validation_failed', msg('error.import'), [
+    detail('file', 'import.corrupt', { kind: kind.toUpperCase() }),
+  ]);
 
 /** The entries of the central directory; throws `import.corrupt` when there is none to read. */
 export function zipEntries(data: Buffer, kind: string): ZipEntry[] {
@@ -93,7 +95,8 @@ export async function mergedRanges(data: Buffer, e: ZipEntry): Promise<string[]>
     const text = tail + chunk;
     for (const m of text.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g)) out.push(m[1]);
     tail = text.slice(-64);
-    if (tail.includes('<mergeCell ') && /<mergeCell ref="[A-Z]+\d+:[A-Z]+\d+"/.test(tail)) tail = tail.slice(tail.lastIndexOf('"') + 1);
+    if (tail.includes('<mergeCell ') && /<mergeCell ref="[A-Z]+\d+:[A-Z]+\d+"/.test(tail))
+      tail = tail.slice(tail.lastIndexOf('"') + 1);
   });
   return [...new Set(out)];
 }

@@ -55,7 +55,8 @@ export function importPatch(row: PlannedMeasure, cur: Measure, hasChildren: bool
   if (row.completionForm && row.completionForm !== cur.completionForm) p.completionForm = row.completionForm;
   if (row.weight !== undefined && row.weight !== cur.weight) p.weight = row.weight;
   if (row.tier && row.tier !== cur.tier) p.tier = row.tier;
-  if (row.ownerPartyId !== undefined && row.tier && row.ownerPartyId !== cur.ownerPartyId) p.ownerPartyId = row.ownerPartyId;
+  if (row.ownerPartyId !== undefined && row.tier && row.ownerPartyId !== cur.ownerPartyId)
+    p.ownerPartyId = row.ownerPartyId;
   if (!hasChildren) {
     if (row.status && row.status !== cur.status) p.status = row.status;
     if (row.progress !== undefined && row.progress !== cur.progress) p.progress = row.progress;
@@ -64,8 +65,12 @@ export function importPatch(row: PlannedMeasure, cur: Measure, hasChildren: bool
   if (row.provisionIds && !sameSet(row.provisionIds, cur.provisionIds)) p.provisionIds = row.provisionIds;
   if (row.responsible && row.bodyParties) {
     const kept = cur.responsible.filter((r) => !row.bodyParties!.includes(r.partyId));
-    const next = [...kept, ...row.responsible].map((r) => ({ organisationId: r.organisationId, role: r.role }));
-    const key = (a: { organisationId: string; role: string }[]) => a.map((r) => `${r.organisationId}:${r.role}`);
+    const next = [...kept, ...row.responsible].map((r) => ({
+      organisationId: r.organisationId,
+      role: r.role,
+    }));
+    const key = (a: { organisationId: string; role: string }[]) =>
+      a.map((r) => `${r.organisationId}:${r.role}`);
     if (!sameSet(key(next), key(cur.responsible)) && next.length > 0) p.responsible = next;
   }
   return p;

@@ -28,5 +28,12 @@ export const IMPORT_LIMITS = {
   cellChars: 20_000,
 } as const;
 
-/** The text of a cell, trimmed; '' for an empty one. */
-export const cellText = (c: Cell | undefined): string => (c === null || c === undefined ? '' : String(c).trim());
+/**
+ * The text of a cell, trimmed; '' for an empty one. The apostrophe an export puts before a
+ * text that would run as a formula (`'=…`) is taken off.
+ */
+export function cellText(c: Cell | undefined): string {
+  if (c === null || c === undefined) return '';
+  const s = String(c).trim();
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}

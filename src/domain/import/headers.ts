@@ -34,9 +34,11 @@ const SCAN_ROWS = 30;
 
 /** Distinctive five-letter stems of each party's names (Казахстан → «казах», matching «казахстанская»). */
 function partyStems(parties: readonly PartyRef[]) {
-  const words = (p: PartyRef) => p.names.flatMap((n) => normalise(n).split(/[^\p{L}]+/u)).filter((w) => w.length >= 5);
+  const words = (p: PartyRef) =>
+    p.names.flatMap((n) => normalise(n).split(/[^\p{L}]+/u)).filter((w) => w.length >= 5);
   const counts = new Map<string, number>();
-  for (const p of parties) for (const s of new Set(words(p).map((w) => w.slice(0, 5)))) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const p of parties)
+    for (const s of new Set(words(p).map((w) => w.slice(0, 5)))) counts.set(s, (counts.get(s) ?? 0) + 1);
   return parties.map((p) => ({
     party: p,
     stems: [...new Set(words(p).map((w) => w.slice(0, 5)))].filter((s) => counts.get(s) === 1),
@@ -59,9 +61,15 @@ function fieldOf(header: string, parties: readonly PartyRef[]): ImportField | nu
   return p ? `responsible:${p.code}` : 'responsible';
 }
 
-function mapped(mapping: ColumnMapping | undefined, header: string, index: number): ImportField | null | undefined {
+function mapped(
+  mapping: ColumnMapping | undefined,
+  header: string,
+  index: number,
+): ImportField | null | undefined {
   if (!mapping) return undefined;
-  const key = Object.keys(mapping).find((k) => k === String(index + 1) || (header && normalise(k) === normalise(header)));
+  const key = Object.keys(mapping).find(
+    (k) => k === String(index + 1) || (header && normalise(k) === normalise(header)),
+  );
   if (key === undefined) return undefined;
   const v = mapping[key];
   return v && isImportField(v) ? v : null;
@@ -71,14 +79,20 @@ function mapped(mapping: ColumnMapping | undefined, header: string, index: numbe
 export function isNumberingRow(row: readonly Cell[]): boolean {
   const vals = row.map(cellText).filter(Boolean);
   if (vals.length < 2) return false;
-  return vals.every((v, i) => /^\d+\.?$/.test(v) && Number.parseInt(v, 10) === Number.parseInt(vals[0], 10) + i);
+  return vals.every(
+    (v, i) => /^\d+\.?$/.test(v) && Number.parseInt(v, 10) === Number.parseInt(vals[0], 10) + i,
+  );
 }
 
 /**
  * The layout of the table in `grid`: the first of the first 30 rows that names the most
  * known columns (at least two, one of them the title), or null when no row does.
  */
-export function findLayout(grid: Grid, parties: readonly PartyRef[], mapping?: ColumnMapping): TableLayout | null {
+export function findLayout(
+  grid: Grid,
+  parties: readonly PartyRef[],
+  mapping?: ColumnMapping,
+): TableLayout | null {
   let best: { row: number; columns: Column[]; score: number } | null = null;
   const scan = Math.min(grid.rows.length, SCAN_ROWS);
   for (let r = 0; r < scan; r++) {
@@ -110,7 +124,16 @@ export function findLayout(grid: Grid, parties: readonly PartyRef[], mapping?: C
         const top = best.columns[j]?.header ?? '';
         const header = `${top} (${cellText(sub[i])})`.trim();
         const m = mapped(mapping, header, i);
-        const col = { index: i, header, field: m !== undefined ? m : fieldOfHeader(top) === 'responsible' ? (`responsible:${party.code}` as const) : null };
+        const col = {
+          index: i,
+          header,
+          field:
+            m !== undefined
+              ? m
+              : fieldOfHeader(top) === 'responsible'
+                ? (`responsible:${party.code}` as const)
+                : null,
+        };
         best.columns[i] = col;
       }
       bodyStart++;

@@ -91,13 +91,21 @@ describe('headers in three languages', () => {
 });
 
 const parties: PartyRef[] = [
-  { id: 'p-kz', code: 'KZ', names: ['Республика Казахстан', 'Қазақстан Республикасы', 'Republic of Kazakhstan'] },
+  {
+    id: 'p-kz',
+    code: 'KZ',
+    names: ['Республика Казахстан', 'Қазақстан Республикасы', 'Republic of Kazakhstan'],
+  },
   { id: 'p-ru', code: 'RU', names: ['Российская Федерация', 'Ресей Федерациясы', 'Russian Federation'] },
 ];
 const bodies = indexBodies([
   { id: 'o-mid-kz', partyId: 'p-kz', names: ['Министерство иностранных дел Республики Казахстан', 'МИД РК'] },
   { id: 'o-mt-kz', partyId: 'p-kz', names: ['Министерство транспорта Республики Казахстан', 'Минтранс РК'] },
-  { id: 'o-mid-ru', partyId: 'p-ru', names: ['Министерство иностранных дел Российской Федерации', 'МИД России'] },
+  {
+    id: 'o-mid-ru',
+    partyId: 'p-ru',
+    names: ['Министерство иностранных дел Российской Федерации', 'МИД России'],
+  },
 ]);
 
 /** A Word-like roadmap: a title and note above, a column-number row, sections spanning the table. */
@@ -115,7 +123,14 @@ const wordTable: Grid = {
     ],
     ['1', '2', '3', '4', '5', '6'],
     ['1. Сотрудничество в сфере транспорта', null, null, null, null, null],
-    ['1', 'Провести заседание рабочей группы', 'Протокол', 'IV квартал 2026 года', 'Минтранс РК, МИД РК', '«МИД России»'],
+    [
+      '1',
+      'Провести заседание рабочей группы',
+      'Протокол',
+      'IV квартал 2026 года',
+      'Минтранс РК, МИД РК',
+      '«МИД России»',
+    ],
     ['2', 'Подготовить доклад', 'Доклад', 'декабрь 2026', 'мид рк', 'МИД России'],
     ['2. Торговля', null, null, null, null, null],
     ['3', 'Открыть торговый дом', 'Иное событие', '2027', 'МИД РК*, Минтранс РК', 'Минпромторг России'],
@@ -165,10 +180,18 @@ describe('a Word-style roadmap table', () => {
       { organisationId: 'o-mid-kz', partyId: 'p-kz', role: 'co_executor' },
       { organisationId: 'o-mid-ru', partyId: 'p-ru', role: 'lead' },
     ]);
-    expect(plan.measures[4].responsible?.[0]).toEqual({ organisationId: 'o-mid-kz', partyId: 'p-kz', role: 'lead' });
+    expect(plan.measures[4].responsible?.[0]).toEqual({
+      organisationId: 'o-mid-kz',
+      partyId: 'p-kz',
+      role: 'lead',
+    });
     expect(plan.measures[4].formText).toBe('Иное событие');
     // the section takes the span and the leads of what it holds
-    expect(plan.measures[0]).toMatchObject({ startDate: '2026-03-01', dueDate: '2026-12-31', completionForm: 'other' });
+    expect(plan.measures[0]).toMatchObject({
+      startDate: '2026-03-01',
+      dueDate: '2026-12-31',
+      completionForm: 'other',
+    });
     expect(plan.unmatched).toEqual([
       expect.objectContaining({ name: 'Минпромторг России', partyId: 'p-ru', rows: [9] }),
     ]);

@@ -76,7 +76,13 @@ export function planImport(input: PlanInput) {
     kids.set(p, [...(kids.get(p) ?? []), c]);
   };
   for (const c of input.existing.keys()) addCode(c);
-  for (const r of input.rows) if (r.code && parseCode(r.code) && !input.existing.has(r.code)) addCode(r.code);
+  const explicit = new Set<string>();
+  for (const r of input.rows)
+    if (r.code && parseCode(r.code)) {
+      explicit.add(r.code);
+      if (!input.existing.has(r.code)) addCode(r.code);
+    }
+  const position = new Map<string | null, number>();
   const planned = new Map<string, PlannedMeasure>();
   const out: PlannedMeasure[] = [];
   let section: string | null = null;
@@ -86,7 +92,13 @@ export function planImport(input: PlanInput) {
   for (const r of input.rows) {
     const bad = (column: string, key: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) =>
       problems.push({ row: r.line, column, message: msg(key, params) });
-    const m: PlannedMeasure = { line: r.line, section: r.section, code: '', parentCode: null, title: r.title };
+    const m: PlannedMeasure = {
+      line: r.line,
+      section: r.section,
+      code: '',
+      parentCode: null,
+      title: r.title,
+    };
     for (const k of ['description', 'status', 'progress', 'tier', 'weight'] as const)
       if (r[k] !== undefined) (m as unknown as Record<string, unknown>)[k] = r[k];
     if (r.start) m.startDate = r.start.start;
@@ -103,13 +115,13 @@ export function planImport(input: PlanInput) {
       for (const cell of r.bodyCells) {
         const party = cell.partyCode ? (partyByCode.get(cell.partyCode) ?? null) : null;
         if (party) parties.add(party.id);
-        else input.parties.forEach((p) => parties.add(p.id));
+        else for (const p of input.parties) parties.add(p.id);
         const anyMarked = cell.bodies.some((b) => b.marked);
         const leadOf = new Set<string>();
         for (const b of cell.bodies) {
           const found = matchBody(input.bodies, b.name, party?.id ?? null);
           let id = found?.id ?? null;
-          let partyId = found?.partyId ?? party?.id ?? null;
+          const partyId = found?.partyId ?? party?.id ?? null;
           if (!found) {
             const key = `${party?.id ?? ''}|${normalise(b.name)}`;
             const u = unmatched.get(key) ?? {
@@ -122,14 +134,17 @@ export function planImport(input: PlanInput) {
             unmatched.set(key, u);
             if (input.createOrganisations && party) id = `new:${party.code}:${b.name}`;
             else {
-              bad(cell.column, input.createOrganisations ? 'import.bodyNoParty' : 'import.bodyUnknown', { name: b.name });
+              bad(cell.column, input.createOrganisations ? 'import.bodyNoParty' : 'import.bodyUnknown', {
+                name: b.name,
+              });
               continue;
             }
           }
           if (!id || !partyId) continue;
           const lead = anyMarked ? b.marked : !leadOf.has(partyId);
           if (lead) leadOf.add(partyId);
-          if (!resp.some((x) => x.organisationId === id)) resp.push({ organisationId: id, partyId, role: lead ? 'lead' : 'co_executor' });
+          if (!resp.some((x) => x.organisationId === id))
+            resp.push({ organisationId: id, partyId, role: lead ? 'lead' : 'co_executor' });
         }
       }
       m.responsible = resp;
@@ -147,9 +162,14 @@ export function planImport(input: PlanInput) {
     if (r.provisions) {
       m.provisionIds = [];
       for (const n of r.provisions) {
-        const found = input.provisions.filter((p) => normalise(p.number).replace(/\.$/, '') === normalise(n).replace(/\.$/, ''));
+        const found = input.provisions.filter(
+          (p) => normalise(p.number).replace(/\.$/, '') === normalise(n).replace(/\.$/, ''),
+        );
         if (found.length === 1) m.provisionIds.push(found[0].id);
-        else bad('provision', found.length ? 'import.provisionAmbiguous' : 'import.provisionUnknown', { number: n });
+        else
+          bad('provision', found.length ? 'import.provisionAmbiguous' : 'import.provisionUnknown', {
+            number: n,
+          });
       }
     }
 
@@ -174,15 +194,22 @@ export function planImport(input: PlanInput) {
       bad('code', 'import.parentMissing', { parent });
       continue;
     }
-    const parentTier = parent ? (planned.get(parent)?.tier ?? input.existing.get(parent)?.tier ?? 'shared') : null;
-    const tier = m.tier ?? (code ? input.existing.get(code)?.tier : undefined) ?? (parentTier === 'internal' ? 'internal' : 'shared');
+    const parentTier = parent
+      ? (planned.get(parent)?.tier ?? input.existing.get(parent)?.tier ?? 'shared')
+      : null;
+    const tier =
+      m.tier ??
+      (code ? input.existing.get(code)?.tier : undefined) ??
+      (parentTier === 'internal' ? 'internal' : 'shared');
     let owner: string | null = null;
     if (tier === 'internal') {
       const series = code ? codeSeries(code) : null;
       const respParties = [...new Set((m.responsible ?? []).map((x) => x.partyId))];
       owner =
         (series ? (partyByCode.get(series)?.id ?? null) : null) ??
-        (parentTier === 'internal' ? (planned.get(parent!)?.ownerPartyId ?? input.existing.get(parent!)?.ownerPartyId ?? null) : null) ??
+        (parentTier === 'internal'
+          ? (planned.get(parent!)?.ownerPartyId ?? input.existing.get(parent!)?.ownerPartyId ?? null)
+          : null) ??
         (code ? (input.existing.get(code)?.ownerPartyId ?? null) : null) ??
         (respParties.length === 1 ? respParties[0] : null);
       if (!owner) {
@@ -194,9 +221,19 @@ export function planImport(input: PlanInput) {
       m.tier = tier;
       m.ownerPartyId = owner;
     }
-    const series = seriesFor({ tier, ownerPartyCode: owner ? (partyById.get(owner)?.code ?? null) : null }, parentTier ? { tier: parentTier } : null);
+    const series = seriesFor(
+      { tier, ownerPartyCode: owner ? (partyById.get(owner)?.code ?? null) : null },
+      parentTier ? { tier: parentTier } : null,
+    );
+    const pos = (position.get(parent) ?? 0) + 1;
+    position.set(parent, pos);
     if (!code) {
-      code = nextChildCode(parent, kids.get(parent) ?? [], series);
+      // by position among its siblings in the file, so that importing the file again finds it
+      const byPosition: string = `${parent === null ? '' : `${parent}.`}${series ?? ''}${pos}`;
+      code =
+        explicit.has(byPosition) || planned.has(byPosition)
+          ? nextChildCode(parent, kids.get(parent) ?? [], series)
+          : byPosition;
       addCode(code);
     }
     const fit = codeFitsParent(code, parent, series);
@@ -226,13 +263,16 @@ function fillSections(
   today: string,
 ) {
   const children = new Map<string, PlannedMeasure[]>();
-  for (const m of out) if (m.parentCode) children.set(m.parentCode, [...(children.get(m.parentCode) ?? []), m]);
+  for (const m of out)
+    if (m.parentCode) children.set(m.parentCode, [...(children.get(m.parentCode) ?? []), m]);
   const deepestFirst = [...out].sort((a, b) => b.code.split('.').length - a.code.split('.').length);
   for (const m of deepestFirst) {
     if (!m.section || existing.has(m.code)) continue;
     const kids = children.get(m.code) ?? [];
     const dues = kids.map((k) => k.dueDate).filter((d): d is string => !!d);
-    const starts = kids.map((k) => k.startDate ?? (k.dueDate && k.dueDate < today ? k.dueDate : today)).filter(Boolean);
+    const starts = kids
+      .map((k) => k.startDate ?? (k.dueDate && k.dueDate < today ? k.dueDate : today))
+      .filter(Boolean);
     if (dues.length) {
       m.dueDate = dues.sort().at(-1);
       m.startDate = starts.sort()[0];

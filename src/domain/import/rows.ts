@@ -7,7 +7,15 @@ import type { CompletionForm, MeasureStatus, Tier } from '../../contracts/enums'
 import { type Message, msg } from '../../contracts/messages';
 import { type Cell, cellText, type Grid } from './grid';
 import type { Column, TableLayout } from './headers';
-import { type DateSpan, type NamedBody, normaliseCode, parseDateSpan, parseNumber, parsePercent, splitBodies } from './values';
+import {
+  type DateSpan,
+  type NamedBody,
+  normaliseCode,
+  parseDateSpan,
+  parseNumber,
+  parsePercent,
+  splitBodies,
+} from './values';
 import { completionFormOf, keyOfLabel, STATUS_LABELS, TIER_LABELS } from './vocab';
 
 /** One problem of an import: the source line (1-based), the column's header and the reason. */
@@ -62,7 +70,11 @@ function readCell(row: ReadRow, col: Column, cell: Cell, problems: ImportProblem
   if (!f) return;
   if (f.startsWith('responsible')) {
     row.bodyCells ??= [];
-    row.bodyCells.push({ partyCode: f.includes(':') ? f.split(':')[1] : null, column: col.header, bodies: splitBodies(text) });
+    row.bodyCells.push({
+      partyCode: f.includes(':') ? f.split(':')[1] : null,
+      column: col.header,
+      bodies: splitBodies(text),
+    });
     return;
   }
   switch (f) {
@@ -160,7 +172,14 @@ export function readRows(grid: Grid, layout: TableLayout, problems: ImportProble
     const local: ImportProblem[] = [];
     for (const col of mappedCols) readCell(row, col, cells[col.index] ?? null, local);
     const hasBodies = row.bodyCells?.some((b) => b.bodies.length > 0) ?? false;
-    if (!row.due && !row.start && !hasBodies && !row.form && row.status === undefined && row.progress === undefined) {
+    if (
+      !row.due &&
+      !row.start &&
+      !hasBodies &&
+      !row.form &&
+      row.status === undefined &&
+      row.progress === undefined
+    ) {
       row.section = true;
       if (!row.title.ru && row.code) continue;
     }

@@ -96,14 +96,18 @@ export function parseDateSpan(cell: Cell): DateSpan | null {
   if (m) return quarter(ROMAN[m[1]] ?? Number(m[1]), Number(m[4]));
   m = /^q([1-4])\s*(\d{4})$/.exec(t);
   if (m) return quarter(Number(m[1]), Number(m[2]));
-  m = /^(\d{4})\s*(?:-|жылғы|ж\.)?\s*(?:(i{1,3}|iv|[1-4])\s*-?(?:ші|шы|інші|ншы)?\s*(?:квартал|тоқсан|quarter)|q([1-4]))$/.exec(t);
+  m =
+    /^(\d{4})\s*(?:-|жылғы|ж\.)?\s*(?:(i{1,3}|iv|[1-4])\s*-?(?:ші|шы|інші|ншы)?\s*(?:квартал|тоқсан|quarter)|q([1-4]))$/.exec(
+      t,
+    );
   if (m) return quarter(m[3] ? Number(m[3]) : (ROMAN[m[2]] ?? Number(m[2])), Number(m[1]));
   m = /^(i|ii|1|2)\s*-?(е|ое)?\s*(полугоди[ея]|жарты жылдық|half)\s*(\d{4})$/.exec(t);
   if (m) {
     const h = m[1] === 'i' || m[1] === '1' ? 1 : 2;
     return months(Number(m[4]), h === 1 ? 1 : 7, h === 1 ? 6 : 12);
   }
-  m = /^([a-zа-яәіңғүұқөһ]+)\.?\s+(\d{4})$/.exec(t) ?? /^(\d{4})\s*(?:жылғы\s+)?([a-zа-яәіңғүұқөһ]+)$/.exec(t);
+  m =
+    /^([a-zа-яәіңғүұқөһ]+)\.?\s+(\d{4})$/.exec(t) ?? /^(\d{4})\s*(?:жылғы\s+)?([a-zа-яәіңғүұқөһ]+)$/.exec(t);
   if (m) {
     const [word, year] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
     const found = MONTHS.find(([re]) => re.test(word));
@@ -176,7 +180,13 @@ export function splitBodies(text: string): NamedBody[] {
     .map((p) => {
       const marked = LEAD_MARK.test(p);
       LEAD_MARK.lastIndex = 0;
-      return { name: p.replace(LEAD_MARK, ' ').replace(/^[\s\-–•·]+|[\s.]+$/g, '').trim(), marked };
+      return {
+        name: p
+          .replace(LEAD_MARK, ' ')
+          .replace(/^[\s\-–•·]+|[\s.]+$/g, '')
+          .trim(),
+        marked,
+      };
     })
     .filter((b) => b.name.length > 0);
 }

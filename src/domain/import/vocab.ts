@@ -90,7 +90,14 @@ export const STATUS_LABELS: Labels<MeasureStatus> = {
 };
 
 export const TIER_LABELS: Labels<Tier> = {
-  internal: ['Внутреннее (одна сторона)', 'Ішкі (бір тарап)', 'Internal (one party)', 'Внутреннее', 'Ішкі', 'Internal'],
+  internal: [
+    'Внутреннее (одна сторона)',
+    'Ішкі (бір тарап)',
+    'Internal (one party)',
+    'Внутреннее',
+    'Ішкі',
+    'Internal',
+  ],
   shared: ['Общее (обе стороны)', 'Ортақ (екі тарап)', 'Shared (both parties)', 'Общее', 'Ортақ', 'Shared'],
   public: ['Публичное', 'Жария', 'Public'],
 };
@@ -104,7 +111,11 @@ export const FORM_LABELS: Labels<CompletionForm> = {
     'Agreement ratified / in force',
   ],
   event_held: ['Проведено мероприятие', 'Іс-шара өткізілді', 'Event held'],
-  facility_commissioned: ['Объект введён в эксплуатацию', 'Нысан пайдалануға берілді', 'Facility commissioned'],
+  facility_commissioned: [
+    'Объект введён в эксплуатацию',
+    'Нысан пайдалануға берілді',
+    'Facility commissioned',
+  ],
   project_launched: ['Проект запущен', 'Жоба іске қосылды', 'Project launched'],
   report_delivered: ['Представлен отчёт', 'Есеп ұсынылды', 'Report delivered'],
   other: ['Иное', 'Басқа', 'Other'],
@@ -125,12 +136,27 @@ export function keyOfLabel<K extends string>(labels: Labels<K>, text: string): K
 // Free-text forms of completion: the first rule whose stem appears wins.
 const FORM_WORDS: [CompletionForm, RegExp][] = [
   ['agreement_ratified', /ратифик|вступлени. в силу|күшіне ен|ratif|entry into force/],
-  ['event_held', /заседани|встреч|конференц|форум|семинар|выставк|визит|переговор|отырыс|кездесу|meeting|forum|conference|event|visit/],
-  ['legal_act_adopted', /постановлени|приказ|закон|правов|нормативн|указ|распоряжени|решени|план|программ|қаулы|бұйрық|заң|law|decree|act\b|regulation|plan|programme/],
-  ['agreement_signed', /соглашени|протокол|меморандум|договор|контракт|келісім|хаттама|agreement|protocol|memorandum|treaty|contract/],
-  ['facility_commissioned', /ввод|эксплуатац|объект|строительств|пайдалануға|commission|facility|construction/],
+  [
+    'event_held',
+    /заседани|встреч|конференц|форум|семинар|выставк|визит|переговор|отырыс|кездесу|meeting|forum|conference|event|visit/,
+  ],
+  [
+    'legal_act_adopted',
+    /постановлени|приказ|закон|правов|нормативн|указ|распоряжени|решени|план|программ|қаулы|бұйрық|заң|law|decree|act\b|regulation|plan|programme/,
+  ],
+  [
+    'agreement_signed',
+    /соглашени|протокол|меморандум|договор|контракт|келісім|хаттама|agreement|protocol|memorandum|treaty|contract/,
+  ],
+  [
+    'facility_commissioned',
+    /ввод|эксплуатац|объект|строительств|пайдалануға|commission|facility|construction/,
+  ],
   ['project_launched', /проект|запуск|жоба|project|launch/],
-  ['report_delivered', /доклад|отчет|информаци|записк|справк|аналитич|баяндама|есеп|ақпарат|report|information|brief/],
+  [
+    'report_delivered',
+    /доклад|отчет|информаци|записк|справк|аналитич|баяндама|есеп|ақпарат|report|information|brief/,
+  ],
 ];
 
 /** A form of completion from a label or free text; `other` (with the text kept by the caller) if none fits. */

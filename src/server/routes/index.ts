@@ -2,6 +2,7 @@
 import type { RouteModule } from '../types';
 import agreements from './agreements';
 import audit from './audit';
+import imports from './imports';
 import me from './me';
 import measures from './measures';
 import periods from './periods';
@@ -22,4 +23,5 @@ export const routeModules: RouteModule[] = [
   users,
   me,
   search,
+  imports,
 ];
