@@ -60,9 +60,9 @@ describe('import: 401 → 400 → 403 → success', () => {
     const file = await xlsxOf([HEAD, ['1', 'Провести форум', '31.12.2026', 'МИД KZ', 'МИД RU', '45%']]);
     expect((await upload(id, file, 'a.xlsx', { cookie: '' })).statusCode).toBe(401);
     const notMultipart = await s.api.call('POST', url(id), { cookie: s.cookie.admin, body: {} });
-    expect(notMultipart.statusCode).toBe(415);
+    expect(notMultipart.statusCode, notMultipart.body).toBe(415);
     const coord = await upload(id, file, 'a.xlsx', { cookie: s.cookie.kzCoord });
-    expect(coord.statusCode).toBe(403);
+    expect(coord.statusCode, coord.body).toBe(403);
     expect(coord.json().error.message).toMatch(/только администратор/);
     const dry = await upload(id, file, 'a.xlsx');
     expect(dry.statusCode).toBe(200);

@@ -46,6 +46,17 @@ function parseMapping(text: string | undefined) {
   return r.data;
 }
 
+const ImportForm = z
+  .object({
+    file: z.any().optional().describe('the XLSX, CSV or DOCX file (required)'),
+    mapping: z
+      .string()
+      .optional()
+      .describe('JSON: header (or column number) → field, over the saved mapping'),
+    sheet: z.string().optional().describe('XLSX: the sheet, by name or number (default: the first)'),
+    table: z.string().optional().describe('DOCX: the table, by number (default: 1)'),
+  })
+  .nullish();
 const ExportQuery = MeasureQuery.omit({ page: true, limit: true, sort: true, roadmapId: true });
 /** A file download, streamed (no JSON body). */
 const FileAnswer = z.any().describe('the file');
@@ -65,6 +76,9 @@ const routes: RouteModule = (app, { ctx }) => {
           'The dry run answers the preview with every problem; the real run saves all or nothing (422 listing every problem).',
         params: IdParams,
         querystring: ImportQuery,
+        consumes: ['multipart/form-data'],
+        // read by readUpload as a stream, so only documented here (the parser leaves no body)
+        body: ImportForm,
         response: { 200: ImportResult, ...ERRORS, 413: ERRORS[400], 415: ERRORS[400] },
       },
     },
