@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAudit } from './audit';
 import { registerBackup } from './backup';
 import { registerDemo } from './demo';
+import { registerImportRoadmap } from './import-roadmap';
 import { registerMigrate } from './migrate';
 import { registerStart } from './start';
 import { registerToken } from './token';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerToken(program);
   registerAudit(program);
   registerBackup(program);
+  registerImportRoadmap(program);
 }
