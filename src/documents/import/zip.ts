@@ -1,9 +1,7 @@
 /**
  * The ZIP container of XLSX and DOCX, read just enough to judge it before a reader unpacks
- * it: the entries' declared sizes (a zip bomb declares far more than it weighs), and one
- * entry streamed through inflate (XLSX merged cells, which the streaming reader skips).
+ * it: the entries and their declared sizes (a zip bomb declares far more than it weighs).
  */
-import { createInflateRaw } from 'node:zlib';
 import { msg } from '../../contracts/messages';
 import { AppError, detail } from '../../domain/errors';
 import { IMPORT_LIMITS } from '../../domain/import/grid';
@@ -64,39 +62,4 @@ export function checkZip(data: Buffer, kind: string): ZipEntry[] {
       detail('file', 'import.zipBomb', { mb: Math.round(IMPORT_LIMITS.unpackedBytes / 1024 / 1024) }),
     ]);
   return entries;
-}
-
-/** Streams one entry's uncompressed bytes to `onChunk` (at most its declared size, plus a margin). */
-export async function streamEntry(data: Buffer, e: ZipEntry, onChunk: (s: string) => void): Promise<void> {
-  const local = e.offset;
-  if (data.readUInt32LE(local) !== 0x04034b50) return;
-  const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-  const body = data.subarray(start, start + e.compressed);
-  if (e.method === 0) return onChunk(body.toString('utf8'));
-  await new Promise<void>((resolve, reject) => {
-    const z = createInflateRaw();
-    let seen = 0;
-    z.on('data', (b: Buffer) => {
-      seen += b.length;
-      if (seen > e.size + 1024) z.destroy(new Error('entry larger than declared'));
-      else onChunk(b.toString('latin1'));
-    });
-    z.on('end', resolve);
-    z.on('error', reject);
-    z.end(body);
-  });
-}
-
-/** The merged ranges (`A1:F1`) of a sheet entry, read as a stream in bounded memory. */
-export async function mergedRanges(data: Buffer, e: ZipEntry): Promise<string[]> {
-  const out: string[] = [];
-  let tail = '';
-  await streamEntry(data, e, (chunk) => {
-    const text = tail + chunk;
-    for (const m of text.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g)) out.push(m[1]);
-    tail = text.slice(-64);
-    if (tail.includes('<mergeCell ') && /<mergeCell ref="[A-Z]+\d+:[A-Z]+\d+"/.test(tail))
-      tail = tail.slice(tail.lastIndexOf('"') + 1);
-  });
-  return [...new Set(out)];
 }

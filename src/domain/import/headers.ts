@@ -142,3 +142,20 @@ export function findLayout(
   if (grid.rows[bodyStart] && isNumberingRow(grid.rows[bodyStart])) bodyStart++;
   return { columns: best.columns, bodyStart };
 }
+
+/**
+ * When no row names known columns: the row most likely to be the header (the first of the
+ * first 30 with the most texts), so that a person can map its columns by hand.
+ */
+export function guessHeaders(grid: Grid): Column[] {
+  let best: Cell[] = [];
+  let most = 0;
+  for (const row of grid.rows.slice(0, SCAN_ROWS)) {
+    const n = row.filter((c) => cellText(c)).length;
+    if (n > most && !isNumberingRow(row)) {
+      most = n;
+      best = row;
+    }
+  }
+  return best.map((c, index) => ({ index, header: cellText(c), field: null }));
+}

@@ -360,6 +360,23 @@ describe('import: bad files', () => {
     expect(chosen.json()).toMatchObject({ create: 1 });
   });
 
+  it('keeps Cyrillic whole across the inflated chunks of large sheets and shared strings', async () => {
+    const title = (i: number) => `Мероприятие №${i}: обеспечить взаимодействие ведомств Қазақстан`;
+    const inline = await readXlsx(
+      await bigXlsx(['Код', 'Наименование'], 3000, (i) => [String(i + 1), title(i)]),
+    );
+    const shared = await readXlsx(
+      await xlsxOf([
+        ['Код', 'Наименование'],
+        ...Array.from({ length: 3000 }, (_, i) => [String(i + 1), title(i)]),
+      ]),
+    );
+    for (const g of [inline, shared]) {
+      expect(g.rows).toHaveLength(3001);
+      expect(g.rows.slice(1).every((r, i) => r[1] === title(i))).toBe(true);
+    }
+  });
+
   it('refuses more than 50,000 rows', async () => {
     const file = await bigXlsx(HEAD, 50_001, (i) => [String(i + 1), `Строка ${i}`, '2026', 'МИД KZ', '', '']);
     await expect(readXlsx(file)).rejects.toMatchObject({ code: 'payload_too_large' });
