@@ -139,7 +139,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     log,
   });
   try {
-    console.log(formatImport(await runImportBench(db.ctx, log)));
+    console.log(formatImport(await runImportBench(db.ctx, log, Number(arg('--rows') ?? 10_000))));
   } finally {
     await db.close();
   }

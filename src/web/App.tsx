@@ -20,6 +20,7 @@ const pages = {
   organisations: () => import('./features/admin/OrganisationsPage'),
   users: () => import('./features/admin/UsersPage'),
   profile: () => import('./features/profile/ProfilePage'),
+  import: () => import('./features/import/ImportPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -31,6 +32,7 @@ const TimelinePage = lazy(pages.timeline);
 const OrganisationsPage = lazy(pages.organisations);
 const UsersPage = lazy(pages.users);
 const ProfilePage = lazy(pages.profile);
+const ImportPage = lazy(pages.import);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -87,6 +89,14 @@ export function AppRoutes() {
           <Route path="agreements" element={<AgreementsPage />} />
           <Route path="agreements/:id" element={<AgreementPage />} />
           <Route path="roadmap" element={<RoadmapPage />} />
+          <Route
+            path="roadmap/import"
+            element={
+              <AdminOnly>
+                <ImportPage />
+              </AdminOnly>
+            }
+          />
           <Route path="measures/:id" element={<MeasurePage />} />
           <Route path="timeline" element={<TimelinePage />} />
           <Route path="admin" element={<Navigate to="/admin/organisations" replace />} />

@@ -20,6 +20,7 @@ import { useReference } from '../../api/reference';
 import { pickDefaultRoadmap, useRoadmaps } from '../../api/roadmaps';
 import { useSession } from '../../api/session';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components';
+import { RoadmapFileActions } from '../import/RoadmapFileActions';
 import { BulkEditBar } from './BulkEdit';
 import { textOf } from './format';
 import { MeasureTreeTable } from './MeasureTreeTable';
@@ -128,6 +129,9 @@ export default function RoadmapPage() {
         <Text size="xs" c="gray.8" style={{ flex: '1 1 240px' }}>
           {t('roadmap.shareHint')}
         </Text>
+        {roadmapId && (
+          <RoadmapFileActions roadmapId={roadmapId} filter={filter} canImport={user?.role === 'admin'} />
+        )}
       </Group>
 
       {allRoadmaps.length === 0 ? (
