@@ -69,7 +69,11 @@ export async function eachElement(
     for (;;) {
       open.lastIndex = consumed;
       const o = open.exec(buf);
-      if (!o) break;
+      if (!o) {
+        // nothing opens here: keep only a tail that may hold the start of a tag
+        consumed = Math.max(consumed, buf.length - tag.length - 16);
+        break;
+      }
       const tagEnd = buf.indexOf('>', o.index);
       if (tagEnd < 0) break;
       let end: number;

@@ -147,7 +147,7 @@ export function findLayout(
  * When no row names known columns: the row most likely to be the header (the first of the
  * first 30 with the most texts), so that a person can map its columns by hand.
  */
-export function guessHeaders(grid: Grid): Column[] {
+export function guessHeaders(grid: Grid, parties: readonly PartyRef[]): Column[] {
   let best: Cell[] = [];
   let most = 0;
   for (const row of grid.rows.slice(0, SCAN_ROWS)) {
@@ -157,5 +157,5 @@ export function guessHeaders(grid: Grid): Column[] {
       best = row;
     }
   }
-  return best.map((c, index) => ({ index, header: cellText(c), field: null }));
+  return best.map((c, index) => ({ index, header: cellText(c), field: cellText(c) ? fieldOf(cellText(c), parties) : null }));
 }

@@ -276,8 +276,16 @@ describe('import: mapping', () => {
       ['Провести форум', '31.12.2026', 'МИД KZ'],
     ]);
     const unmapped = await upload(id, file, 'a.xlsx');
-    expect(unmapped.statusCode).toBe(400);
-    expect(unmapped.json().error.details[0].message).toMatch(/строка заголовков не распознана/);
+    expect(unmapped.statusCode).toBe(200);
+    expect(unmapped.json().columns).toEqual([
+      { header: 'Что сделать', field: null },
+      { header: 'Когда', field: null },
+      { header: 'Кто (KZ)', field: null },
+    ]);
+    expect(unmapped.json().errors[0].message).toMatch(/строка заголовков не распознана/);
+    const refused = await upload(id, file, 'a.xlsx', { q: '?dryRun=false' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].rule).toBe('import.noHeader');
     const mapping = { 'Что сделать': 'title', Когда: 'dueDate', 'Кто (KZ)': 'responsible:KZ' };
     const mapped = await upload(id, file, 'a.xlsx', { fields: { mapping: JSON.stringify(mapping) } });
     expect(mapped.statusCode, mapped.body).toBe(200);

@@ -12,7 +12,7 @@ import { organisations } from '../../db/schema';
 import { readGrid } from '../../documents/import';
 import { AppError, detail } from '../../domain/errors';
 import { canImportRoadmap } from '../../domain/import-policies';
-import { findLayout } from '../../domain/import/headers';
+import { findLayout, guessHeaders } from '../../domain/import/headers';
 import { indexBodies } from '../../domain/import/organisations';
 import { planImport } from '../../domain/import/plan';
 import { type ImportProblem, readRows } from '../../domain/import/rows';
@@ -72,8 +72,13 @@ export async function importRoadmap(
       const c = await loadImportContext(tx, actor, roadmapId, day);
       const mapping = { ...(await savedMapping(tx, roadmapId)), ...opts.mapping };
       const layout = findLayout(grid, c.parties, mapping);
-      if (!layout)
-        throw new AppError('validation_failed', msg('error.import'), [detail('file', 'import.noHeader')]);
+      if (!layout) {
+        if (!opts.dryRun)
+          throw new AppError('validation_failed', msg('error.import'), [detail('file', 'import.noHeader')]);
+        // the preview still shows the likely headers, for the mapping step
+        const noHeader = [{ row: 1, column: '', message: msg('import.noHeader') }];
+        throw new DryRunDone(present(file, guessHeaders(grid, c.parties), [], noHeader, [], c, 0, opts));
+      }
       const problems: ImportProblem[] = [];
       const rows = readRows(grid, layout, problems);
       if (!rows.some((r) => !r.section))

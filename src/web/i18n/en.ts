@@ -605,6 +605,7 @@ const en = {
     reasonHint: '3 to 1000 characters; the reason is kept in the audit trail.',
   },
   import: {
+    clearFile: 'Remove the file',
     title: 'Import measures',
     fileStep: 'File',
     file: 'Table file (XLSX, CSV or DOCX)',

@@ -104,6 +104,7 @@ export default function ImportPage() {
                 setPreview(null);
               }}
               clearable
+              clearButtonProps={{ 'aria-label': t('import.clearFile') }}
               data-testid="import-file"
             />
             <TextInput
@@ -148,7 +149,7 @@ export default function ImportPage() {
                 onChange={setMapping}
               />
               <Group mt="sm">
-                <Button variant="light" onClick={() => submit(true)} loading={run.isPending}>
+                <Button variant="default" onClick={() => submit(true)} loading={run.isPending}>
                   {t('import.checkAgain')}
                 </Button>
                 <Checkbox
@@ -160,12 +161,7 @@ export default function ImportPage() {
             </Section>
             <ImportPreview result={preview} />
             <Group>
-              <Button
-                color="green"
-                onClick={() => submit(false)}
-                disabled={!canImport}
-                loading={run.isPending}
-              >
+              <Button onClick={() => submit(false)} disabled={!canImport} loading={run.isPending}>
                 {t('import.import')}
               </Button>
               {preview.errors.length > 0 && (
