@@ -3,6 +3,26 @@ import { z } from 'zod';
 import { QueryBool, Timestamp, Uuid, Version } from './common';
 import { COMPLETION_FORMS, MEASURE_STATUSES, RESPONSIBLE_ROLES, TIERS } from './enums';
 
+/** The fields a column of an import can hold (besides `responsible:<party code>`). */
+export const IMPORT_FIELDS = [
+  'code',
+  'parentCode',
+  'title',
+  'titleKk',
+  'titleEn',
+  'description',
+  'sphere',
+  'provision',
+  'responsible',
+  'startDate',
+  'dueDate',
+  'completionForm',
+  'status',
+  'progress',
+  'tier',
+  'weight',
+] as const;
+
 export const ImportQuery = z.object({
   dryRun: QueryBool.default(true).describe(
     'true (default): check and preview only; false: save, all or nothing',

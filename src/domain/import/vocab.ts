@@ -4,26 +4,10 @@
  * same words the web app shows, so an exported file imports back).
  */
 import type { CompletionForm, Locale, MeasureStatus, Tier } from '../../contracts/enums';
+import { IMPORT_FIELDS } from '../../contracts/imports';
 
-/** What a column of an import can hold; `responsible:KZ` is the bodies of one party. */
-export const IMPORT_FIELDS = [
-  'code',
-  'parentCode',
-  'title',
-  'titleKk',
-  'titleEn',
-  'description',
-  'sphere',
-  'provision',
-  'responsible',
-  'startDate',
-  'dueDate',
-  'completionForm',
-  'status',
-  'progress',
-  'tier',
-  'weight',
-] as const;
+/** What a column of an import can hold (the contract's list); `responsible:KZ` is the bodies of one party. */
+export { IMPORT_FIELDS };
 export type BaseField = (typeof IMPORT_FIELDS)[number];
 export type ImportField = BaseField | `responsible:${string}`;
 

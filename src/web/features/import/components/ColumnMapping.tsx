@@ -1,26 +1,7 @@
 /** The mapping step: a select per column of the file, the field it holds (or ignored). */
 import { NativeSelect, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-
-/** The fields a column can hold (the contract's names). */
-export const MAPPABLE_FIELDS = [
-  'code',
-  'parentCode',
-  'title',
-  'titleKk',
-  'titleEn',
-  'description',
-  'sphere',
-  'provision',
-  'responsible',
-  'startDate',
-  'dueDate',
-  'completionForm',
-  'status',
-  'progress',
-  'tier',
-  'weight',
-] as const;
+import { IMPORT_FIELDS } from '../../../../contracts';
 
 export interface ColumnMappingProps {
   columns: { header: string; field: string | null }[];
@@ -34,7 +15,7 @@ export function ColumnMapping({ columns, parties, value, onChange }: ColumnMappi
   const { t } = useTranslation();
   const options = [
     { value: '', label: t('import.ignoreColumn') },
-    ...MAPPABLE_FIELDS.map((f) => ({ value: f, label: t(`import.fields.${f}`) })),
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`import.fields.${f}`) })),
     ...parties.map((p) => ({
       value: `responsible:${p.code}`,
       label: t('import.responsibleOf', { party: p.name }),
