@@ -32,7 +32,7 @@ export const USAGE = `npm run bench -- [options]
   --connections 16       concurrent connections (default 16)
   --seed 1               generator seed (default 1)
   --only get,update      run only these operations (list-filtered, summary, search, search-roadmap,
-                         get, get-with-history, update)
+                         get, get-with-history, update, import)
   --fresh                regenerate datasets even when bench/.data has them
   --temp                 use a temporary data directory (nothing is kept)
   --explain              print EXPLAIN (ANALYZE, BUFFERS) of each operation's SQL

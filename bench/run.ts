@@ -21,6 +21,7 @@ import {
   writeResults,
 } from './report';
 import { BENCH_ADMIN, openBenchDatabase } from './system';
+import { formatImport, type ImportFigures, runImportBench } from './import';
 import { buildWebIfStale, measureWeb, waitForChromium, type WebResult } from './web';
 
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
   const rows: ResultRow[] = [];
   let web: (WebResult & { measures: number }) | null = null;
   let webProblem: string | null = null;
+  let importFigures: ImportFigures | null = null;
   const webSize = opts.sizes.includes(TARGET_SIZE) ? TARGET_SIZE : Math.max(...opts.sizes);
 
   if (opts.web) {
@@ -156,6 +158,9 @@ async function main(): Promise<number> {
           }
         }
       }
+      // import and export figures (issue 10) on the largest dataset
+      if ((!opts.only || opts.only.includes('import')) && size === Math.max(...opts.sizes))
+        importFigures = await runImportBench(db.ctx, log);
     } finally {
       await app.close();
       await bare.close();
@@ -174,6 +179,7 @@ async function main(): Promise<number> {
   );
   if (web) console.log(`\n${formatWeb(web, web.measures)}`);
   else if (opts.web) console.log(`\nweb: not measured — ${webProblem ?? 'no dataset size was run'}`);
+  if (importFigures) console.log(`\n${formatImport(importFigures)}`);
   const files = writeResults(rows, web);
   console.log(`\nwrote ${files.join(', ')} in ${Math.round((performance.now() - started) / 1000)} s`);
   return 0;
