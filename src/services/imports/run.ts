@@ -106,9 +106,13 @@ export async function importRoadmap(
           msg('error.importRows', { count: problems.length }),
           problems.map((p) => detail(`rows.${p.row}.${p.column}`, p.message)),
         );
+      // The dry run applies the updates too (their write path has the last word) but not the
+      // creates, which the checks above judge in full: the bulk insert, roll-up and events of
+      // thousands of new measures would only be rolled back.
+      const toWrite = opts.dryRun ? decided.filter((d) => d.action !== 'create') : decided;
       const created = problems.length
         ? 0
-        : await write(tx, actor, c, decided, plan.unmatched, day, audit, file);
+        : await write(tx, actor, c, toWrite, plan.unmatched, day, audit, file);
       const result = present(file, layout.columns, decided, problems, plan.unmatched, c, created, opts);
       if (opts.dryRun) throw new DryRunDone(result);
       return result;
