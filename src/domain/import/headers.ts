@@ -157,5 +157,9 @@ export function guessHeaders(grid: Grid, parties: readonly PartyRef[]): Column[]
       best = row;
     }
   }
-  return best.map((c, index) => ({ index, header: cellText(c), field: cellText(c) ? fieldOf(cellText(c), parties) : null }));
+  return best.map((c, index) => ({
+    index,
+    header: cellText(c),
+    field: cellText(c) ? fieldOf(cellText(c), parties) : null,
+  }));
 }
