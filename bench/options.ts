@@ -33,7 +33,7 @@ export const USAGE = `npm run bench -- [options]
   --seed 1               generator seed (default 1)
   --only get,update      run only these operations (list-filtered, summary, search, search-roadmap,
                          get, get-with-history, update, report-submit, report-approve,
-                         approval-queue, my-reports, reporting-completeness, diff,
+                         approval-queue, my-reports, reporting-completeness, diff, import,
                          report: the commission report PDF and DOCX)
   --fresh                regenerate datasets even when bench/.data has them
   --temp                 use a temporary data directory (nothing is kept)

@@ -23,6 +23,7 @@ import {
   writeResults,
 } from './report';
 import { BENCH_ADMIN, openBenchDatabase } from './system';
+import { formatImport, type ImportFigures, runImportBench } from './import';
 import { buildWebIfStale, measureWeb, waitForChromium, type WebResult } from './web';
 import { benchDiff, formatDiff } from './diff';
 
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
   let web: (WebResult & { measures: number }) | null = null;
   let webProblem: string | null = null;
   const diffLines: string[] = [];
+  let importFigures: ImportFigures | null = null;
   const webSize = opts.sizes.includes(TARGET_SIZE) ? TARGET_SIZE : Math.max(...opts.sizes);
 
   if (opts.web) {
@@ -186,6 +188,9 @@ async function main(): Promise<number> {
           }
         }
       }
+      // import and export figures (issue 10) on the largest dataset
+      if ((!opts.only || opts.only.includes('import')) && size === Math.max(...opts.sizes))
+        importFigures = await runImportBench(db.ctx, log);
     } finally {
       await app.close();
       await bare.close();
@@ -213,6 +218,7 @@ async function main(): Promise<number> {
   for (const line of diffLines) console.log(`\n${line}`);
   if (web) console.log(`\n${formatWeb(web, web.measures)}`);
   else if (opts.web) console.log(`\nweb: not measured — ${webProblem ?? 'no dataset size was run'}`);
+  if (importFigures) console.log(`\n${formatImport(importFigures)}`);
   const files = writeResults(rows, web);
   console.log(`\nwrote ${files.join(', ')} in ${Math.round((performance.now() - started) / 1000)} s`);
   return 0;

@@ -17,3 +17,4 @@ export * from './indicators';
 export * from './baselines';
 export * from './change-requests';
 export * from './meetings';
+export * from './imports';

@@ -1045,3 +1045,13 @@ export const changeRequests = pgTable(
     check('change_requests_something_check', sql`${t.dueDate} is not null or ${t.responsible} is not null`),
   ],
 );
+// ---------- imports (roadmap import from XLSX, CSV and Word tables) ----------
+
+/** The column mapping (header → field) an admin saved for a roadmap's next import. */
+export const importMappings = pgTable('import_mappings', {
+  roadmapId: uuid('roadmap_id')
+    .primaryKey()
+    .references(() => roadmaps.id, { onDelete: 'cascade' }),
+  mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
+  ...timestamps,
+});

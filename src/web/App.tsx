@@ -30,6 +30,7 @@ const pages = {
   meetings: () => import('./features/meetings/MeetingsPage'),
   meeting: () => import('./features/meetings/MeetingPage'),
   changeRequests: () => import('./features/changes/ChangeRequestsPage'),
+  import: () => import('./features/import/ImportPage'),
 };
 const SignInPage = lazy(pages.signIn);
 const DashboardPage = lazy(pages.dashboard);
@@ -51,6 +52,7 @@ const ReconciliationPage = lazy(pages.reconciliation);
 const MeetingsPage = lazy(pages.meetings);
 const MeetingPage = lazy(pages.meeting);
 const ChangeRequestsPage = lazy(pages.changeRequests);
+const ImportPage = lazy(pages.import);
 const NotFound = lazy(() => import('./app/NotFound'));
 
 /**
@@ -120,6 +122,14 @@ export function AppRoutes() {
             }
           />
           <Route path="roadmap" element={<RoadmapPage />} />
+          <Route
+            path="roadmap/import"
+            element={
+              <AdminOnly>
+                <ImportPage />
+              </AdminOnly>
+            }
+          />
           <Route path="measures/:id" element={<MeasurePage />} />
           <Route path="timeline" element={<TimelinePage />} />
           <Route path="admin" element={<Navigate to="/admin/organisations" replace />} />

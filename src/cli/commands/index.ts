@@ -4,6 +4,7 @@ import { registerAudit } from './audit';
 import { registerBackup } from './backup';
 import { registerDemo } from './demo';
 import { registerJobs } from './jobs';
+import { registerImportRoadmap } from './import-roadmap';
 import { registerMigrate } from './migrate';
 import { registerStart } from './start';
 import { registerToken } from './token';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerBackup(program);
   registerJobs(program);
+  registerImportRoadmap(program);
 }

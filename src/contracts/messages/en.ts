@@ -416,6 +416,39 @@ export const en = {
   'meeting.deleteHeld': 'A held meeting cannot be deleted: its baselines and decisions are history',
   'meeting.noRoadmaps': 'name at least one roadmap the meeting reviews before holding it',
   'meeting.decisionOtherMeeting': 'is a decision of another meeting',
+  // ---------- imports and exports ----------
+  'error.import': 'The file cannot be imported',
+  'error.importRows':
+    'The file has {count, plural, one {# problem} other {# problems}}; nothing was imported',
+  'import.corrupt': 'the file is damaged or not a valid {kind} file',
+  'import.zipBomb': 'the file unpacks to more than {mb} MB or expands suspiciously; split it',
+  'import.tooManyRows': 'the table has more than {max} rows; split it',
+  'import.noSheet': 'the workbook has no sheet «{sheet}»; its sheets: {sheets}',
+  'import.noTable': 'the document has no table',
+  'import.tableNumber': 'must be a table number from 1 to {count}',
+  'import.noHeader':
+    'no header row was recognised: name the columns (for example «Наименование мероприятия», «Срок исполнения») or send a mapping',
+  'import.noRows': 'the table has headers but no measures',
+  'import.mapping': 'must be a JSON object of column header → field',
+  'import.mappingField': 'the field {field} is not one an import can fill',
+  'import.date': '«{value}» is not a date (31.12.2026, 2026-12-31, IV квартал 2026, декабрь 2026, 2026)',
+  'import.percent': '«{value}» is not a percentage from 0 to 100 (45, 45%, 0,45)',
+  'import.status': '«{value}» is not a status',
+  'import.tier': '«{value}» is not a tier (internal, shared, public)',
+  'import.weight': '«{value}» is not a weight from 0 to 1000',
+  'import.bodyUnknown': '«{name}» matches no organisation',
+  'import.bodyNoParty': '«{name}» matches no organisation, and the column names no party to create it in',
+  'import.sphereUnknown': '«{name}» matches no sphere',
+  'import.provisionUnknown': 'no provision {number} in the agreements of this roadmap',
+  'import.provisionAmbiguous': 'provision {number} is in several agreements of this roadmap',
+  'import.parentMissing': 'the parent {parent} is neither in the file nor in the roadmap',
+  'import.duplicateCode': 'the code {code} appears twice in the file',
+  'import.ownerUnknown':
+    'an internal measure needs its party: a code in its series (1.KZ1) or bodies of one party',
+  'import.titleRequired': 'a new measure needs a title',
+  'import.dueRequired': 'a new measure needs a due date',
+  'import.responsibleRequired': 'a new measure needs at least one responsible organisation',
+  'import.forbidden': 'Only an administrator may import measures into a roadmap',
 } as const;
 
 /** A key of the message catalogue. */

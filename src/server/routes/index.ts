@@ -8,6 +8,7 @@ import indicators from './indicators';
 import jointStatuses from './joint-statuses';
 import baselines from './baselines';
 import changeRequests from './change-requests';
+import imports from './imports';
 import me from './me';
 import meetings from './meetings';
 import measures from './measures';
@@ -44,4 +45,5 @@ export const routeModules: RouteModule[] = [
   notifications,
   jointStatuses,
   indicators,
+  imports,
 ];

@@ -21,6 +21,7 @@ import { pickDefaultRoadmap, useRoadmaps } from '../../api/roadmaps';
 import { useSession } from '../../api/session';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components';
 import { ReportButtons } from '../report/ReportButtons';
+import { RoadmapFileActions } from '../import/RoadmapFileActions';
 import { BulkEditBar } from './BulkEdit';
 import { textOf } from './format';
 import { MeasureTreeTable } from './MeasureTreeTable';
@@ -132,6 +133,9 @@ export default function RoadmapPage() {
         <Text size="xs" c="gray.8" style={{ flex: '1 1 240px' }}>
           {t('roadmap.shareHint')}
         </Text>
+        {roadmapId && (
+          <RoadmapFileActions roadmapId={roadmapId} filter={filter} canImport={user?.role === 'admin'} />
+        )}
       </Group>
       {user && <RoadmapToolbar roadmap={roadmap} user={user} onOpen={(id) => setView({ roadmap: id })} />}
 
