@@ -131,3 +131,16 @@ export const queryList = <T extends z.ZodType<unknown, string>>(item: T) =>
  * correction of a measure's status, a reopening, a return): 3–1000 characters, audited.
  */
 export const Reason = cleanText(z.string().trim().min(3).max(1000));
+
+/**
+ * Parses a number as people type it: a finite number, or a string with a decimal comma or point
+ * («12,5», "12.5", "1 200,5"). Null when it is not a number.
+ */
+export function parseIndicatorNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const s = v.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}

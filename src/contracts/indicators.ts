@@ -1,6 +1,6 @@
 /** Indicators of a measure (issue 8 §4): unit, direction, baseline, targets per period, actuals from reports. */
 import { z } from 'zod';
-import { I18nText, IsoDate, Timestamp, Uuid, Version } from './common';
+import { I18nText, IsoDate, parseIndicatorNumber, Timestamp, Uuid, Version } from './common';
 
 /** Units an indicator is measured in; each has a plausible range (domain/indicators.ts). */
 export const INDICATOR_UNITS = ['percent', 'count', 'tonnes', 'usd_million', 'km', 'days', 'index'] as const;
@@ -19,7 +19,7 @@ export const IndicatorNumber = z
       .trim()
       .regex(/^[-−]?\d{1,15}(?:[.,]\d{1,10})?$/, 'must be a number (a decimal comma is fine: 12,5)'),
   ])
-  .transform((v) => (typeof v === 'number' ? v : Number(v.replace('−', '-').replace(',', '.'))))
+  .transform((v) => (typeof v === 'number' ? v : (parseIndicatorNumber(v.replace('−', '-')) ?? Number.NaN)))
   .pipe(z.number().finite('must be a finite number'));
 
 export const IndicatorTarget = z.strictObject({ periodId: Uuid, value: IndicatorNumber });

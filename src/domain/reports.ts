@@ -19,6 +19,8 @@
  * report due date is marked late.
  */
 import type { PeriodState, ReportState } from '../contracts/enums';
+
+export { parseIndicatorNumber } from '../contracts/common';
 import type { MessageKey } from '../contracts/messages';
 import type { Actor } from './policies';
 
@@ -113,17 +115,4 @@ export function mustReport(
   if (m.childCount > 0) return false;
   if (m.startDate > p.endDate) return false;
   return m.dueDate >= p.startDate || (m.status !== 'completed' && m.status !== 'cancelled');
-}
-
-/**
- * Parses an indicator value: a finite number, or a string with a decimal comma or point
- * («12,5», "12.5", "1 200,5"). Null when it is not a number.
- */
-export function parseIndicatorNumber(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v !== 'string') return null;
-  const s = v.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
 }

@@ -183,8 +183,27 @@ describe('reports: the access walk', () => {
 
 describe('reports: the workflow', () => {
   it('runs draft → submitted → returned → submitted → approved, visible to RU only once approved', async () => {
+    const indicator = await post(`/measures/${joint.id}/indicators`, cookie.admin, {
+      name: { ru: 'Грузооборот' },
+      unit: 'tonnes',
+      direction: 'up',
+      baseline: { value: 1200, date: '2025-12-31' },
+      targets: [],
+    });
+    expect(indicator.statusCode, indicator.body).toBe(201);
+    const indicatorId: string = indicator.json().id;
     const rep = await draft(joint.id, q2.id, cookie.kzRep);
     expect(rep).toMatchObject({ state: 'draft', partyId: w.kz.party.id });
+    // a value for an indicator of another measure is refused, naming it
+    const foreign = await patch(`/reports/${rep.id}`, cookie.kzRep, {
+      version: rep.version,
+      indicatorValues: [{ indicatorId: NOBODY, value: '12,5', source: 'Росстат' }],
+    });
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json().error.details[0]).toMatchObject({
+      path: 'indicatorValues.0.indicatorId',
+      message: 'не является показателем этого мероприятия',
+    });
     const again = await post('/reports', cookie.kzCoord, { measureId: joint.id, periodId: q2.id });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe(
@@ -196,13 +215,13 @@ describe('reports: the workflow', () => {
       progress: 40,
       narrative: { ru: 'Проведены консультации', en: 'Consultations held' },
       evidenceLinks: [{ url: 'https://example.org/protocol', title: 'Протокол' }],
-      indicatorValues: [{ indicatorId: NOBODY, value: '12,5', source: 'Росстат' }],
+      indicatorValues: [{ indicatorId, value: '12,5', source: 'Росстат' }],
     });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({
       progress: 40,
       version: 2,
-      indicatorValues: [{ indicatorId: NOBODY, value: 12.5, source: 'Росстат' }],
+      indicatorValues: [{ indicatorId, value: 12.5, source: 'Росстат' }],
     });
     const hidden = await get(`/reports/${rep.id}`, cookie.ruCoord);
     const missing = await get(`/reports/${NOBODY}`, cookie.ruCoord);

@@ -1,8 +1,7 @@
 /**
  * The indicator values of a report as entered (`{ indicatorId, value, source }`, value a
- * number or «12,5»), parsed into numbers. The indicators branch adds, in
- * `checkIndicatorValues`, the check that every indicatorId is one of the measure's indicators
- * and each value is plausible for its unit; today it checks the shape and the numbers.
+ * number or «12,5»), parsed into numbers, then held against the measure's indicators: each
+ * one of them, named once, its value plausible for its unit (services/indicators/values.ts).
  */
 import type { z } from 'zod';
 import type { IndicatorValueInput } from '../../contracts/reports';
@@ -10,13 +9,14 @@ import type { Tx } from '../../db/client';
 import type { IndicatorValue } from '../../db/schema';
 import { detail, type ErrorDetail, fieldError } from '../../domain/errors';
 import { parseIndicatorNumber } from '../../domain/reports';
+import { checkIndicatorValues as indicatorsOfMeasure } from '../indicators/values';
 
 type Input = z.output<typeof IndicatorValueInput>;
 
 /** Parses `values` into stored values; 400 naming every bad one (`indicatorValues.2.value`). */
 export async function checkIndicatorValues(
-  _tx: Tx,
-  _measureId: string,
+  tx: Tx,
+  measureId: string,
   values: readonly Input[],
 ): Promise<IndicatorValue[]> {
   const problems: ErrorDetail[] = [];
@@ -30,5 +30,6 @@ export async function checkIndicatorValues(
     return { indicatorId: v.indicatorId, value: value ?? 0, source: v.source || null };
   });
   if (problems.length) throw fieldError('validation_failed', problems);
+  await indicatorsOfMeasure(tx, measureId, out);
   return out;
 }

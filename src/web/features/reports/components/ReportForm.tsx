@@ -19,10 +19,30 @@ import { IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASURE_STATUSES, type MeasureStatus, type Report } from '../../../../contracts';
+import { isApiError } from '../../../api/client';
 import { useUpdateReport } from '../../../api/reports';
 import { ErrorAlert } from '../../../components';
+import { type IndicatorValueDraft, IndicatorValuesInput } from '../../indicators/IndicatorValuesInput';
 
 const LANGS = ['ru', 'kk', 'en'] as const;
+
+/** The indicator values sent: those with a value (an empty one is not reported). */
+const filled = (values: readonly IndicatorValueDraft[]) => values.filter((v) => v.value.trim() !== '');
+
+/**
+ * The server's messages about `indicatorValues.N.…` (N counts the values sent), keyed by the
+ * index in `values` that the inputs show them at.
+ */
+function indicatorErrors(error: unknown, values: readonly IndicatorValueDraft[]): Record<number, string> {
+  const out: Record<number, string> = {};
+  const sent = filled(values);
+  for (const d of isApiError(error) ? error.details : []) {
+    const m = /^indicatorValues\.(\d+)\./.exec(d.path);
+    const id = m ? sent[Number(m[1])]?.indicatorId : undefined;
+    if (id) out[values.findIndex((v) => v.indicatorId === id)] = d.message;
+  }
+  return out;
+}
 
 export function ReportForm({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -35,6 +55,13 @@ export function ReportForm({ report }: { report: Report }) {
     en: report.narrative?.en ?? '',
   });
   const [links, setLinks] = useState(report.evidenceLinks.map((x) => ({ ...x })));
+  const [values, setValues] = useState<IndicatorValueDraft[]>(
+    report.indicatorValues.map((v) => ({
+      indicatorId: v.indicatorId,
+      value: String(v.value),
+      source: v.source ?? '',
+    })),
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,6 +72,12 @@ export function ReportForm({ report }: { report: Report }) {
         progress,
         narrative,
         evidenceLinks: links.filter((x) => x.url.trim() !== ''),
+        // an indicator left empty is not reported; the server reads «12,5» as 12.5
+        indicatorValues: filled(values).map((v) => ({
+          indicatorId: v.indicatorId,
+          value: v.value.trim(),
+          source: v.source.trim() || null,
+        })),
       },
       {
         onSuccess: () =>
@@ -129,6 +162,12 @@ export function ReportForm({ report }: { report: Report }) {
             {t('reports.report.addLink')}
           </Button>
         </Group>
+        <IndicatorValuesInput
+          measureId={report.measureId}
+          value={values}
+          onChange={setValues}
+          errors={indicatorErrors(save.error, values)}
+        />
         <ErrorAlert error={save.error} />
         <Group>
           <Button type="submit" loading={save.isPending}>
