@@ -13,7 +13,12 @@ import { COMMENT_COLUMNS, type CommentRow, findVisibleComment, presentComments }
 import { loadTarget, type Target } from './target';
 
 /** The audit form of a comment: the contract, with mentions as the user ids notifications need. */
-export const auditForm = (c: Comment) => ({ ...c, mentions: c.mentions.map((m) => m.id) });
+export const auditForm = (c: Comment) => ({
+  ...c,
+  // the target by name too, so that notifications find what the mentions are about
+  ...(c.target.kind === 'measure' ? { measureId: c.target.id } : { reportId: c.target.id }),
+  mentions: c.mentions.map((m) => m.id),
+});
 
 /** Posts a comment on a target the actor reads; replies go one level deep. */
 export async function createComment(

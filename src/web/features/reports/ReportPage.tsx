@@ -28,6 +28,7 @@ import {
 import { useFormat } from '../../i18n';
 import { EvidenceSection } from './components/EvidenceSection';
 import { ReasonDialog } from './components/ReasonDialog';
+import { Comments } from '../comments/Comments';
 import { ReportForm } from './components/ReportForm';
 import { LateMarks, ReportStateBadge } from './components/ReportStateBadge';
 
@@ -174,6 +175,7 @@ export default function ReportPage() {
         </Group>
       )}
       {asking && <ReasonDialog report={r} move={asking} onClose={() => setAsking(null)} />}
+      <Comments target={{ kind: 'report', id: r.id }} />
     </Stack>
   );
 }
