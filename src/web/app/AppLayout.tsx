@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Burger, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconChevronDown,
@@ -76,29 +76,20 @@ function isActive(item: NavItem, path: string) {
   );
 }
 
-/** The main navigation: links by role, `aria-current="page"` on the current one. */
-function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: () => void }) {
-  const { t } = useTranslation();
+/**
+ * The main navigation, a column of links by role with `aria-current="page"` on the current
+ * one; it sits inside AppShell.Navbar, which is itself the <nav> landmark.
+ */
+function MainNav({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const items = useNavItems();
-  // The vertical list sits inside AppShell.Navbar, which is itself the <nav> landmark.
-  const Wrapper = vertical ? 'div' : 'nav';
   return (
-    <Wrapper
-      aria-label={vertical ? undefined : t('nav.main')}
-      className={vertical ? 'nav-vertical' : undefined}
-    >
+    <div className="nav-vertical">
       <Group
         component="ul"
-        gap={vertical ? 2 : 4}
+        gap={2}
         wrap="nowrap"
-        style={{
-          listStyle: 'none',
-          margin: 0,
-          padding: 0,
-          flexDirection: vertical ? 'column' : 'row',
-          alignItems: 'stretch',
-        }}
+        style={{ listStyle: 'none', margin: 0, padding: 0, flexDirection: 'column', alignItems: 'stretch' }}
       >
         {items.map((item) => (
           <li key={item.to}>
@@ -114,7 +105,7 @@ function MainNav({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: ()
           </li>
         ))}
       </Group>
-    </Wrapper>
+    </div>
   );
 }
 
@@ -195,14 +186,19 @@ function UserMenu() {
 }
 
 /**
- * The signed-in frame: a skip link, a header with the navigation (a burger drawer below
- * 992 px), the language switch and the user menu; pages render in <main>.
+ * The signed-in frame: a skip link, a header with search, language, notifications and the
+ * user menu, the navigation in a column beside the page (a burger drawer below 1200 px);
+ * pages render in <main>.
  */
 export default function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const switchLanguage = useLanguageSwitch();
+  // From 1200 px the navigation is a column beside the page (the header has no room for
+  // every role's entries); below, a drawer behind the burger, rendered only while open so
+  // its links are never focusable off screen.
+  const narrow = useMediaQuery('(max-width: 74.99em)', false, { getInitialValueInEffect: false });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the burger drawer closes whenever the page changes
   useEffect(() => {
@@ -216,7 +212,7 @@ export default function AppLayout() {
       </a>
       <AppShell
         header={{ height: 60 }}
-        navbar={{ width: 280, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
+        navbar={{ width: { lg: 230, base: 280 }, breakpoint: 'lg', collapsed: { mobile: !opened } }}
         padding={{ base: 'sm', sm: 'md', lg: 'lg' }}
       >
         <AppShell.Header>
@@ -237,9 +233,6 @@ export default function AppLayout() {
                   {t('app.name')}
                 </Text>
               </Link>
-              <Group visibleFrom="lg" ml="md" wrap="nowrap">
-                <MainNav />
-              </Group>
             </Group>
             <Group gap="xs" wrap="nowrap">
               <SearchBox />
@@ -249,8 +242,8 @@ export default function AppLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" id="mobile-nav" hiddenFrom="lg" aria-label={t('nav.main')}>
-          {opened && <MainNav vertical onNavigate={close} />}
+        <AppShell.Navbar p="sm" id="mobile-nav" aria-label={t('nav.main')}>
+          {(!narrow || opened) && <MainNav onNavigate={close} />}
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} style={{ maxWidth: '100vw' }}>
           <ErrorBoundary resetKey={pathname}>
