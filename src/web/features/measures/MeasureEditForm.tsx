@@ -60,6 +60,7 @@ export function MeasureEditForm({
   const [reason, setReason] = useState('');
   // an approved plan changes only with a reason (the API refuses without one)
   const approved = roadmap?.status === 'approved';
+  const askReason = approved || may('status');
   const set: SectionProps['set'] = (k, v) => {
     setNothing(false);
     setValues((prev) => ({ ...prev, [k]: v }));
@@ -85,8 +86,11 @@ export function MeasureEditForm({
       setNothing(true);
       return;
     }
-    const why = approved && needsReason(patch) ? reasonError(reason, t) : undefined;
-    if (approved && reason.trim()) patch.reason = reason.trim();
+    // one reason serves both rules: a plan change in an approved roadmap, and a direct
+    // correction of status or progress (which otherwise follow the reconciled joint status)
+    const corrects = patch.status !== undefined || patch.progress !== undefined;
+    const why = (approved && needsReason(patch)) || corrects ? reasonError(reason, t) : undefined;
+    if (askReason && reason.trim()) patch.reason = reason.trim();
     const parsed = MeasureUpdate.safeParse({ version: measure.version, ...patch });
     if (!parsed.success || why) {
       const errs: Record<string, string> = why ? { reason: why } : {};
@@ -165,7 +169,15 @@ export function MeasureEditForm({
             />
           </Fieldset>
         )}
-        {approved && <ReasonField value={reason} onChange={setReason} error={errors.reason} />}
+        {askReason && (
+          <ReasonField
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+            required={approved}
+            hint={approved ? undefined : t('statusCorrection.hint')}
+          />
+        )}
         {nothing && (
           <Text size="sm" role="status">
             {t('measure.noChanges')}

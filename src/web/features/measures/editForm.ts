@@ -25,8 +25,6 @@ export interface FormValues {
   provisionIds: string[];
   responsible: ResponsibleEntry[];
   dependsOn: string[];
-  /** Why an admin corrects status or progress directly (they otherwise follow reconciliation). */
-  reason: string;
 }
 
 /** I18nText → form texts. */
@@ -49,7 +47,6 @@ export function valuesOf(m: Measure): FormValues {
     provisionIds: [...m.provisionIds],
     responsible: m.responsible.map((r) => ({ organisationId: r.organisationId, role: r.role })),
     dependsOn: [...m.dependsOn],
-    reason: '',
   };
 }
 
@@ -91,9 +88,6 @@ export function buildPatch(
   if (may('status') && v.status !== m.status) patch.status = v.status;
   if (may('progress') && Number(v.progress) !== m.progress)
     patch.progress = v.progress === '' ? Number.NaN : Number(v.progress);
-  // a direct status or progress change is a correction and carries its reason
-  if ((patch.status !== undefined || patch.progress !== undefined) && v.reason.trim())
-    patch.reason = v.reason.trim();
   if (may('sphereIds') && !sortedSame(v.sphereIds, m.sphereIds)) patch.sphereIds = v.sphereIds;
   if (may('provisionIds') && !sortedSame(v.provisionIds, m.provisionIds)) patch.provisionIds = v.provisionIds;
   if (may('dependsOn') && !sortedSame(v.dependsOn, m.dependsOn)) patch.dependsOn = v.dependsOn;

@@ -1,5 +1,5 @@
 /** The measure's scalar fields: status, progress, dates, completion form, weight, tier, owner. */
-import { NativeSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { COMPLETION_FORMS, MEASURE_STATUSES, type Measure, type Party, TIERS } from '../../../../contracts';
 import { DateInput } from '../../../components';
@@ -42,15 +42,6 @@ export function FieldsSection({ values, set, errAt, may, rolledUp, parties }: Fi
           value={values.progress}
           onChange={(v) => set('progress', v)}
           error={errAt('progress')}
-        />
-      )}
-      {may('status') && !rolledUp && (
-        <TextInput
-          label={t('statusCorrection.reason')}
-          description={t('statusCorrection.hint')}
-          value={values.reason}
-          onChange={(e) => set('reason', e.currentTarget.value)}
-          error={errAt('reason')}
         />
       )}
       {may('startDate') && (

@@ -2,22 +2,30 @@
 import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Shown only when the roadmap is approved; the API refuses plan changes there without it. */
+/**
+ * Shown when the roadmap is approved (the API refuses plan changes there without it) and to
+ * those who may correct a measure's status and progress directly (a correction carries its
+ * reason); `hint` says which applies.
+ */
 export function ReasonField({
   value,
   onChange,
   error,
+  hint,
+  required = true,
 }: {
   value: string;
   onChange: (v: string) => void;
   error?: string;
+  hint?: string;
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <Textarea
       label={t('workbench.reason.label')}
-      description={t('workbench.reason.hint')}
-      required
+      description={hint ?? t('workbench.reason.hint')}
+      required={required}
       autosize
       minRows={2}
       maxRows={6}

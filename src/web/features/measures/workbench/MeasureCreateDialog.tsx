@@ -46,7 +46,6 @@ const blank = (user: User): FormValues => ({
   provisionIds: [],
   responsible: [],
   dependsOn: [],
-  reason: '',
 });
 
 const i18n = (v: FormValues['title']) => ({
