@@ -198,7 +198,7 @@ test('dates are typed and shown as «31.12.2026» in Russian; the saved measure 
   await expect(dueInput).toHaveValue(shown);
 
   // the demo roadmap is approved: a date change amends its plan and says why
-  await form.getByLabel(ru.planHistory.amendReason).fill('Уточнение срока');
+  await form.getByLabel(ru.workbench.reason.label).fill('Уточнение срока');
   const measureGets: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'GET' && new URL(r.url()).pathname === `/api/v1/measures/${before.id}`)

@@ -315,9 +315,11 @@ describe('the demo dataset, loaded', () => {
     const all = await t.db.select().from(auditEvents).orderBy(auditEvents.pos);
     // the commission history (demo-meetings.ts): baselines, meetings, change requests, and the
     // two due dates its decisions moved
+    const source = (e: (typeof all)[number]) => (e.after as { source?: string } | null)?.source;
     const history = all.filter(
       (e) =>
-        ['baseline', 'meeting', 'change_request'].includes(e.entityType) || e.action === 'measure.update',
+        ['baseline', 'meeting', 'change_request'].includes(e.entityType) ||
+        (e.action === 'measure.update' && source(e) === 'decision'),
     );
     expect(history.map((e) => e.action).sort()).toEqual(
       [
@@ -327,7 +329,16 @@ describe('the demo dataset, loaded', () => {
         ...Array(2).fill('measure.update'),
       ].sort(),
     );
-    const events = all.filter((e) => !history.includes(e));
+    // a leaf measure follows its confirmed joint status: one update each, from the reports
+    const followed = all.filter((e) => e.action === 'measure.update' && source(e) === 'report');
+    const confirmed = new Set(
+      (await t.db.select().from(jointStatuses))
+        .filter((j) => j.state === 'confirmed')
+        .map((j) => j.measureId),
+    );
+    expect(followed.length).toBeGreaterThan(0);
+    for (const e of followed) expect(confirmed.has(e.entityId!)).toBe(true);
+    const events = all.filter((e) => !history.includes(e) && !followed.includes(e));
     const entities =
       counts.parties +
       counts.spheres +
@@ -342,8 +353,9 @@ describe('the demo dataset, loaded', () => {
       counts.indicators +
       counts.reports +
       counts.jointStatuses;
-    // a joint status records its beginning and the state it reached: two events
-    expect(events).toHaveLength(entities + counts.jointStatuses);
+    // a joint status records its beginning, and a second event once it is disputed or confirmed
+    const settled = (await t.db.select().from(jointStatuses)).filter((j) => j.state !== 'awaiting_reports');
+    expect(events).toHaveLength(entities + settled.length);
     expect(new Set(events.map((e) => e.entityId)).size).toBe(entities);
     const ms = await t.db.select().from(measures);
     for (const m of ms) {
@@ -357,13 +369,17 @@ describe('the demo dataset, loaded', () => {
     });
   });
 
-  it('has indicators with baselines and targets, and one disputed joint status with both claims', async () => {
+  it('has indicators with baselines and targets, and joint statuses in every state, most confirmed', async () => {
     const rows = await t.db.select().from(indicators);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.every((r) => r.baselineValue !== null && r.name.kk && r.name.en)).toBe(true);
     const js = await t.db.select().from(jointStatuses);
-    expect(js.map((j) => j.state)).toEqual(['disputed']);
-    expect(js[0].confirmations).toHaveLength(2);
+    const of = (state: string) => js.filter((j) => j.state === state);
+    expect(of('disputed').length).toBeGreaterThanOrEqual(1);
+    expect(of('awaiting_reports').length).toBeGreaterThanOrEqual(1);
+    expect(of('confirmed').length).toBeGreaterThan(of('disputed').length);
+    // a dispute is between two approved claims: both parties' approvals are on it
+    for (const d of of('disputed')) expect(d.confirmations).toHaveLength(2);
   });
 
   it('refuses to load twice and changes nothing', async () => {

@@ -141,10 +141,17 @@ describe('plan amendments in an approved roadmap', () => {
     });
     expect(d.statusCode).toBe(400);
     expect(d.json().error.details[0].path).toBe('reason');
-    // progress is monitoring, not plan: no reason asked here
-    const pr = await api.call('PATCH', `/api/v1/measures/${m.b.id}`, {
+    // progress is monitoring, not plan: the plan rule asks nothing of it, but a direct
+    // correction of what reconciliation sets carries its own reason
+    const bare = await api.call('PATCH', `/api/v1/measures/${m.b.id}`, {
       cookie: cookie.admin,
       body: { version: m.b.version, progress: 10 },
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.details[0]).toMatchObject({ path: 'reason', rule: 'measure.statusReason' });
+    const pr = await api.call('PATCH', `/api/v1/measures/${m.b.id}`, {
+      cookie: cookie.admin,
+      body: { version: m.b.version, progress: 10, reason: 'исправление по акту' },
     });
     expect(pr.statusCode, pr.body).toBe(200);
     m.b = pr.json();

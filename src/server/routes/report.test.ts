@@ -76,6 +76,7 @@ const s = setUpTestApi(async ({ api, w }) => {
     version: finishing.version,
     status: 'completed',
     progress: 100,
+    reason: 'акт приёмки подписан',
   });
   await deleteMeasure(ctx, SYSTEM_ACTOR, doomed.id, doomed.version);
   await buildMeasure(ctx, { ...base, title: { ru: 'Новый форум', kk: 'Жаңа форум', en: 'New forum' } });

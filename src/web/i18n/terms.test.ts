@@ -54,8 +54,26 @@ const REPLACED: Record<'ru' | 'kk' | 'en', [RegExp, string][]> = {
   ],
 };
 
-/** Latin words allowed in the Russian and Kazakh UI: the product's name and protocol tokens. */
-const LATIN_ALLOWED = new Set(['Accord', 'API', 'Authorization', 'Bearer', 'Enter']);
+/**
+ * Latin words allowed in the Russian and Kazakh UI: proper names those pages write in Latin
+ * letters too — the product, protocol tokens, file formats, and the calendar and spreadsheet
+ * programs people know by name.
+ */
+const LATIN_ALLOWED = new Set([
+  'Accord',
+  'API',
+  'Authorization',
+  'Bearer',
+  'Enter',
+  'PDF',
+  'DOCX',
+  'XLSX',
+  'CSV',
+  'Excel',
+  'Outlook',
+  'Google',
+  'Apple',
+]);
 
 const catalogues = { ru, kk, en } as const;
 
