@@ -27,7 +27,7 @@ test('an admin corrects progress and status with a reason; the change is kept', 
   await progressInput.fill(String(progress));
   // without a reason the server refuses, naming the reason field
   await form.getByRole('button', { name: ru.common.save }).click();
-  const reason = form.getByLabel(ru.statusCorrection.reason);
+  const reason = form.getByLabel(ru.workbench.reason.label);
   await expect(reason).toHaveAttribute('aria-invalid', 'true');
   expect((await apiGet<Measure>(page, `/measures/${before.id}`)).version).toBe(before.version);
   await reason.fill('Исправление ошибки ввода');
@@ -82,7 +82,7 @@ test('the edit form shows the API contract errors beside the field', async ({ pa
   const form = page.getByRole('form', { name: ru.measure.editTitle });
   const progressInput = form.getByLabel(ru.measure.progressLabel);
   await progressInput.fill('140');
-  await form.getByLabel(ru.statusCorrection.reason).fill('Проверка');
+  await form.getByLabel(ru.workbench.reason.label).fill('Проверка');
   await form.getByRole('button', { name: ru.common.save }).click();
   // refused before sending, with the message next to the field; nothing changes on the server
   await expect(progressInput).toHaveAttribute('aria-invalid', 'true');
@@ -107,7 +107,7 @@ test('a stale version is explained and the form reloads the current one', async 
   expect(other.status(), await other.text()).toBe(200);
 
   const progressInput = form.getByLabel(ru.measure.progressLabel);
-  const reason = form.getByLabel(ru.statusCorrection.reason);
+  const reason = form.getByLabel(ru.workbench.reason.label);
   await progressInput.fill('90');
   await reason.fill('Исправление');
   await form.getByRole('button', { name: ru.common.save }).click();

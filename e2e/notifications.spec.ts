@@ -34,15 +34,40 @@ test('a reporter is reminded of an overdue report, follows it from the bell and 
     });
     expect(r.status(), await r.text()).toBe(200);
   }
+  // a measure of the reporter's organisation that nobody has reported on for that period
+  const { data: found } = await apiGet<{ data: { organisationId: string }[] }>(page, '/users', {
+    q: USERS.reporterKz.email,
+  });
+  const created = await page.request.post('/api/v1/measures', {
+    data: {
+      roadmapId: roadmap.id,
+      title: { ru: 'Подготовить сводку для напоминания' },
+      startDate: first.startDate,
+      dueDate: '2026-12-31',
+      completionForm: 'event_held',
+      responsible: [{ organisationId: found[0].organisationId, role: 'lead' }],
+      reason: 'Мероприятие для проверки напоминаний',
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const unreported = (await created.json()) as { code: string };
   const run = await page.request.post('/api/v1/jobs/notifications-reminders/run', { data: {} });
   expect(run.status(), await run.text()).toBe(202);
 
   await signIn(page, USERS.reporterKz);
+  // the job runs in the background: wait until its reminder about that measure is there
   await expect
-    .poll(async () => (await apiGet<{ count: number }>(page, '/notifications/unread-count')).count, {
-      timeout: 20_000,
-    })
-    .toBeGreaterThan(0);
+    .poll(
+      async () => {
+        const { data } = await apiGet<{ data: { kind: string; title: string }[] }>(page, '/notifications', {
+          unread: true,
+          limit: 100,
+        });
+        return data.some((n) => n.kind === 'report_overdue' && n.title.includes(unreported.code));
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   const before = (await apiGet<{ count: number }>(page, '/notifications/unread-count')).count;
 
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -52,7 +77,11 @@ test('a reporter is reminded of an overdue report, follows it from the bell and 
   await bell.click();
   const dialog = page.getByRole('dialog', { name: ru.notify.title });
   // other journeys of the suite may have told this reporter of other things meanwhile
-  const overdue = dialog.getByTestId('notification').filter({ hasText: 'просрочен' }).first();
+  const overdue = dialog
+    .getByTestId('notification')
+    .filter({ hasText: 'просрочен' })
+    .filter({ hasText: unreported.code })
+    .first();
   await expect(overdue).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the notifications popover');
   await page.screenshot({ path: testInfo.outputPath('bell-1280.png') });

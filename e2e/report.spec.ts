@@ -70,7 +70,8 @@ test('the profile makes a calendar URL a calendar can read, and revoking it clos
   expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VEVENT[\s\S]*END:VCALENDAR\r\n$/);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // the layout follows the new width on the next render
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: info.outputPath('calendar-390.png'), fullPage: true });
   await section.getByRole('button', { name: ru.calendarFeed.revoke }).click();
   const confirm = page.getByRole('dialog', { name: ru.calendarFeed.revokeTitle });

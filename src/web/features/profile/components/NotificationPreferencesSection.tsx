@@ -28,7 +28,7 @@ export function NotificationPreferencesSection() {
         </Text>
         {save.error ? <ErrorAlert error={save.error} /> : null}
         <QueryState query={prefs}>
-          <Table.ScrollContainer minWidth={0}>
+          <Table.ScrollContainer minWidth={520} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
             <Table verticalSpacing={6} horizontalSpacing={6} data-testid="notification-preferences">
               <Table.Thead>
                 <Table.Tr>
