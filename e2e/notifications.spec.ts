@@ -60,7 +60,7 @@ test('a reporter is reminded of an overdue report, follows it from the bell and 
     .poll(
       async () => {
         const { data } = await apiGet<{ data: { kind: string; title: string }[] }>(page, '/notifications', {
-          unread: true,
+          unread: 'true',
           limit: 100,
         });
         return data.some((n) => n.kind === 'report_overdue' && n.title.includes(unreported.code));
