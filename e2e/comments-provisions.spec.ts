@@ -59,8 +59,18 @@ test('a reporter comments with a mention, another replies, and internal notes st
   await mine.getByRole('button', { name: ru.comments.reply }).click();
   const reply = section.getByLabel(ru.comments.replyLabel.replace('{{name}}', 'Ерлан Жумабеков'));
   await reply.fill('Сроки подтверждаем.');
-  await section.getByRole('button', { name: ru.comments.send }).first().click();
+  // the reply's own form, not the new-comment form
+  await reply
+    .locator('xpath=ancestor::div[contains(@class, "mantine-Stack-root")][1]')
+    .getByRole('button', { name: ru.comments.send })
+    .click();
   await expect(section.getByText('Сроки подтверждаем.')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const page1 = await apiGet<CommentPage>(page, `/measures/${m.id}/comments`);
+      return page1.data.find((c) => c.id === posted.id)?.replies.length ?? 0;
+    })
+    .toBe(1);
   const after = await apiGet<CommentPage>(page, `/measures/${m.id}/comments`);
   expect(after.data.find((c) => c.id === posted.id)?.replies.map((r) => r.text)).toEqual([
     'Сроки подтверждаем.',

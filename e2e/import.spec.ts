@@ -52,11 +52,14 @@ test('an admin maps an unknown column, previews, imports and exports', async ({ 
 
   await page.getByRole('button', { name: ru.import.import }).click();
   await expect(page.getByRole('status').filter({ hasText: ru.import.done })).toBeVisible();
-  const saved = await apiGet<{ mapping: Record<string, string> }>(
-    page,
-    `/roadmaps/${roadmap.id}/import-mapping`,
-  );
-  expect(saved.mapping['Что сделать']).toBe('title');
+  // the mapping is saved beside the import: wait for it rather than race it
+  await expect
+    .poll(
+      async () =>
+        (await apiGet<{ mapping: Record<string, string> }>(page, `/roadmaps/${roadmap.id}/import-mapping`))
+          .mapping['Что сделать'],
+    )
+    .toBe('title');
 
   await page.getByRole('link', { name: ru.import.openRoadmap }).click();
   await settled(page);
