@@ -107,7 +107,10 @@ test('a reporter is reminded of an overdue report, follows it from the bell and 
   await page.goto('/notifications');
   await settled(page);
   await expect(bell).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  // the layout follows the new width on the next render
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1))
+    .toBe(true);
   await bell.click();
   await expect(dialog).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
