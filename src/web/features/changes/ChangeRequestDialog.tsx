@@ -6,7 +6,7 @@ import type { Measure } from '../../../contracts';
 import { useCreateChangeRequest } from '../../api/change-requests';
 import { DateInput, fieldErrors } from '../../components';
 import { FormDialog } from '../admin/Dialogs';
-import { ReasonField } from './ReasonField';
+import { ReasonField } from '../../components/ReasonField';
 
 export function ChangeRequestDialog({ measure, onClose }: { measure: Measure; onClose: () => void }) {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ import { useSession } from '../../api/session';
 import { ErrorAlert, fieldErrors, formatDateText, LoadingState, PageHeader } from '../../components';
 import { TableHeader } from '../../components/TableHeader';
 import { FormDialog } from '../admin/Dialogs';
-import { ReasonField } from './ReasonField';
+import { ReasonField } from '../../components/ReasonField';
 
 const STATES = ['open', 'accepted', 'declined'] as const;
 

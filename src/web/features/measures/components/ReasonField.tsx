@@ -1,5 +1,5 @@
 /** The reason a change of an approved plan needs (3–1000 characters, recorded in the audit trail). */
-import { Textarea } from '@mantine/core';
+import { ReasonField as SharedReasonField } from '../../../components/ReasonField';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -22,18 +22,14 @@ export function ReasonField({
 }) {
   const { t } = useTranslation();
   return (
-    <Textarea
+    <SharedReasonField
       label={t('workbench.reason.label')}
       description={hint ?? t('workbench.reason.hint')}
       required={required}
-      autosize
-      minRows={2}
-      maxRows={6}
-      maxLength={1000}
       value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
+      onChange={onChange}
       error={error}
-      data-testid="reason"
+      testId="reason"
     />
   );
 }

@@ -1,4 +1,7 @@
-/** The reason a person gives with a request or a refusal: 3 to 1000 characters, required. */
+/**
+ * The reason a person gives with a change, a request or a refusal: 3 to 1000 characters,
+ * required unless told otherwise.
+ */
 import { Textarea } from '@mantine/core';
 
 export function ReasonField(p: {
@@ -9,6 +12,7 @@ export function ReasonField(p: {
   error?: string;
   autoFocus?: boolean;
   required?: boolean;
+  testId?: string;
 }) {
   return (
     <Textarea
@@ -22,6 +26,7 @@ export function ReasonField(p: {
       rows={4}
       error={p.error}
       data-autofocus={p.autoFocus || undefined}
+      data-testid={p.testId}
     />
   );
 }
