@@ -1,6 +1,7 @@
 /** The sentence of a notification in a language, from its kind's template and stored params. */
 import type { Locale } from '../../contracts/enums';
 import { msg, render } from '../../contracts/messages';
+import { MONTH_NAMES as MONTHS } from '../../contracts/months';
 import type { NotificationKind } from '../../contracts/notifications';
 
 /** What a notification row stores for its text and link. */
@@ -20,51 +21,6 @@ function pick(v: unknown, locale: Locale): string {
   }
   return '';
 }
-
-const MONTHS: Record<Locale, string[]> = {
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
-  kk: [
-    'қаңтар',
-    'ақпан',
-    'наурыз',
-    'сәуір',
-    'мамыр',
-    'маусым',
-    'шілде',
-    'тамыз',
-    'қыркүйек',
-    'қазан',
-    'қараша',
-    'желтоқсан',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 /** A calendar day as people write it: 10 апреля 2026 г., 2026 жылғы 10 сәуір, 10 April 2026. */
 export function formatDay(locale: Locale, iso: string): string {

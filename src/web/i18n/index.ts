@@ -5,6 +5,7 @@
  * 3 мероприятия, 5 мероприятий» in Russian and «1 measure, 5 measures» in English.
  */
 import i18n, { type BackendModule, type ReadCallback } from 'i18next';
+import { MONTH_NAMES } from '../../contracts/months';
 import { useCallback, useMemo } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../contracts/enums';
@@ -111,20 +112,7 @@ export function intlTag(lng: string = currentLocale()): string {
   return isLocale(lng) ? INTL_TAG[lng] : INTL_TAG.ru;
 }
 
-const KK_MONTHS = [
-  'қаңтар',
-  'ақпан',
-  'наурыз',
-  'сәуір',
-  'мамыр',
-  'маусым',
-  'шілде',
-  'тамыз',
-  'қыркүйек',
-  'қазан',
-  'қараша',
-  'желтоқсан',
-];
+const KK_MONTHS = MONTH_NAMES.kk;
 const KK_MONTHS_SHORT = [
   'қаң.',
   'ақп.',
