@@ -129,6 +129,9 @@ test('an agreement, its provisions, a document and a three-level roadmap built a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^1 Развитие транзитных коридоров/);
   await page.getByRole('button', { name: wb.measure.actions }).click();
   await page.getByRole('menuitem', { name: wb.measure.addChild }).click();
+  // the menu fades out while the dialog opens: audit the dialog once the menu has gone
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the new measure dialog');
   await shots(page, 'measure-dialog');
   await fillMeasure(page, 'Модернизация пунктов пропуска', '30.09.2026');
