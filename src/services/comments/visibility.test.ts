@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_STATES, type Tier } from '../../contracts/enums';
-import { comments, periods, reports } from '../../db/schema';
+import { comments } from '../../db/schema';
 import { type CommentFacts, canReadComment } from '../../domain/comments';
-import { type Actor, SYSTEM_ACTOR } from '../../domain/policies';
+import type { Actor } from '../../domain/policies';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { buildMeasure, buildWorld, type World } from '../../test/factories';
+import { buildWorld, type World } from '../../test/factories';
+import { buildReportMatrix } from '../../test/monitoring';
 import { COMMENT_FROM, commentVisibleAs } from './visibility';
 
 let t: TestDatabase;
@@ -17,62 +17,35 @@ const facts = new Map<string, CommentFacts>();
 beforeAll(async () => {
   t = await createTestDatabase();
   w = await buildWorld(t.ctx);
-  const [period] = await t.db
-    .insert(periods)
-    .values({
-      roadmapId: w.roadmap.id,
-      code: '2026-Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      reportDueDate: '2026-07-10',
-    })
-    .returning();
-  const both = [
-    { organisationId: w.kz.agency.id, role: 'lead' as const },
-    { organisationId: w.ru.agency.id, role: 'co_executor' as const },
-  ];
-  const kinds: { tier: Tier; owner: World['kz'] | null }[] = [
-    { tier: 'shared', owner: null },
-    { tier: 'public', owner: null },
-    { tier: 'internal', owner: w.kz },
-    { tier: 'internal', owner: w.ru },
-  ];
   const rows: (typeof comments.$inferInsert)[] = [];
-  const add = (
-    measureId: string,
-    report: CommentFacts['report'],
-    reportId: string | null,
-    measure: CommentFacts['measure'],
-  ) => {
+  // three comments (shared, internal to each party) on each measure and on each report
+  for (const { measureId, measure, report } of await buildReportMatrix(t.ctx, w))
     for (const [visibility, partyId] of [
       ['shared', null],
       ['internal', w.kz.party.id],
       ['internal', w.ru.party.id],
     ] as const) {
       const id = randomUUID();
-      rows.push({ id, measureId, reportId, authorId: w.admin.id, visibility, partyId, body: 'текст' });
-      facts.set(id, { measure, report, authorId: w.admin.id, visibility, partyId, deleted: false });
+      const body = 'текст';
+      rows.push({
+        id,
+        measureId,
+        reportId: report?.id ?? null,
+        authorId: w.admin.id,
+        visibility,
+        partyId,
+        body,
+      });
+      const reportFacts = report ? { partyId: report.partyId, state: report.state } : null;
+      facts.set(id, {
+        measure,
+        report: reportFacts,
+        authorId: w.admin.id,
+        visibility,
+        partyId,
+        deleted: false,
+      });
     }
-  };
-  for (const k of kinds) {
-    const measure = { tier: k.tier, ownerPartyId: k.owner?.party.id ?? null };
-    const resp = k.owner ? [{ organisationId: k.owner.agency.id, role: 'lead' as const }] : both;
-    const m = await buildMeasure(
-      t.ctx,
-      { roadmapId: w.roadmap.id, responsible: resp, ...measure },
-      SYSTEM_ACTOR,
-    );
-    add(m.id, null, null, measure);
-    for (const side of k.owner ? [k.owner] : [w.kz, w.ru])
-      for (const state of REPORT_STATES) {
-        const target = await buildMeasure(t.ctx, { roadmapId: w.roadmap.id, responsible: resp, ...measure });
-        const reportId = randomUUID();
-        await t.db
-          .insert(reports)
-          .values({ id: reportId, measureId: target.id, periodId: period.id, partyId: side.party.id, state });
-        add(target.id, { partyId: side.party.id, state }, reportId, measure);
-      }
-  }
   await t.db.insert(comments).values(rows);
 });
 afterAll(() => t.close());

@@ -1,13 +1,13 @@
 /** The SQL report visibility agrees with the domain rule on every actor × report combination. */
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_STATES, type ReportState, type Tier } from '../../contracts/enums';
-import { measures, periods, reports } from '../../db/schema';
+import type { ReportState, Tier } from '../../contracts/enums';
+import { measures, reports } from '../../db/schema';
 import { canReadReport } from '../../domain/report-visibility';
-import { type Actor, SYSTEM_ACTOR } from '../../domain/policies';
+import type { Actor } from '../../domain/policies';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { buildMeasure, buildWorld, type World } from '../../test/factories';
+import { buildWorld, type World } from '../../test/factories';
+import { buildReportMatrix } from '../../test/monitoring';
 import { reportVisibility, reportVisibleAs } from './visibility';
 
 let t: TestDatabase;
@@ -20,58 +20,8 @@ const facts = new Map<
 beforeAll(async () => {
   t = await createTestDatabase();
   w = await buildWorld(t.ctx);
-  const [period] = await t.db
-    .insert(periods)
-    .values({
-      roadmapId: w.roadmap.id,
-      code: '2026-Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      reportDueDate: '2026-07-10',
-    })
-    .returning();
-  const responsible = [
-    { organisationId: w.kz.agency.id, role: 'lead' as const },
-    { organisationId: w.ru.agency.id, role: 'co_executor' as const },
-  ];
-  const kinds: { tier: Tier; owner: World['kz'] | null }[] = [
-    { tier: 'shared', owner: null },
-    { tier: 'public', owner: null },
-    { tier: 'internal', owner: w.kz },
-    { tier: 'internal', owner: w.ru },
-  ];
-  for (const k of kinds) {
-    const resp = k.owner ? [{ organisationId: k.owner.agency.id, role: 'lead' as const }] : responsible;
-    const m = await buildMeasure(
-      t.ctx,
-      { roadmapId: w.roadmap.id, responsible: resp, tier: k.tier, ownerPartyId: k.owner?.party.id ?? null },
-      SYSTEM_ACTOR,
-    );
-    for (const side of k.owner ? [k.owner] : [w.kz, w.ru])
-      for (const state of REPORT_STATES) {
-        // one report per measure × party × period: a fresh measure per state beyond the first
-        const measureId =
-          state === 'draft'
-            ? m.id
-            : (
-                await buildMeasure(t.ctx, {
-                  roadmapId: w.roadmap.id,
-                  responsible: resp,
-                  tier: k.tier,
-                  ownerPartyId: k.owner?.party.id ?? null,
-                })
-              ).id;
-        const id = randomUUID();
-        await t.db
-          .insert(reports)
-          .values({ id, measureId, periodId: period.id, partyId: side.party.id, state });
-        facts.set(id, {
-          partyId: side.party.id,
-          state,
-          measure: { tier: k.tier, ownerPartyId: k.owner?.party.id ?? null },
-        });
-      }
-  }
+  for (const { report, measure } of await buildReportMatrix(t.ctx, w))
+    if (report) facts.set(report.id, { partyId: report.partyId, state: report.state, measure });
 });
 afterAll(() => t.close());
 
