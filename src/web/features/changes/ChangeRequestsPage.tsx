@@ -5,45 +5,32 @@
  */
 import { Anchor, Badge, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChangeRequest } from '../../../contracts';
 import { useChangeRequests, useDecideChangeRequest } from '../../api/change-requests';
 import { mayDecideChangeRequests } from '../../api/permissions';
 import { useSession } from '../../api/session';
-import { ErrorAlert, fieldErrors, formatDateText, LoadingState, PageHeader } from '../../components';
+import { ErrorAlert, formatDateText, LoadingState, PageHeader } from '../../components';
 import { TableHeader } from '../../components/TableHeader';
-import { FormDialog } from '../admin/Dialogs';
-import { ReasonField } from '../../components/ReasonField';
+import { ReasonDialog } from '../../components/ReasonDialog';
 
 const STATES = ['open', 'accepted', 'declined'] as const;
 
 function DeclineDialog({ request, onClose }: { request: ChangeRequest; onClose: () => void }) {
   const { t } = useTranslation();
   const decide = useDecideChangeRequest();
-  const [reason, setReason] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    decide.mutate({ request, accept: false, reason: reason.trim() }, { onSuccess: onClose });
-  };
   return (
-    <FormDialog
+    <ReasonDialog
       onClose={onClose}
       title={t('changeRequests.declineTitle', { code: request.measureCode })}
+      submitLabel={t('changeRequests.decline')}
+      label={t('changeRequests.declineReason')}
       error={decide.error}
       busy={decide.isPending}
-      onSubmit={submit}
-      submitLabel={t('changeRequests.decline')}
-    >
-      <ReasonField
-        label={t('changeRequests.declineReason')}
-        value={reason}
-        onChange={setReason}
-        error={fieldErrors(decide.error).reason}
-        autoFocus
-      />
-    </FormDialog>
+      onConfirm={(reason) => decide.mutate({ request, accept: false, reason }, { onSuccess: onClose })}
+    />
   );
 }
 

@@ -5,14 +5,14 @@
  * secretariat's settings, and reporters will meet them in their reports.
  */
 import { TableHeader } from '../../components/TableHeader';
-import { Badge, Button, Group, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Period, Roadmap } from '../../../contracts';
 import { type PeriodAction, useGeneratePeriods, usePeriodAction, usePeriods } from '../../api/periods';
 import { ErrorAlert, formatDateText, LoadingState, Section } from '../../components';
-import { FormDialog } from '../admin/Dialogs';
+import { ReasonDialog } from '../../components/ReasonDialog';
 
 const STATE_COLORS: Record<Period['state'], string> = { open: 'green', closed: 'orange', locked: 'gray' };
 /** The moves each state offers (the server's state machine, as buttons). */
@@ -33,32 +33,17 @@ function ReopenDialog({
 }) {
   const { t } = useTranslation();
   const move = usePeriodAction(roadmapId);
-  const [reason, setReason] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    move.mutate({ period, action: 'reopen', reason: reason.trim() }, { onSuccess: onClose });
-  };
   return (
-    <FormDialog
+    <ReasonDialog
       onClose={onClose}
       title={t('periods.reopenTitle', { code: period.code })}
+      submitLabel={t('periods.reopen')}
+      label={t('periods.reason')}
+      description={t('periods.reasonHint')}
       error={move.error}
       busy={move.isPending}
-      onSubmit={submit}
-      submitLabel={t('periods.reopen')}
-    >
-      <Textarea
-        label={t('periods.reason')}
-        description={t('periods.reasonHint')}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        required
-        minLength={3}
-        maxLength={1000}
-        rows={4}
-        data-autofocus
-      />
-    </FormDialog>
+      onConfirm={(reason) => move.mutate({ period, action: 'reopen', reason }, { onSuccess: onClose })}
+    />
   );
 }
 
