@@ -148,3 +148,15 @@ export const test = base.extend<{ finalScreenshot: undefined }>({
     { auto: true },
   ],
 });
+
+/**
+ * The page fits its viewport's width: nothing scrolls sideways. Polled, because the layout
+ * follows a viewport resize a few frames later.
+ */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: `${what} scrolls sideways`,
+    })
+    .toBeLessThanOrEqual(1);
+}

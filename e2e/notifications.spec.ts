@@ -15,6 +15,7 @@ import {
   signIn,
   test,
   USERS,
+  expectNoSidewaysScroll,
 } from './fixtures';
 
 const unreadLabel = /^Уведомления: \d+ непрочитанн/;
@@ -143,6 +144,6 @@ test('a reporter chooses which notifications come and how, in the profile', asyn
 
   await page.setViewportSize({ width: 390, height: 800 });
   await settled(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  await expectNoSidewaysScroll(page, 'the profile at 390 px');
   await page.screenshot({ path: testInfo.outputPath('profile-390.png'), fullPage: true });
 });

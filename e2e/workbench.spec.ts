@@ -5,7 +5,17 @@
  * and dialog; screenshots at 1280 and 390 px in the test's output folder.
  */
 import type { Agreement, Measure, Provision } from '../src/contracts';
-import { apiGet, expect, expectNoSeriousA11yViolations, ru, settled, signIn, test, USERS } from './fixtures';
+import {
+  apiGet,
+  expect,
+  expectNoSeriousA11yViolations,
+  ru,
+  settled,
+  signIn,
+  test,
+  USERS,
+  expectNoSidewaysScroll,
+} from './fixtures';
 
 const wb = ru.workbench;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -17,8 +27,7 @@ async function shots(page: import('@playwright/test').Page, name: string) {
   await page.screenshot({ path: info.outputPath(`${name}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await settled(page);
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(wide, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, `${name} at 390 px`);
   await page.screenshot({ path: info.outputPath(`${name}-390.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
