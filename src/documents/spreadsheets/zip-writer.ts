@@ -1,8 +1,9 @@
 /**
  * A ZIP container written as a stream (the OOXML package of an XLSX): each entry is deflated
- * by Node's zlib (level 3: most of level 6's size for half its CPU) as its text arrives, its CRC and sizes follow it in a data descriptor and
- * the central directory closes the file, so nothing but the current chunk is held in memory.
- * Entries carry one fixed timestamp, so the same content gives the same bytes.
+ * by Node's zlib as its text arrives (level 3: most of level 6's saving for less CPU), its CRC
+ * and sizes follow it in a data descriptor and the central directory closes the file, so
+ * nothing but the current chunk is held in memory. Entries carry one fixed timestamp, so the
+ * same content gives the same bytes. No ZIP64: an entry or offset past 4 GiB is refused.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -23,6 +24,22 @@ const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
 const FLAGS = 0x0808;
 const LIMIT = 0xffff_ffff;
 
+/**
+ * The fields the local header (from byte 4) and the central directory (from byte 6) share:
+ * version needed, flags, method, time, date, CRC, sizes and the name's length.
+ */
+function entryFields(b: Buffer, at: number, e: Pick<Written, 'name' | 'crc' | 'compressed' | 'size'>) {
+  b.writeUInt16LE(20, at);
+  b.writeUInt16LE(FLAGS, at + 2);
+  b.writeUInt16LE(8, at + 4);
+  b.writeUInt16LE(DOS_TIME, at + 6);
+  b.writeUInt16LE(DOS_DATE, at + 8);
+  b.writeUInt32LE(e.crc, at + 10);
+  b.writeUInt32LE(e.compressed, at + 14);
+  b.writeUInt32LE(e.size, at + 18);
+  b.writeUInt16LE(e.name.length, at + 22);
+}
+
 /** Writes entries one after another into `out`; `end` writes the central directory. */
 export class ZipWriter {
   private offset = 0;
@@ -41,12 +58,8 @@ export class ZipWriter {
   private localHeader(name: Buffer) {
     const h = Buffer.alloc(30);
     h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(FLAGS, 6);
-    h.writeUInt16LE(8, 8);
-    h.writeUInt16LE(DOS_TIME, 10);
-    h.writeUInt16LE(DOS_DATE, 12);
-    h.writeUInt16LE(name.length, 26);
+    // sizes and CRC follow the data (FLAGS bit 3)
+    entryFields(h, 4, { name, crc: 0, compressed: 0, size: 0 });
     return Buffer.concat([h, name]);
   }
 
@@ -116,15 +129,7 @@ export class ZipWriter {
       const c = Buffer.alloc(46);
       c.writeUInt32LE(0x02014b50, 0);
       c.writeUInt16LE(20, 4);
-      c.writeUInt16LE(20, 6);
-      c.writeUInt16LE(FLAGS, 8);
-      c.writeUInt16LE(8, 10);
-      c.writeUInt16LE(DOS_TIME, 12);
-      c.writeUInt16LE(DOS_DATE, 14);
-      c.writeUInt32LE(e.crc, 16);
-      c.writeUInt32LE(e.compressed, 20);
-      c.writeUInt32LE(e.size, 24);
-      c.writeUInt16LE(e.name.length, 28);
+      entryFields(c, 6, e);
       c.writeUInt32LE(e.offset, 42);
       await this.put(Buffer.concat([c, e.name]));
     }
