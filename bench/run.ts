@@ -190,7 +190,7 @@ async function main(): Promise<number> {
       }
       // import and export figures (issue 10) on the largest dataset
       if ((!opts.only || opts.only.includes('import')) && size === Math.max(...opts.sizes))
-        importFigures = await runImportBench(db.ctx, log);
+        importFigures = await runImportBench(db.ctx, log, { postmasterPid: db.postmasterPid });
     } finally {
       await app.close();
       await bare.close();

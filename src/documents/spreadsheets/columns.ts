@@ -83,8 +83,17 @@ export function exportColumns(locale: Locale, parties: readonly { name: string }
 
 /** The value of a column in a row. */
 export function cellValueOf(row: ExportRow, key: ColumnKey): string | number {
-  if (key.startsWith('bodies:')) return row.bodies[Number(key.slice(7))] ?? '';
-  return row[key as Exclude<ColumnKey, `bodies:${number}`>] as string | number;
+  return valueReader(key)(row);
+}
+
+/** A reader of one column's value, made once per column rather than parsed per cell. */
+export function valueReader(key: ColumnKey): (row: ExportRow) => string | number {
+  if (key.startsWith('bodies:')) {
+    const i = Number(key.slice(7));
+    return (row) => row.bodies[i] ?? '';
+  }
+  const k = key as Exclude<ColumnKey, `bodies:${number}`>;
+  return (row) => row[k] as string | number;
 }
 
 /**

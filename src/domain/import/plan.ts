@@ -263,8 +263,12 @@ function fillSections(
   today: string,
 ) {
   const children = new Map<string, PlannedMeasure[]>();
-  for (const m of out)
-    if (m.parentCode) children.set(m.parentCode, [...(children.get(m.parentCode) ?? []), m]);
+  for (const m of out) {
+    if (!m.parentCode) continue;
+    const kids = children.get(m.parentCode);
+    if (kids) kids.push(m);
+    else children.set(m.parentCode, [m]);
+  }
   const deepestFirst = [...out].sort((a, b) => b.code.split('.').length - a.code.split('.').length);
   for (const m of deepestFirst) {
     if (!m.section || existing.has(m.code)) continue;

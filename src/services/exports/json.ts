@@ -11,7 +11,7 @@ import { measureVisibility } from '../measures/queries';
 import { reportVisibility } from '../reports/visibility';
 import { getRoadmap } from '../roadmaps';
 import { type Ctx, today } from '../context';
-import { measurePages } from './rows';
+import { exportWhere, measurePages, readAhead } from './rows';
 import type { ExportFile } from './spreadsheets';
 
 async function approvedReports(db: DbOrTx, actor: Actor, roadmapId: string) {
@@ -63,7 +63,8 @@ export async function exportRoadmapJson(ctx: Ctx, actor: Actor, roadmapId: strin
       `{"format":"accord.roadmap.v1","exportedOn":${JSON.stringify(day)},"roadmap":${JSON.stringify(roadmap)},"measures":[`,
     );
     let first = true;
-    for await (const { page } of measurePages(ctx.db, actor, roadmapId, {}, day)) {
+    const where = await exportWhere(ctx.db, actor, roadmapId, {}, day);
+    for await (const { page } of readAhead(measurePages(ctx.db, actor, where, day))) {
       const text = page.map((m) => JSON.stringify(m)).join(',');
       if (!out.write((first ? '' : ',') + text)) await new Promise((r) => out.once('drain', r));
       first = false;

@@ -10,7 +10,16 @@ import { xlsxExport } from '../../documents/spreadsheets/xlsx-writer';
 import type { Actor } from '../../domain/policies';
 import { loadRoadmap } from '../roadmaps';
 import { type Ctx, today } from '../context';
-import { type ExportQuery, exportDictionaries, exportRow, measurePages, partyHeaders } from './rows';
+import {
+  deepestLevel,
+  type ExportQuery,
+  exportDictionaries,
+  exportRow,
+  exportWhere,
+  partyHeaders,
+  readAhead,
+  spreadsheetPages,
+} from './rows';
 
 /** A file to send: its name and a stream of its bytes. */
 export interface ExportFile {
@@ -34,16 +43,17 @@ export async function exportMeasures(
   const out = new PassThrough();
   const title = roadmap.title[locale] ?? roadmap.title.ru;
   const run = async () => {
+    const where = await exportWhere(ctx.db, actor, roadmapId, q, day);
+    const pages = readAhead(spreadsheetPages(ctx.db, actor, where, day));
     if (format === 'xlsx') {
-      const book = xlsxExport(out, title, columns);
-      for await (const { page, disputed } of measurePages(ctx.db, actor, roadmapId, q, day))
-        for (const m of page) book.add(exportRow(m, dict, disputed.has(m.id), locale));
+      const book = await xlsxExport(out, title, columns, await deepestLevel(ctx.db, where));
+      for await (const page of pages) await book.write(page.map((m) => exportRow(m, dict, locale)));
       await book.end();
     } else {
       out.write(CSV_BOM + csvLine(columns.map((c) => c.header)));
-      for await (const { page, disputed } of measurePages(ctx.db, actor, roadmapId, q, day)) {
+      for await (const page of pages) {
         const chunk = page.map((m) => {
-          const row = exportRow(m, dict, disputed.has(m.id), locale);
+          const row = exportRow(m, dict, locale);
           return csvLine(columns.map((c) => cellValueOf(row, c.key)));
         });
         if (!out.write(chunk.join(''))) await new Promise((r) => out.once('drain', r));

@@ -30,16 +30,16 @@ export async function loadImportContext(tx: Tx, actor: Actor, roadmapId: string,
   const [roadmap] = await tx.select().from(roadmaps).where(eq(roadmaps.id, roadmapId)).for('update');
   if (!roadmap) throw notFound('roadmap');
   requireOpenRoadmap(roadmap.status, 'roadmapId');
-  const [partyRows, orgRows, sphereRows, links, measureRows] = await Promise.all([
-    tx.select().from(parties),
-    tx.select().from(organisations),
-    tx.select().from(spheres),
-    tx
-      .select({ id: roadmapAgreements.agreementId })
-      .from(roadmapAgreements)
-      .where(eq(roadmapAgreements.roadmapId, roadmapId)),
-    selectWithRelations(tx, actor, eq(measures.roadmapId, roadmapId)),
-  ]);
+  // one after another: a transaction is one connection, which runs one query at a time anyway
+  // (queued queries on one client are deprecated in pg)
+  const partyRows = await tx.select().from(parties);
+  const orgRows = await tx.select().from(organisations);
+  const sphereRows = await tx.select().from(spheres);
+  const links = await tx
+    .select({ id: roadmapAgreements.agreementId })
+    .from(roadmapAgreements)
+    .where(eq(roadmapAgreements.roadmapId, roadmapId));
+  const measureRows = await selectWithRelations(tx, actor, eq(measures.roadmapId, roadmapId));
   const provisionRows = links.length
     ? await tx
         .select({ id: provisions.id, number: provisions.number })
