@@ -74,7 +74,7 @@ export async function benchDiff(
     const [party] = (await ctx.db.execute<{ id: string }>(sql`select id from parties order by code limit 1`))
       .rows;
     const coordinator: Actor = { ...admin, role: 'coordinator', partyId: party.id };
-    const q = { from: a.id, to: b.id } as const;
+    const q = { from: a.id, to: b.id, page: 1 } as const;
     const one = await roadmapDiff(ctx, admin, roadmapId, q);
     const serviceAdminP50Ms = await p50(() => roadmapDiff(ctx, admin, roadmapId, q));
     const serviceCoordinatorP50Ms = await p50(() => roadmapDiff(ctx, coordinator, roadmapId, q));

@@ -1008,9 +1008,9 @@ export const baselineItems = pgTable(
     fingerprint: text('fingerprint').notNull(),
   },
   (t) => [
+    // INCLUDE (fingerprint, tier, owner_party_id), for the diff's index-only compare: in
+    // migration 0019; drizzle cannot say it
     primaryKey({ name: 'baseline_items_pk', columns: [t.baselineId, t.measureId] }),
-    // INCLUDE (fingerprint, tier, owner_party_id): in the migration; drizzle cannot say it
-    index('baseline_items_compare_idx').on(t.baselineId, t.measureId),
   ],
 );
 

@@ -42,6 +42,15 @@ export const baselineItemsSql = (baselineId: string): SQL =>
 export const visibleSource = (source: SQL, actor: Actor): SQL =>
   sql`select * from (${source}) v where ${visibleAs('v', actor)}`;
 
+/**
+ * A row of a plan source as a PlanItem, built by PostgreSQL (json: node-postgres answers it with
+ * one JSON.parse, no column parsers; dates come as ISO days).
+ */
+export const itemJson = (alias: string): SQL =>
+  sql.raw(
+    `json_build_object('measureId', ${alias}.measure_id, 'parentId', ${alias}.parent_id, 'code', ${alias}.code, 'title', ${alias}.title, 'startDate', ${alias}.start_date, 'dueDate', ${alias}.due_date, 'tier', ${alias}.tier, 'ownerPartyId', ${alias}.owner_party_id, 'status', ${alias}.status, 'progress', ${alias}.progress, 'responsible', ${alias}.responsible, 'sphereIds', ${alias}.sphere_ids)`,
+  );
+
 /** A row of a plan source as it comes back (snake case; dates as text). */
 export interface ItemRow {
   measure_id: string;
