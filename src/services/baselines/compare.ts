@@ -14,15 +14,19 @@ import { visibleAs } from '../measures/queries';
 import { itemJson } from './items';
 
 const side = (baselineId: string, actor: Actor) =>
-  sql`select measure_id, fingerprint from baseline_items v where baseline_id = ${baselineId} and ${visibleAs('v', actor)}`;
+  sql`select measure_id, fingerprint, sort_key from baseline_items v where baseline_id = ${baselineId} and ${visibleAs('v', actor)}`;
 
 /**
- * The measures whose fingerprints differ, seen by the actor on one side at least. Materialized:
- * the planner cannot estimate how many differ, and a guess of "all of them" would turn the
- * probes after it into hash joins over both whole baselines.
+ * The measures whose fingerprints differ, seen by the actor on one side at least, with their kind
+ * of change and code order key (all from the index). Materialized: the planner cannot estimate
+ * how many differ, and a guess of "all of them" would turn the probes after it into hash joins
+ * over both whole baselines.
  */
 const differing = (actor: Actor, a: string, b: string) => sql`d as materialized (
-  select coalesce(a.measure_id, b.measure_id) as id
+  select coalesce(a.measure_id, b.measure_id) as id,
+    case when a.measure_id is null then 'added' when b.measure_id is null then 'removed'
+      else 'changed' end as kind,
+    coalesce(b.sort_key, a.sort_key) as key
   from (${side(a, actor)}) a full join (${side(b, actor)}) b on a.measure_id = b.measure_id
   where a.fingerprint is distinct from b.fingerprint)`;
 
@@ -91,29 +95,31 @@ export async function differingPage(
 ) {
   const cols = sql.raw('sort_key, sphere_ids, owner_party_id, responsible');
   const kinds = f.kinds?.length
-    ? sql`s.kind in (${sql.join(
+    ? sql`d.kind in (${sql.join(
         f.kinds.map((k) => sql`${k}`),
         sql`, `,
       )})`
     : sql`true`;
+  // a sphere or party filter reads each side's spheres and bodies, by primary key (offset 0
+  // keeps each lookup a probe); without one the index alone has answered
+  const touching =
+    f.sphereId || f.partyId
+      ? sql`and exists (select 1
+          from (select 1) one
+          left join lateral (${probe(a, actor, 'x', 'd.id', cols)} offset 0) x on true
+          left join lateral (${probe(b, actor, 'y', 'd.id', cols)} offset 0) y on true
+          where ${touches('x', f)} or ${touches('y', f)})`
+      : sql``;
   const { rows } = await db.execute<{
     counts: { added: number; removed: number; changed: number };
     page: Pair[];
   }>(sql`
     with ${differing(actor, a, b)},
-    s as materialized (
-      select d.id, case when x.sort_key is null then 'added' when y.sort_key is null then 'removed'
-          else 'changed' end as kind, coalesce(y.sort_key, x.sort_key) as key
-      from d
-      -- offset 0 keeps each lookup a probe by primary key
-      left join lateral (${probe(a, actor, 'x', 'd.id', cols)} offset 0) x on true
-      left join lateral (${probe(b, actor, 'y', 'd.id', cols)} offset 0) y on true
-      where ${touches('x', f)} or ${touches('y', f)}),
-    p as (select s.id, s.kind, s.key from s where ${kinds}
-      order by ${KIND_ORDER}, s.key collate "C", s.id limit ${limit} offset ${offset})
+    s as materialized (select d.id, d.kind, d.key from d where ${kinds} ${touching}),
+    p as (select s.id from s order by ${KIND_ORDER}, s.key collate "C", s.id limit ${limit} offset ${offset})
     select (select json_build_object('added', count(*) filter (where s.kind = 'added'),
         'removed', count(*) filter (where s.kind = 'removed'),
-        'changed', count(*) filter (where s.kind = 'changed')) from s where ${kinds}) as counts,
+        'changed', count(*) filter (where s.kind = 'changed')) from s) as counts,
       coalesce((select json_agg(json_build_object(
         'a', (${probe(a, actor, 'x', 'p.id', itemJson('x'))}),
         'b', (${probe(b, actor, 'y', 'p.id', itemJson('y'))}))) from p), '[]'::json) as page`);

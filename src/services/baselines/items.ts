@@ -22,7 +22,7 @@ export const liveItemsSql = (roadmapId: string): SQL => sql`
     coalesce(s.sphere_ids, '{}'::uuid[]) as sphere_ids,
     md5(concat_ws('|', coalesce(m.parent_id::text, ''), m.code, m.title::text, m.start_date, m.due_date,
       m.tier, coalesce(m.owner_party_id::text, ''), m.status, m.progress,
-      coalesce(r.responsible, '[]'::jsonb)::text, coalesce(s.sphere_ids, '{}'::uuid[])::text)) as fingerprint
+      coalesce(r.responsible, '[]'::jsonb)::text, coalesce(s.sphere_ids, '{}'::uuid[])::text))::uuid as fingerprint
   from measures m
   -- grouped once for the whole roadmap (hash joins), not once per measure
   left join (select x.measure_id, jsonb_agg(jsonb_build_object('organisationId', x.organisation_id,
