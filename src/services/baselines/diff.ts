@@ -1,10 +1,11 @@
 /**
  * GET /roadmaps/{id}/diff: what changed between two states of a roadmap's plan. Two baselines
- * (or a baseline and now) are compared in one statement that full-joins their visible rows on
- * the measure and returns only rows whose fingerprints differ, so the work in JavaScript is
- * proportional to what changed; a date side is the plan at the end of that day (plan-at.ts).
- * Visibility applies on both sides before comparing: the other party's internal measures
- * appear in no list and no count.
+ * are compared in PostgreSQL (compare.ts); a baseline and now in one statement that full-joins
+ * their visible rows and returns only rows whose fingerprints differ, so the work in JavaScript
+ * is proportional to what changed; a date side is the plan at the end of that day (plan-at.ts).
+ * With `limit`, a page over changed, then added, then removed, and always the whole diff's
+ * counts. Visibility applies on both sides before comparing: the other party's internal
+ * measures appear in no list and no count.
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
