@@ -159,7 +159,13 @@ async function main(): Promise<number> {
       if (!opts.only || opts.only.includes('diff')) {
         log('diff: two baselines, 10 % changed…');
         diffLines.push(
-          formatDiff(await benchDiff(db.ctx, db.admin, scenario.roadmapId, { url, token: db.token })),
+          formatDiff(
+            await benchDiff(db.ctx, db.admin, scenario.roadmapId, {
+              http: { url, token: db.token },
+              postmasterPid: db.postmasterPid,
+              databaseUrl: db.database.url,
+            }),
+          ),
         );
         log(diffLines[diffLines.length - 1]);
       }

@@ -1,6 +1,6 @@
 /** Baselines of a roadmap and "what changed" between two states of its plan (issue 9 §3). */
 import { z } from 'zod';
-import { I18nText, IsoDate, queryList, Timestamp, Uuid } from './common';
+import { I18nText, IsoDate, LIMITS, queryList, Timestamp, Uuid } from './common';
 import { MEASURE_STATUSES, RESPONSIBLE_ROLES, TIERS } from './enums';
 
 export const BASELINE_KINDS = ['manual', 'approval', 'meeting'] as const;
@@ -71,6 +71,12 @@ export const PlanDiff = z.object({
   added: z.array(PlanItem),
   removed: z.array(PlanItem),
   changed: z.array(z.object({ item: PlanItem, changes: z.array(PlanChange) })),
+  counts: z
+    .object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() })
+    .describe('measures added, removed and changed in the whole diff (after the filters), whatever the page'),
+  total: z.number().int().describe('added + removed + changed'),
+  page: z.number().int(),
+  limit: z.number().int().nullable().describe('null: every change in one answer (no limit asked)'),
 });
 export type PlanDiff = z.infer<typeof PlanDiff>;
 
@@ -88,5 +94,13 @@ export const DiffQuery = z.object({
   partyId: Uuid.optional().describe('measures this party owns or is responsible for'),
   kind: queryList(z.enum(['added', 'removed', 'changed'])).optional(),
   field: queryList(z.enum(PLAN_FIELDS)).optional().describe('changed measures with a change of these fields'),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.pageSize.max)
+    .optional()
+    .describe('measures per page, over changed, then added, then removed; without it, every change'),
 });
 export type DiffQuery = z.input<typeof DiffQuery>;

@@ -1005,12 +1005,13 @@ export const baselineItems = pgTable(
     progress: smallint('progress').notNull(),
     responsible: jsonb('responsible').$type<FrozenResponsible[]>().notNull().default([]),
     sphereIds: uuid('sphere_ids').array().notNull().default(sql`'{}'`),
-    fingerprint: text('fingerprint').notNull(),
+    /** md5 of the compared fields, as a uuid (16 bytes, compared as one fixed-width value). */
+    fingerprint: uuid('fingerprint').notNull(),
   },
   (t) => [
+    // INCLUDE (fingerprint, sort_key, tier, owner_party_id), for the diff's index-only compare:
+    // in migration 0019; drizzle cannot say it
     primaryKey({ name: 'baseline_items_pk', columns: [t.baselineId, t.measureId] }),
-    // INCLUDE (fingerprint, tier, owner_party_id): in the migration; drizzle cannot say it
-    index('baseline_items_compare_idx').on(t.baselineId, t.measureId),
   ],
 );
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, filterDiff, itemChanges, type PlanItem, visiblePlan } from './plan-diff';
+import {
+  diffCounts,
+  diffPage,
+  diffPlans,
+  filterDiff,
+  itemChanges,
+  type PlanItem,
+  visiblePlan,
+} from './plan-diff';
 import type { Actor } from './policies';
 
 const KZ = 'kz-party';
@@ -123,5 +131,32 @@ describe('visiblePlan', () => {
     ['viewer', actor('viewer', null), ['1']],
   ])('%s', (_n, a, codes) => {
     expect(visiblePlan(a, plan).map((m) => m.code)).toEqual(codes);
+  });
+});
+
+describe('diffPage', () => {
+  // 3 changed (c1…c3), 2 added (a1, a2), 1 removed (r1): pages run changed, then added, then removed
+  const d = {
+    changed: ['c1', 'c2', 'c3'].map((id) => ({ item: item(id), before: item(id), changes: [] })),
+    added: [item('a1'), item('a2')],
+    removed: [item('r1')],
+  };
+  const ids = (p: ReturnType<typeof diffPage>) => [
+    ...p.changed.map((c) => c.item.measureId),
+    ...p.added.map((m) => m.measureId),
+    ...p.removed.map((m) => m.measureId),
+  ];
+  it.each([
+    [0, 2, ['c1', 'c2']],
+    [2, 2, ['c3', 'a1']],
+    [4, 2, ['a2', 'r1']],
+    [5, 10, ['r1']],
+    [6, 2, []],
+    [0, 10, ['c1', 'c2', 'c3', 'a1', 'a2', 'r1']],
+  ])('from %i, %i measures: %j', (offset, limit, want) => {
+    expect(ids(diffPage(d, offset, limit))).toEqual(want);
+  });
+  it('counts every list whatever the page', () => {
+    expect(diffCounts(d)).toEqual({ changed: 3, added: 2, removed: 1 });
   });
 });

@@ -178,3 +178,29 @@ export function filterDiff(d: PlanDiff, f: DiffFilter): PlanDiff {
       : [],
   };
 }
+
+/** How many measures each list of a diff holds. */
+export const diffCounts = (d: PlanDiff) => ({
+  added: d.added.length,
+  removed: d.removed.length,
+  changed: d.changed.length,
+});
+
+/**
+ * One page of a diff: `limit` measures from `offset` over changed, then added, then removed —
+ * the order a reader meets them — each list keeping its own order.
+ */
+export function diffPage(d: PlanDiff, offset: number, limit: number): PlanDiff {
+  let skip = offset;
+  let left = limit;
+  const take = <T>(list: readonly T[]): T[] => {
+    const out = list.slice(Math.min(skip, list.length), Math.min(skip, list.length) + left);
+    skip = Math.max(0, skip - list.length);
+    left -= out.length;
+    return out;
+  };
+  const changed = take(d.changed);
+  const added = take(d.added);
+  const removed = take(d.removed);
+  return { added, removed, changed };
+}

@@ -22,7 +22,7 @@ export const liveItemsSql = (roadmapId: string): SQL => sql`
     coalesce(s.sphere_ids, '{}'::uuid[]) as sphere_ids,
     md5(concat_ws('|', coalesce(m.parent_id::text, ''), m.code, m.title::text, m.start_date, m.due_date,
       m.tier, coalesce(m.owner_party_id::text, ''), m.status, m.progress,
-      coalesce(r.responsible, '[]'::jsonb)::text, coalesce(s.sphere_ids, '{}'::uuid[])::text)) as fingerprint
+      coalesce(r.responsible, '[]'::jsonb)::text, coalesce(s.sphere_ids, '{}'::uuid[])::text))::uuid as fingerprint
   from measures m
   -- grouped once for the whole roadmap (hash joins), not once per measure
   left join (select x.measure_id, jsonb_agg(jsonb_build_object('organisationId', x.organisation_id,
@@ -41,6 +41,15 @@ export const baselineItemsSql = (baselineId: string): SQL =>
 /** A source narrowed to what the actor may see (the tier rule, as every measure query applies it). */
 export const visibleSource = (source: SQL, actor: Actor): SQL =>
   sql`select * from (${source}) v where ${visibleAs('v', actor)}`;
+
+/**
+ * A row of a plan source as a PlanItem, built by PostgreSQL (json: node-postgres answers it with
+ * one JSON.parse, no column parsers; dates come as ISO days).
+ */
+export const itemJson = (alias: string): SQL =>
+  sql.raw(
+    `json_build_object('measureId', ${alias}.measure_id, 'parentId', ${alias}.parent_id, 'code', ${alias}.code, 'title', ${alias}.title, 'startDate', ${alias}.start_date, 'dueDate', ${alias}.due_date, 'tier', ${alias}.tier, 'ownerPartyId', ${alias}.owner_party_id, 'status', ${alias}.status, 'progress', ${alias}.progress, 'responsible', ${alias}.responsible, 'sphereIds', ${alias}.sphere_ids)`,
+  );
 
 /** A row of a plan source as it comes back (snake case; dates as text). */
 export interface ItemRow {
