@@ -163,6 +163,7 @@ export default function RoadmapPage() {
             <BulkEditBar
               selected={selectedMeasures}
               user={user}
+              roadmap={roadmap}
               organisations={ref.organisations}
               parties={ref.parties}
               onClear={() => setSelected(new Set())}

@@ -123,7 +123,7 @@ export function DecisionsEditor({ value, onChange, errors, measures, noRoadmaps 
                   value={d.number}
                   onChange={(e) => set({ ...d, number: e.currentTarget.value })}
                   error={errors[`decisions.${i}.number`] ?? errors[`decisions.${i}.id`]}
-                  maw={140}
+                  maw={200}
                 />
                 <RowButtons
                   index={i}
