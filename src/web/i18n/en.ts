@@ -1329,8 +1329,8 @@ const en = {
     reasonHint: 'The roadmap is approved: a plan change needs a reason, recorded in the audit trail.',
   },
   rowActions: {
+    column: 'Actions',
     menu: 'Actions on measure {{code}}',
-    created: 'Measure {{code}} added',
   },
 } satisfies Translation;
 
