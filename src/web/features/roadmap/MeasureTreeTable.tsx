@@ -39,6 +39,8 @@ export interface MeasureTreeTableProps {
   height?: number | string;
   /** A menu for each row (null: none for that row); absent: no menu column. */
   rowMenu?: (m: Measure, active: boolean) => ReactNode;
+  /** A measure to show once it is in `measures` (one just added): its ancestors open. */
+  reveal?: string | null;
 }
 
 const ROW_HEIGHT = 52;
@@ -59,6 +61,7 @@ export function MeasureTreeTable({
   onSelectedChange,
   height = '70vh',
   rowMenu,
+  reveal,
 }: MeasureTreeTableProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -68,7 +71,7 @@ export function MeasureTreeTable({
 
   const tree = useMemo(() => buildTree(measures, sort, i18n.language), [measures, sort, i18n.language]);
 
-  const [expanded, setExpanded] = useExpansion(measures, matches);
+  const [expanded, setExpanded] = useExpansion(measures, matches, reveal);
 
   const rows: TreeRow[] = useMemo(
     () =>

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Measure } from '../../../contracts';
 import { useFilteredMeasureIds, useRoadmapMeasures } from '../../api/measures';
-import { mayChangeAny, mayCreateMeasures } from '../../api/permissions';
+import { mayChangeAny } from '../../api/permissions';
 import { useReference } from '../../api/reference';
 import { pickDefaultRoadmap, useRoadmaps } from '../../api/roadmaps';
 import { useSession } from '../../api/session';
@@ -30,8 +30,7 @@ import { WhatChangedSection } from '../changes/WhatChangedSection';
 import { RoadmapFilters } from './RoadmapFilters';
 import { parseView, type RoadmapView, viewToApiFilter, viewToSearch } from './urlState';
 import { RoadmapToolbar } from './workbench/RoadmapToolbar';
-import { MeasureCreateDialog } from '../measures/workbench/MeasureCreateDialog';
-import { type RowAction, RowMenu } from './components/RowMenu';
+import { useRowAdding } from './workbench/useRowAdding';
 
 const BULK_FIELDS = ['status', 'dueDate', 'responsible'] as const;
 
@@ -81,9 +80,7 @@ export default function RoadmapPage() {
   );
   const selectedMeasures = useMemo(() => list.filter((m) => selected.has(m.id)), [list, selected]);
   // a child or a sibling added from a row of the tree, in the measure page's own dialog
-  const [adding, setAdding] = useState<{ measure: Measure; action: RowAction } | null>(null);
-  const mayAdd = !!roadmap && roadmap.status !== 'archived' && mayCreateMeasures(user);
-  const parentOf = (m: Measure) => list.find((x) => x.id === m.parentId) ?? null;
+  const rows = useRowAdding(roadmap, user, list);
 
   const lang = i18n.language;
   const header = (
@@ -213,30 +210,13 @@ export default function RoadmapPage() {
                   selected={selected}
                   onSelectedChange={setSelected}
                   height="max(420px, calc(100dvh - 300px))"
-                  rowMenu={
-                    mayAdd
-                      ? (m, active) => (
-                          <RowMenu
-                            measure={m}
-                            active={active}
-                            onAction={(measure, action) => setAdding({ measure, action })}
-                          />
-                        )
-                      : undefined
-                  }
+                  reveal={rows.reveal}
+                  rowMenu={rows.rowMenu}
                 />
               )}
             </>
           )}
-          {adding && user && (
-            <MeasureCreateDialog
-              roadmap={roadmap}
-              parent={adding.action === 'child' ? adding.measure : parentOf(adding.measure)}
-              user={user}
-              onClose={() => setAdding(null)}
-              onCreated={() => setAdding(null)}
-            />
-          )}
+          {rows.dialog}
           <Box mt="lg">
             <WhatChangedSection roadmap={roadmap} />
           </Box>
