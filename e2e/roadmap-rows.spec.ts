@@ -69,7 +69,10 @@ test('an admin adds a child and a sibling from the rows of the tree', async ({ p
   await expect(page.getByRole('dialog', { name: fill(wb.measure.newChildOf, { code: '1' }) })).toBeVisible();
   await fillMeasure(page, 'Предварительное информирование о грузах');
   await expect(grid.getByText('Предварительное информирование о грузах')).toBeVisible();
-  const { data } = await apiGet<{ data: Measure[] }>(page, '/measures', { roadmapId: roadmap.id, sort: 'code' });
+  const { data } = await apiGet<{ data: Measure[] }>(page, '/measures', {
+    roadmapId: roadmap.id,
+    sort: 'code',
+  });
   expect(data.map((m) => m.code)).toEqual(['1', '1.5', '1.6']);
 
   await settled(page);
