@@ -4,12 +4,12 @@
  * before a protocol already there is replaced, and the server's refusal (size, type) in the
  * user's language. A held meeting still takes its protocol: it is signed after the meeting.
  */
-import { Anchor, Button, FileInput, Group, Progress, Stack, Text } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../contracts';
 import { protocolHref, useUploadProtocol } from '../../../api/meetings';
-import { ErrorAlert, Section } from '../../../components';
+import { ErrorAlert, Section, UploadProgress } from '../../../components';
 import { useFormat } from '../../../i18n';
 import { ConfirmDialog } from '../../admin/Dialogs';
 
@@ -94,14 +94,7 @@ export function ProtocolSection({ meeting, manage }: { meeting: Meeting; manage:
           </Group>
         )}
         <ErrorAlert error={upload.error} />
-        {upload.isPending && (
-          <Stack gap={2}>
-            <Text size="sm" role="status">
-              {t('reports.evidence.uploading', { percent: Math.round(share * 100) })}
-            </Text>
-            <Progress value={share * 100} aria-label={t('meetingForm.upload')} />
-          </Stack>
-        )}
+        {upload.isPending && <UploadProgress share={share} label={t('meetingForm.upload')} />}
       </Stack>
       {confirming && p && file && (
         <ConfirmDialog
