@@ -255,6 +255,9 @@ export const MeasureBulkUpdate = z.strictObject({
     })
     .refine((s) => Object.keys(s).length > 0, 'name at least one field to change'),
   reason: Reason.optional().describe('why, where the change needs one (see MeasureUpdate.reason); audited'),
+  decisionId: Uuid.optional().describe(
+    "the commission decision these changes follow: its meeting must review every item's roadmap; audited and linked to each measure",
+  ),
 });
 export const MeasureBulkResult = z.object({ updated: z.number().int(), data: z.array(Measure) });
 

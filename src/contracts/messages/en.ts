@@ -449,6 +449,10 @@ export const en = {
   'import.dueRequired': 'a new measure needs a due date',
   'import.responsibleRequired': 'a new measure needs at least one responsible organisation',
   'import.forbidden': 'Only an administrator may import measures into a roadmap',
+  // ---------- meetings in the browser ----------
+  'bulk.decisionRoadmap': "the cited decision's meeting does not review this measure's roadmap",
+  'meeting.heldReadOnly':
+    'A held meeting cannot be changed: its agenda and decisions are history (its protocol can still be attached)',
 } as const;
 
 /** A key of the message catalogue. */

@@ -182,6 +182,12 @@ describe('commission meetings', () => {
     });
     const again = await api.call('POST', `${M}/${id}/hold`, { cookie: cookie.admin, body: { version: 2 } });
     expect(again.statusCode).toBe(409);
+    const edit = await api.call('PATCH', `${M}/${id}`, {
+      cookie: cookie.admin,
+      body: { version: 2, agenda: [{ title: { ru: 'Новый пункт' } }] },
+    });
+    expect(edit.statusCode, 'a held meeting is read-only').toBe(409);
+    expect(edit.json().error.details[0]).toMatchObject({ path: 'heldAt', rule: 'meeting.held' });
     const del = await api.call('DELETE', `${M}/${id}?version=2`, { cookie: cookie.admin });
     expect(del.statusCode).toBe(409);
     const empty = await api.call('POST', M, {

@@ -9,6 +9,7 @@ import { AppError, type ErrorDetail, invalid, ruleViolation } from '../../domain
 import { type Actor, isAdmin, statusChangeNeedsReason } from '../../domain/policies';
 import { type Ctx, today } from '../context';
 import { type AuditInput, mutate } from '../core/mutate';
+import { decisionRoadmaps } from '../meetings/decisions';
 import { presentByIds } from './read';
 import { applyUpdate } from './update';
 
@@ -16,8 +17,8 @@ import { applyUpdate } from './update';
 function itemDetails(e: AppError, i: number): ErrorDetail[] {
   const list = e.details.length ? e.details : [{ path: `items.${i}`, message: e.message }];
   return list.map((d) => ({
+    ...d,
     path: d.path.startsWith('items.') ? d.path : `items.${i}${d.path ? `.${d.path}` : ''}`,
-    message: d.message,
   }));
 }
 
@@ -29,18 +30,26 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
   if (isAdmin(actor) && statusChangeNeedsReason('bulk', Object.keys(input.set)) && !input.reason)
     throw invalid('reason', 'measure.statusReason');
   const updated = await mutate(ctx, actor, async (tx, audit) => {
+    // a cited decision must exist and its meeting review the roadmap of every measure it changes
+    const reviewed = input.decisionId ? await decisionRoadmaps(tx, input.decisionId) : null;
+    if (input.decisionId && !reviewed) throw ruleViolation('decisionId', 'noSuch.decision');
     const details: ErrorDetail[] = [];
     const events: AuditInput[] = [];
     let firstError: AppError | null = null;
     for (const [i, item] of input.items.entries()) {
       try {
-        const r = await tx.transaction((sp) =>
-          applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, {
+        const r = await tx.transaction(async (sp) => {
+          const out = await applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, {
             source: 'bulk',
             reason: input.reason,
+            decisionId: input.decisionId,
             prefix: `items.${i}.`,
-          }),
-        );
+          });
+          // judged on the measure as the caller sees it, so an invisible one stays a plain 404
+          if (reviewed && !reviewed.has(out.measure.roadmapId))
+            throw ruleViolation('decisionId', 'bulk.decisionRoadmap');
+          return out;
+        });
         if (r.event) events.push(r.event);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;

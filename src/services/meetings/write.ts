@@ -144,11 +144,19 @@ export async function updateMeeting(ctx: Ctx, actor: Actor, id: string, input: U
   authorize(canManageMeetings(actor), 'forbidden.meetings');
   return mutate(ctx, actor, async (tx, audit) => {
     const [cur] = await tx
-      .select({ id: commissionMeetings.id, version: commissionMeetings.version })
+      .select({
+        id: commissionMeetings.id,
+        version: commissionMeetings.version,
+        heldAt: commissionMeetings.heldAt,
+      })
       .from(commissionMeetings)
       .where(eq(commissionMeetings.id, id))
       .for('update');
+    if (!cur) throw notFound('meeting');
     checkVersion(cur, input.version, 'meeting');
+    // what a held meeting decided is history; baselines were frozen against it
+    if (cur.heldAt)
+      throw new AppError('conflict', msg('meeting.heldReadOnly'), [detail('heldAt', 'meeting.held')]);
     const before = await loadMeeting(tx, ADMIN, id);
     if (input.number !== undefined) await checkNumber(tx, input.number, id);
     await checkRefs(tx, input);

@@ -180,6 +180,38 @@ export const api = {
   delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
 
+/**
+ * Sends a multipart form with XMLHttpRequest, whose upload progress fetch cannot tell:
+ * `onProgress` hears the share sent so far (0–1); a refusal is an ApiError like any other.
+ */
+export function sendForm<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  form: FormData,
+  onProgress: (share: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, `${API_BASE}${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLocale());
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'Network error'));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          return resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch {
+          return reject(new ApiError(xhr.status, 'internal', `HTTP ${xhr.status}`));
+        }
+      }
+      // the same reading of an error body as fetch's, so details and request ids survive
+      void toApiError(new Response(xhr.responseText, { status: xhr.status })).then(reject);
+    };
+    xhr.send(form);
+  });
+}
+
 /** A page of a list endpoint. */
 export interface Page<T> {
   data: T[];

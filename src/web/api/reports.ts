@@ -6,8 +6,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Assignment, Completeness, EvidenceFile, Report, ReportUpdate } from '../../contracts';
-import { currentLocale } from '../i18n';
-import { API_BASE, ApiError, api, type Page, type QueryParams } from './client';
+import { API_BASE, api, type Page, type QueryParams, sendForm } from './client';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -108,32 +107,10 @@ export function uploadEvidence(
   file: File,
   onProgress: (share: number) => void,
 ): Promise<EvidenceFile & { reportVersion: number }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/reports/${report.id}/evidence`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', currentLocale());
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'Network error'));
-    xhr.onload = () => {
-      let body: { error?: { code?: string; message?: string; details?: ApiError['details'] } } | null = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300)
-        return resolve(body as EvidenceFile & { reportVersion: number });
-      const e = body?.error;
-      reject(
-        new ApiError(xhr.status, e?.code ?? 'internal', e?.message ?? `HTTP ${xhr.status}`, e?.details ?? []),
-      );
-    };
-    const form = new FormData();
-    form.append('version', String(report.version));
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.append('version', String(report.version));
+  form.append('file', file, file.name);
+  return sendForm('POST', `/reports/${report.id}/evidence`, form, onProgress);
 }
 
 /** Uploads evidence, then reloads the report (its version and file list changed). */

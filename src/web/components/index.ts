@@ -11,3 +11,4 @@ export { ProgressBar } from './ProgressBar';
 export { EmptyState, ErrorAlert, LoadingState, QueryState } from './QueryState';
 export { STATUS_COLORS, StatusBadge } from './StatusBadge';
 export { type ListTotal, useTotalText } from './total';
+export { UploadProgress } from './UploadProgress';

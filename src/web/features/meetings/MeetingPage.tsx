@@ -1,16 +1,17 @@
 /**
  * A commission meeting (`/meetings/:id`): date, place, co-chairs, agenda, decisions with the
  * measures they touch, the protocol, what changed since the previous meeting, and — for the
- * secretariat, before it is held — «Провести заседание», which freezes the baselines.
+ * secretariat, before it is held — editing, deleting and «Провести заседание», which freezes
+ * the baselines.
  */
-import { Alert, Anchor, Badge, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { API_BASE, isApiError } from '../../api/client';
-import { useHoldMeeting, useMeeting } from '../../api/meetings';
+import { isApiError } from '../../api/client';
+import { useMeeting } from '../../api/meetings';
 import { mayManageMeetings } from '../../api/permissions';
 import { useReference } from '../../api/reference';
+import { useRoadmaps } from '../../api/roadmaps';
 import { useSession } from '../../api/session';
 import {
   ErrorAlert,
@@ -22,6 +23,8 @@ import {
   Section,
 } from '../../components';
 import { isLocale } from '../../i18n';
+import { MeetingActions } from './components/MeetingActions';
+import { ProtocolSection } from './components/ProtocolSection';
 import { SincePrevious } from './SincePrevious';
 
 export default function MeetingPage() {
@@ -31,9 +34,8 @@ export default function MeetingPage() {
   const loc = (v: Parameters<typeof localize>[0]) => localize(v, lang).text;
   const user = useSession().data?.user ?? null;
   const meeting = useMeeting(id);
-  const hold = useHoldMeeting();
   const ref = useReference();
-  const [confirming, setConfirming] = useState(false);
+  const roadmaps = useRoadmaps();
   const crumbs = [{ label: t('meetings.title'), to: '/meetings' }];
   if (meeting.isLoading) return <LoadingState />;
   const m = meeting.data;
@@ -51,15 +53,13 @@ export default function MeetingPage() {
       </>
     );
   const title = t('meetings.numbered', { number: m.number });
-  const mayHold = mayManageMeetings(user) && !m.heldAt;
+  const manage = mayManageMeetings(user);
   return (
     <>
       <PageHeader
         title={title}
         breadcrumbs={[...crumbs, { label: title }]}
-        actions={
-          mayHold ? <Button onClick={() => setConfirming(true)}>{t('meetings.hold')}</Button> : undefined
-        }
+        actions={manage ? <MeetingActions meeting={m} /> : undefined}
       />
       <Stack gap="md">
         <Group gap="sm">
@@ -69,10 +69,10 @@ export default function MeetingPage() {
           {m.heldAt && (
             <Text size="sm" role="status">
               {t('meetings.heldNote', { date: formatDateText(m.heldAt.slice(0, 10), lang) })}
+              {manage ? ` ${t('meetingForm.readOnly')}` : ''}
             </Text>
           )}
         </Group>
-        <ErrorAlert error={hold.error} />
         <Section id="meeting-facts" title={title}>
           <Facts
             items={[
@@ -90,18 +90,16 @@ export default function MeetingPage() {
                   : '—',
               ],
               [
-                t('meetings.protocol'),
-                m.protocol ? (
-                  <Anchor key="protocol" href={`${API_BASE}/commission-meetings/${m.id}/protocol`}>
-                    {t('meetings.download', { name: m.protocol.fileName })}
-                  </Anchor>
-                ) : (
-                  t('meetings.noProtocol')
-                ),
+                t('meetings.roadmaps'),
+                m.roadmapIds
+                  .map((r) => loc(roadmaps.data?.find((x) => x.id === r)?.title))
+                  .filter(Boolean)
+                  .join('; ') || '—',
               ],
             ]}
           />
         </Section>
+        <ProtocolSection meeting={m} manage={manage} />
         <Section id="meeting-agenda" title={t('meetings.agenda')}>
           {m.agenda.length ? (
             <List type="ordered" size="sm" spacing={4}>
@@ -146,27 +144,6 @@ export default function MeetingPage() {
           </Stack>
         </Section>
       </Stack>
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={t('meetings.holdTitle', { number: m.number })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Text size="sm" mb="md">
-          {t('meetings.holdText')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={hold.isPending}
-            onClick={() => hold.mutate(m, { onSettled: () => setConfirming(false) })}
-          >
-            {t('meetings.confirm')}
-          </Button>
-        </Group>
-      </Modal>
     </>
   );
 }

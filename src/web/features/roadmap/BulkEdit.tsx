@@ -1,7 +1,8 @@
 /**
  * Bulk edit of the selected measures: one change (status, due date or responsible bodies)
- * sent as POST /measures/bulk, all or nothing. The answer's measures go into the cache; a
- * refusal is reported by measure code (components/BulkReport).
+ * sent as POST /measures/bulk, all or nothing, with the reason it needs (a status correction,
+ * a change of an approved plan) and the commission decision it may follow. The answer's
+ * measures go into the cache; a refusal is reported by measure code (components/BulkReport).
  */
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import {
   MeasureBulkUpdate,
   type Organisation,
   type Party,
+  type Roadmap,
   type User,
 } from '../../../contracts';
 import { useBulkUpdateMeasures } from '../../api/measures';
@@ -23,6 +25,8 @@ import { type BulkOutcome, BulkReport } from './components/BulkReport';
 export interface BulkEditBarProps {
   selected: readonly Measure[];
   user: User;
+  /** The roadmap of the selection: an approved plan changes with a reason, citing a decision. */
+  roadmap?: Pick<Roadmap, 'id' | 'status'>;
   organisations: readonly Organisation[];
   parties: readonly Party[];
   onClear: () => void;
@@ -34,6 +38,7 @@ export interface BulkEditBarProps {
 export function BulkEditBar({
   selected,
   user,
+  roadmap,
   organisations,
   parties,
   onClear,
@@ -46,6 +51,7 @@ export function BulkEditBar({
     dueDate: '',
     responsible: [],
     reason: '',
+    decisionId: '',
   });
   const [localError, setLocalError] = useState<string | null>(null);
   const [report, setReport] = useState<BulkOutcome | null>(null);
@@ -63,11 +69,19 @@ export function BulkEditBar({
   const apply = () => {
     if (!field) return;
     const items = [...selected];
+    // status follows reconciliation: a direct change is the secretariat's correction, with its
+    // reason; in an approved roadmap any plan change says why
+    const asksReason = field === 'status' || roadmap?.status === 'approved';
+    const reason = values.reason.trim();
+    if (asksReason && field !== 'status' && reason.length < 3) {
+      setLocalError(`${t('bulkDecision.reason')}: ${t('workbench.reason.required')}`);
+      return;
+    }
     const body = {
       items: items.map((m) => ({ id: m.id, version: m.version })),
       set: { [field]: values[field] },
-      // status follows reconciliation: a direct change is the secretariat's correction, with its reason
-      ...(field === 'status' && values.reason.trim() ? { reason: values.reason.trim() } : {}),
+      ...(asksReason && reason ? { reason } : {}),
+      ...(asksReason && values.decisionId ? { decisionId: values.decisionId } : {}),
     };
     // the same contract the API validates with: a bad date never leaves the browser
     const parsed = MeasureBulkUpdate.safeParse(body);
@@ -138,6 +152,7 @@ export function BulkEditBar({
         values={values}
         onValues={setValues}
         user={user}
+        roadmap={roadmap}
         organisations={organisations}
         parties={parties}
         error={localError}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measure } from '../../../contracts';
+import { RowMenu } from './components/RowMenu';
 import { MeasureTreeTable, type MeasureTreeTableProps } from './MeasureTreeTable';
 import { buildMeasure, buildOrg, buildParty, fakeLayout, renderPage } from './testing';
 
@@ -186,5 +187,31 @@ describe('MeasureTreeTable', () => {
     expect(screen.getByText('Строк: 10000')).toBeInTheDocument();
     expect(screen.getByRole('treegrid')).toHaveAttribute('aria-rowcount', '10001');
     expect(screen.getAllByRole('row').length).toBeLessThan(60);
+  });
+
+  it('gives each row a menu named after its measure, in the tab order of the active row only', async () => {
+    const user = userEvent.setup();
+    const chosen: string[] = [];
+    renderPage(
+      <Harness
+        rowMenu={(m, active) => (
+          <RowMenu measure={m} active={active} onAction={(x, a) => chosen.push(`${a}:${x.code}`)} />
+        )}
+      />,
+    );
+    const first = screen.getByRole('button', { name: 'Действия с мероприятием 1' });
+    const second = screen.getByRole('button', { name: 'Действия с мероприятием 2' });
+    expect(first).toHaveAttribute('tabindex', '0');
+    expect(second).toHaveAttribute('tabindex', '-1');
+    expect(screen.getAllByRole('columnheader', { name: 'Действия' })).toHaveLength(1);
+    // the keyboard: focus row 2, Tab to its menu, Enter opens it
+    act(() => row('2')!.focus());
+    expect(second).toHaveAttribute('tabindex', '0');
+    expect(first).toHaveAttribute('tabindex', '-1');
+    await user.tab();
+    expect(second).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(await screen.findByRole('menuitem', { name: 'Добавить вложенное мероприятие' }));
+    expect(chosen).toEqual(['child:2']);
   });
 });

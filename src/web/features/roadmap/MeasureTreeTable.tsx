@@ -7,7 +7,7 @@
 import { Box, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Measure, Organisation, Party } from '../../../contracts';
@@ -37,6 +37,10 @@ export interface MeasureTreeTableProps {
   onSelectedChange?: (next: Set<string>) => void;
   /** Height of the scrolling area. */
   height?: number | string;
+  /** A menu for each row (null: none for that row); absent: no menu column. */
+  rowMenu?: (m: Measure, active: boolean) => ReactNode;
+  /** A measure to show once it is in `measures` (one just added): its ancestors open. */
+  reveal?: string | null;
 }
 
 const ROW_HEIGHT = 52;
@@ -56,6 +60,8 @@ export function MeasureTreeTable({
   selected = new Set(),
   onSelectedChange,
   height = '70vh',
+  rowMenu,
+  reveal,
 }: MeasureTreeTableProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -65,7 +71,7 @@ export function MeasureTreeTable({
 
   const tree = useMemo(() => buildTree(measures, sort, i18n.language), [measures, sort, i18n.language]);
 
-  const [expanded, setExpanded] = useExpansion(measures, matches);
+  const [expanded, setExpanded] = useExpansion(measures, matches, reveal);
 
   const rows: TreeRow[] = useMemo(
     () =>
@@ -162,7 +168,7 @@ export function MeasureTreeTable({
     e.preventDefault();
   };
 
-  const layout = tableColumns(phone, selectable, partyColumns.length);
+  const layout = tableColumns(phone, selectable, partyColumns.length, !!rowMenu);
   const { gridTemplateColumns, minWidth } = layout;
 
   const items = virtualizer.getVirtualItems();
@@ -208,6 +214,7 @@ export function MeasureTreeTable({
             gridTemplateColumns={gridTemplateColumns}
             minWidth={minWidth}
             selectable={selectable}
+            menu={!!rowMenu}
             all={headerAll}
             some={selectedVisible > 0}
             none={selectableRows.length === 0}
@@ -237,6 +244,7 @@ export function MeasureTreeTable({
                   onFocusRow={setActive}
                   onToggleExpand={() => toggleExpand(row)}
                   onToggleSelect={() => toggleSelect(m)}
+                  menu={rowMenu ? (rowMenu(m, vi.index === activeIndex) ?? null) : undefined}
                 />
               );
             })}

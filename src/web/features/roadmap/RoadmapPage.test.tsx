@@ -59,6 +59,7 @@ function server(
     if (req.path === '/spheres') return { body: page([transport, energy]) };
     if (req.path === '/organisations') return { body: page([mintrans]) };
     if (req.path === '/measures/bulk' && bulk) return bulk(req);
+    if (req.path === '/commission-meetings') return { body: page([meeting27]) };
     if (req.path === '/measures') {
       const onlyRoadmap = [...req.query.keys()].every((k) =>
         ['roadmapId', 'sort', 'page', 'limit'].includes(k),
@@ -69,6 +70,24 @@ function server(
     return undefined;
   });
 }
+
+const DECISION = '00000000-0000-4000-8000-0000000000d7';
+/** A meeting reviewing the roadmap, whose decision a bulk change may cite. */
+const meeting27 = {
+  id: '00000000-0000-4000-8000-0000000000e7',
+  number: 27,
+  date: '2026-11-20',
+  place: null,
+  coChairs: [],
+  roadmapIds: [],
+  agenda: [],
+  decisions: [{ id: DECISION, number: 2, text: { ru: 'Перенести сроки по транспорту' }, measures: [] }],
+  heldAt: null,
+  protocol: null,
+  version: 1,
+  createdAt: '2026-11-01T00:00:00Z',
+  updatedAt: '2026-11-01T00:00:00Z',
+};
 
 const admin = buildUser();
 /** The machine may be busy running other suites: wait longer than the 1 s default. */
@@ -228,6 +247,20 @@ describe('RoadmapPage filters', () => {
     fireEvent.change(await screen.findByLabelText(/Новый срок/, {}, SLOW), {
       target: { value: '2025-01-01' },
     });
+    // the roadmap is approved: a plan change says why, and may cite a decision of a meeting reviewing it
+    await user.click(screen.getByRole('button', { name: 'Применить' }));
+    expect(await screen.findByText(/Причина изменения: Укажите причину/)).toBeInTheDocument();
+    expect(api.log.some((r) => r.path === '/measures/bulk')).toBe(false);
+    fireEvent.change(screen.getByRole('textbox', { name: /Причина изменения/ }), {
+      target: { value: 'Решение 27-го заседания' },
+    });
+    const decision = screen.getByRole('combobox', { name: /Решение комиссии/ });
+    await screen.findByRole(
+      'option',
+      { name: '27-е заседание, решение 2: Перенести сроки по транспорту' },
+      SLOW,
+    );
+    await user.selectOptions(decision, DECISION);
     await user.click(screen.getByRole('button', { name: 'Применить' }));
 
     const report = await screen.findByTestId('bulk-report', {}, SLOW);
@@ -240,6 +273,8 @@ describe('RoadmapPage filters', () => {
         { id: m12.id, version: 1 },
       ],
       set: { dueDate: '2025-01-01' },
+      reason: 'Решение 27-го заседания',
+      decisionId: DECISION,
     });
   });
 

@@ -30,6 +30,7 @@ import { WhatChangedSection } from '../changes/WhatChangedSection';
 import { RoadmapFilters } from './RoadmapFilters';
 import { parseView, type RoadmapView, viewToApiFilter, viewToSearch } from './urlState';
 import { RoadmapToolbar } from './workbench/RoadmapToolbar';
+import { useRowAdding } from './workbench/useRowAdding';
 
 const BULK_FIELDS = ['status', 'dueDate', 'responsible'] as const;
 
@@ -78,6 +79,8 @@ export default function RoadmapPage() {
     [user, list, canSelect],
   );
   const selectedMeasures = useMemo(() => list.filter((m) => selected.has(m.id)), [list, selected]);
+  // a child or a sibling added from a row of the tree, in the measure page's own dialog
+  const rows = useRowAdding(roadmap, user, list);
 
   const lang = i18n.language;
   const header = (
@@ -163,6 +166,7 @@ export default function RoadmapPage() {
             <BulkEditBar
               selected={selectedMeasures}
               user={user}
+              roadmap={roadmap}
               organisations={ref.organisations}
               parties={ref.parties}
               onClear={() => setSelected(new Set())}
@@ -206,10 +210,13 @@ export default function RoadmapPage() {
                   selected={selected}
                   onSelectedChange={setSelected}
                   height="max(420px, calc(100dvh - 300px))"
+                  reveal={rows.reveal}
+                  rowMenu={rows.rowMenu}
                 />
               )}
             </>
           )}
+          {rows.dialog}
           <Box mt="lg">
             <WhatChangedSection roadmap={roadmap} />
           </Box>

@@ -54,17 +54,22 @@ const i18n = (v: FormValues['title']) => ({
   ...(v.en.trim() ? { en: v.en } : {}),
 });
 
-/** The dialog. `parent` null: a top-level measure. */
+/**
+ * The dialog. `parent` null: a top-level measure. The new measure's page opens, unless
+ * `onCreated` is given (the roadmap tree stays where the user was).
+ */
 export function MeasureCreateDialog({
   roadmap,
   parent,
   user,
   onClose,
+  onCreated,
 }: {
   roadmap: Roadmap;
   parent: Measure | null;
   user: User;
   onClose: () => void;
+  onCreated?: (saved: Measure) => void;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -123,7 +128,8 @@ export function MeasureCreateDialog({
       onSuccess: (saved) => {
         notifications.show({ color: 'green', message: t('workbench.measure.created', { code: saved.code }) });
         onClose();
-        navigate(`/measures/${saved.id}`);
+        if (onCreated) onCreated(saved);
+        else navigate(`/measures/${saved.id}`);
       },
     });
   };

@@ -3,13 +3,13 @@
  * while it is editable, deletion and an upload with a progress bar (XMLHttpRequest's upload
  * progress) whose refusal (size, type) is the server's message.
  */
-import { ActionIcon, Anchor, Button, FileInput, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../../contracts';
 import { evidenceHref, useDeleteEvidence, useUploadEvidence } from '../../../api/reports';
-import { ErrorAlert, Section } from '../../../components';
+import { ErrorAlert, Section, UploadProgress } from '../../../components';
 import { useFormat } from '../../../i18n';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp';
@@ -86,14 +86,7 @@ export function EvidenceSection({ report, editable }: { report: Report; editable
             </Button>
           </Group>
         )}
-        {upload.isPending && (
-          <Stack gap={2}>
-            <Text size="sm" role="status">
-              {t('reports.evidence.uploading', { percent: Math.round(share * 100) })}
-            </Text>
-            <Progress value={share * 100} aria-label={t('reports.evidence.upload')} />
-          </Stack>
-        )}
+        {upload.isPending && <UploadProgress share={share} label={t('reports.evidence.upload')} />}
       </Stack>
     </Section>
   );

@@ -7,9 +7,11 @@ import {
   type MeasureStatus,
   type Organisation,
   type Party,
+  type Roadmap,
   type User,
 } from '../../../../contracts';
 import { DateInput } from '../../../components';
+import { DecisionSelect } from '../../meetings/components/DecisionSelect';
 import { type ResponsibleEntry, ResponsibleEditor } from '../../measures/ResponsibleEditor';
 
 /** The fields a bulk edit can change. */
@@ -20,8 +22,10 @@ export interface BulkValues {
   status: MeasureStatus;
   dueDate: string;
   responsible: ResponsibleEntry[];
-  /** Why status changes directly (an admin's correction). */
+  /** Why status changes directly (an admin's correction), or why an approved plan changes. */
   reason: string;
+  /** The commission decision the change follows ('' for none). */
+  decisionId: string;
 }
 
 /** Props: the field, the selection, the values and what to do with them. */
@@ -33,6 +37,7 @@ export interface BulkDialogProps {
   values: BulkValues;
   onValues: (v: BulkValues) => void;
   user: User;
+  roadmap?: Pick<Roadmap, 'id' | 'status'>;
   organisations: readonly Organisation[];
   parties: readonly Party[];
   error: string | null;
@@ -100,6 +105,22 @@ export function BulkDialog(p: BulkDialogProps) {
             description={t('statusCorrection.hint')}
             value={values.reason}
             onChange={(e) => onValues({ ...values, reason: e.currentTarget.value })}
+          />
+        )}
+        {field && field !== 'status' && p.roadmap?.status === 'approved' && (
+          <TextInput
+            label={t('bulkDecision.reason')}
+            description={t('bulkDecision.reasonHint')}
+            required
+            value={values.reason}
+            onChange={(e) => onValues({ ...values, reason: e.currentTarget.value })}
+          />
+        )}
+        {field && p.roadmap && (field === 'status' || p.roadmap.status === 'approved') && (
+          <DecisionSelect
+            roadmapId={p.roadmap.id}
+            value={values.decisionId}
+            onChange={(decisionId) => onValues({ ...values, decisionId })}
           />
         )}
         {field === 'dueDate' && (

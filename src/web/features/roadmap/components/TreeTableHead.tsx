@@ -1,5 +1,5 @@
 /** The tree table's header row: select-all, and sortable column headers (aria-sort). */
-import { Checkbox, Text, UnstyledButton } from '@mantine/core';
+import { Checkbox, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../../contracts';
@@ -23,6 +23,8 @@ export interface TreeTableHeadProps {
   gridTemplateColumns: string;
   minWidth: number | undefined;
   selectable: boolean;
+  /** A last column of row menus. */
+  menu?: boolean;
   /** Select-all: every selectable row is selected, some are, or none can be. */
   all: boolean;
   some: boolean;
@@ -94,6 +96,11 @@ export function TreeTableHead(p: TreeTableHeadProps) {
             {sortHeader('status', t('roadmap.columns.status'))}
             {sortHeader('progress', t('roadmap.columns.progress'))}
           </>
+        )}
+        {p.menu && (
+          <th scope="col" className="accord-tt-cell">
+            <VisuallyHidden>{t('rowActions.column')}</VisuallyHidden>
+          </th>
         )}
       </tr>
     </thead>

@@ -1,7 +1,7 @@
 /** One row of the tree table: phones stack due date, status and progress beside the title. */
 import { ActionIcon, Checkbox, Group, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Organisation, Party } from '../../../../contracts';
@@ -32,6 +32,8 @@ export interface TreeTableRowProps {
   onFocusRow: (index: number) => void;
   onToggleExpand: () => void;
   onToggleSelect: () => void;
+  /** The row's menu cell, when the table has a menu column. */
+  menu?: ReactNode;
 }
 
 /** A `<tr>` of the treegrid (see the table's module comment for the keyboard model). */
@@ -167,6 +169,7 @@ export function TreeTableRow(p: TreeTableRowProps) {
           </td>
         </>
       )}
+      {p.menu !== undefined && <td className="accord-tt-cell">{p.menu}</td>}
     </tr>
   );
 }

@@ -1,9 +1,9 @@
 /** The tree table's grid: column widths per layout, and its plain CSS (no CSS pipeline needed in tests). */
 
 /** Column widths of the grid rows: phones show title and a stacked due/status/progress cell. */
-export function tableColumns(phone: boolean, selectable: boolean, partyCount: number) {
+export function tableColumns(phone: boolean, selectable: boolean, partyCount: number, menu = false) {
   const columns = phone
-    ? [selectable ? '40px' : null, 'minmax(0, 1fr)', '124px']
+    ? [selectable ? '40px' : null, 'minmax(0, 1fr)', '124px', menu ? '40px' : null]
     : [
         selectable ? '44px' : null,
         'minmax(112px, max-content)',
@@ -12,12 +12,13 @@ export function tableColumns(phone: boolean, selectable: boolean, partyCount: nu
         '132px',
         '136px',
         '120px',
+        menu ? '44px' : null,
       ];
   const used = columns.filter(Boolean);
   return {
     count: used.length,
     gridTemplateColumns: used.join(' '),
-    minWidth: phone ? undefined : 44 + 112 + 260 + partyCount * 150 + 132 + 136 + 120,
+    minWidth: phone ? undefined : 44 + 112 + 260 + partyCount * 150 + 132 + 136 + 120 + (menu ? 44 : 0),
   };
 }
 

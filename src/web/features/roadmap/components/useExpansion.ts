@@ -25,13 +25,23 @@ function initialExpanded(measures: readonly Measure[], matches: ReadonlySet<stri
   return new Set((tree.children.get(null) ?? []).filter((m) => tree.children.has(m.id)).map((m) => m.id));
 }
 
+/** `open` with every ancestor of `id` added (a measure just added shows in its place). */
+function withPath(open: ReadonlySet<string>, measures: readonly Measure[], id: string): Set<string> {
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  const out = new Set(open);
+  for (let p = byId.get(id)?.parentId; p; p = byId.get(p)?.parentId) out.add(p);
+  return out;
+}
+
 /**
  * The expanded ids and their setter. Expansion resets when the data or the filter changes
- * (the "adjust state on prop change" pattern: no effect, no flash of the old state).
+ * (the "adjust state on prop change" pattern: no effect, no flash of the old state);
+ * `reveal`, once it arrives in the data, has its ancestors opened.
  */
 export function useExpansion(
   measures: readonly Measure[],
   matches: ReadonlySet<string> | null,
+  reveal?: string | null,
 ): [ReadonlySet<string>, (open: Set<string>) => void] {
   const [expandState, setExpandState] = useState(() => ({
     measures,
@@ -43,6 +53,8 @@ export function useExpansion(
     // a refetch gives new objects with the same content: keep what the user opened then
     const keep = sameIds(expandState.matches, matches);
     expanded = keep ? expandState.open : initialExpanded(measures, matches);
+    if (reveal && !expandState.measures.some((m) => m.id === reveal))
+      expanded = withPath(expanded, measures, reveal);
     setExpandState({ measures, matches, open: expanded });
   }
   const setExpanded = (open: Set<string>) => setExpandState({ measures, matches, open });
