@@ -58,6 +58,7 @@ export async function* measurePages(
     const rows = await selectWithRelations(
       db,
       actor,
+      day,
       after === null ? where : and(where, gt(measures.sortKey, after)),
       {
         order: [asc(measures.sortKey)],

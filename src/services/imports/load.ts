@@ -38,7 +38,7 @@ export async function loadImportContext(tx: Tx, actor: Actor, roadmapId: string,
       .select({ id: roadmapAgreements.agreementId })
       .from(roadmapAgreements)
       .where(eq(roadmapAgreements.roadmapId, roadmapId)),
-    selectWithRelations(tx, actor, eq(measures.roadmapId, roadmapId)),
+    selectWithRelations(tx, actor, day, eq(measures.roadmapId, roadmapId)),
   ]);
   const provisionRows = links.length
     ? await tx

@@ -148,6 +148,7 @@ export async function batchCreateEvents(
     const rows = await selectWithRelations(
       db,
       SYSTEM_ACTOR,
+      day,
       inArray(measures.id, ids.slice(i, i + CHUNK) as string[]),
     );
     for (const m of presentRows(rows, day))
