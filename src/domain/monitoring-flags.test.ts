@@ -4,11 +4,15 @@ import { isAtRiskAsKnown, isLateReport, isReportMissing, latestDuePeriod } from 
 
 const KZ = 'kz';
 const RU = 'ru';
-const period = { endDate: '2026-03-31', reportDueDate: '2026-04-10' };
+const period = { startDate: '2026-01-01', endDate: '2026-03-31', reportDueDate: '2026-04-10' };
+const leaf = { startDate: '2026-01-01', dueDate: '2026-12-31', childCount: 0 };
 const facts = (
   reports: { partyId: string; state: ReportState; late?: boolean }[],
   scope: 'all' | string | null,
-  measure: { startDate: string; status: MeasureStatus } = { startDate: '2026-01-01', status: 'in_progress' },
+  measure: { startDate: string; dueDate: string; status: MeasureStatus; childCount: number } = {
+    ...leaf,
+    status: 'in_progress',
+  },
 ) => ({
   measure,
   responsibleParties: [KZ, RU],
@@ -100,13 +104,18 @@ describe('isLateReport', () => {
     expect(isLateReport(facts([...reports], scope), day)).toBe(late);
   });
 
-  it('is never late for a cancelled measure or one that starts after the period', () => {
-    expect(
-      isLateReport(facts([], 'all', { startDate: '2026-01-01', status: 'cancelled' }), '2026-05-01'),
-    ).toBe(false);
-    expect(
-      isLateReport(facts([], 'all', { startDate: '2026-04-01', status: 'in_progress' }), '2026-05-01'),
-    ).toBe(false);
+  it('is never late, nor missing, where no report is due: cancelled, not started by then, a parent, done before', () => {
+    for (const m of [
+      { ...leaf, status: 'cancelled' as const },
+      { ...leaf, startDate: '2026-04-01', status: 'in_progress' as const },
+      { ...leaf, childCount: 2, status: 'in_progress' as const },
+      { ...leaf, startDate: '2025-10-01', dueDate: '2025-12-20', status: 'completed' as const },
+    ]) {
+      expect(isLateReport(facts([], 'all', m), '2026-05-01'), JSON.stringify(m)).toBe(false);
+      expect(isReportMissing(facts([], 'all', m), '2026-05-01'), JSON.stringify(m)).toBe(false);
+    }
+    // completed within the period: its report is still due
+    expect(isLateReport(facts([], 'all', { ...leaf, status: 'completed' }), '2026-05-01')).toBe(true);
   });
 
   it('a missing report is also late; a late one is not missing', () => {

@@ -1,7 +1,9 @@
 /**
  * Flags of the monitoring cycle (issue 8 §3): a measure is **disputed** when its latest joint
  * status (the period ending last) is disputed; a **report is missing** for a period when its
- * report due date has passed and a responsible party has no submitted or approved report.
+ * report due date has passed, a report is due on the measure (domain/reports `mustReport`: a
+ * leaf, started by the period's end, not cancelled) and a responsible party has no submitted
+ * or approved report.
  *
  * What counts as a report depends on who asks: a party's submitted report is its internal
  * data, so for the other party (and viewers) only approved reports count; a party sees its own
@@ -13,6 +15,7 @@
  */
 import type { JointState, MeasureStatus, ReportState } from '../contracts/enums';
 import { isAtRisk, isOverdue, type ScheduleFacts } from './measures';
+import { mustReport } from './reports';
 
 /** Is the latest joint status (by period end) disputed? */
 export function isDisputed(joints: readonly { endDate: string; state: JointState }[]): boolean {
@@ -22,18 +25,23 @@ export function isDisputed(joints: readonly { endDate: string; state: JointState
 }
 
 export interface MissingFacts {
-  measure: { startDate: string; status: MeasureStatus };
+  measure: { startDate: string; dueDate: string; status: MeasureStatus; childCount: number };
   responsibleParties: readonly string[];
-  period: { endDate: string; reportDueDate: string };
+  period: { startDate: string; endDate: string; reportDueDate: string };
   reports: readonly { partyId: string; state: ReportState }[];
   /** The party whose submissions the caller reads ('all' for admins, null for none). */
   scope: 'all' | string | null;
 }
 
+/** Is a report due on the measure for the period, and past its due date (a cancelled one owes none)? */
+function owesReport(f: Omit<MissingFacts, 'reports'>, today: string): boolean {
+  if (today <= f.period.reportDueDate || f.measure.status === 'cancelled') return false;
+  return mustReport(f.measure, f.period);
+}
+
 /** Is a responsible party's report for the period missing, as the caller may know it? */
 export function isReportMissing(f: MissingFacts, today: string): boolean {
-  if (today <= f.period.reportDueDate) return false;
-  if (f.measure.status === 'cancelled' || f.measure.startDate > f.period.endDate) return false;
+  if (!owesReport(f, today)) return false;
   const counts = (r: { partyId: string; state: ReportState }) =>
     r.state === 'approved' || (r.state === 'submitted' && (f.scope === 'all' || f.scope === r.partyId));
   return f.responsibleParties.some((p) => !f.reports.some((r) => r.partyId === p && counts(r)));
@@ -46,8 +54,7 @@ export function isLateReport(
   },
   today: string,
 ): boolean {
-  if (today <= f.period.reportDueDate) return false;
-  if (f.measure.status === 'cancelled' || f.measure.startDate > f.period.endDate) return false;
+  if (!owesReport(f, today)) return false;
   const onTime = (r: { partyId: string; state: ReportState; late: boolean }) =>
     !r.late &&
     (r.state === 'approved' || (r.state === 'submitted' && (f.scope === 'all' || f.scope === r.partyId)));

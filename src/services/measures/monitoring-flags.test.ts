@@ -52,6 +52,7 @@ beforeAll(async () => {
     { organisationId: w.ru.agency.id, role: 'co_executor' as const },
   ];
   let n = 0;
+  const children: string[] = [];
   // every combination of the two parties' report states in Q1, and of the two periods' joint states
   for (const kz of STATES)
     for (const ru of STATES) {
@@ -67,6 +68,18 @@ beforeAll(async () => {
         reason: 'Проверка флагов',
       });
       ids.push(m.id);
+      // some parents, which report nothing themselves (their leaves do)
+      if (n % 13 === 3)
+        children.push(
+          (
+            await buildMeasure(t.ctx, {
+              roadmapId: w.roadmap.id,
+              parentId: m.id,
+              responsible: both,
+              dueDate: '2026-12-31',
+            })
+          ).id,
+        );
       for (const [party, state] of [
         [w.kz.party.id, kz],
         [w.ru.party.id, ru],
@@ -85,6 +98,8 @@ beforeAll(async () => {
       if (j2) await t.db.insert(jointStatuses).values({ measureId: m.id, periodId: q2, state: j2 });
       n++;
     }
+  // after the combinations, whose positions in `ids` the tests below rely on
+  ids.push(...children);
 });
 afterAll(() => t.close());
 

@@ -25,11 +25,17 @@ function countedSql(actor: Actor): SQL {
       : sql`(r.state = 'approved' or (r.state = 'submitted' and r.party_id = ${scope}))`;
 }
 
+/** A report is due on the outer measure for period `p` (domain `mustReport`), not cancelled. */
+const owesSql = (p: string) =>
+  sql.raw(`("measures"."child_count" = 0 and "measures"."start_date" <= ${p}.end_date
+    and ("measures"."due_date" >= ${p}.start_date or "measures"."status" not in ('completed', 'cancelled'))
+    and "measures"."status" <> 'cancelled')`);
+
 /** SQL form of domain `isReportMissing` for period `periodId` as `actor` may know it. */
 export function reportMissingSql(actor: Actor, periodId: string, day: string): SQL {
   return sql`exists (select 1 from periods rp
     where rp.id = ${periodId} and rp.roadmap_id = ${M('roadmap_id')} and rp.report_due_date < ${day}::date
-      and ${M('start_date')} <= rp.end_date and ${M('status')} <> 'cancelled'
+      and ${owesSql('rp')}
       and exists (select 1 from measure_responsibles mr where mr.measure_id = ${M('id')}
         and not exists (select 1 from reports r where r.measure_id = ${M('id')} and r.period_id = rp.id
           and r.party_id = mr.party_id and ${countedSql(actor)})))`;
@@ -47,12 +53,12 @@ export const REPORT_LATE = 1;
 export function reportFlagsSql(actor: Actor, day: string): SQL<number> {
   return sql<number>`coalesce((select max(case when r.id is null then ${sql.raw(String(REPORT_MISSING))}
       when r.late then ${sql.raw(String(REPORT_LATE))} else 0 end)
-    from (select lp.id, lp.end_date from periods lp where lp.roadmap_id = ${M('roadmap_id')}
+    from (select lp.id, lp.start_date, lp.end_date from periods lp where lp.roadmap_id = ${M('roadmap_id')}
             and lp.report_due_date < ${day}::date order by lp.end_date desc, lp.id limit 1) rp
     join measure_responsibles mr on mr.measure_id = ${M('id')}
     left join reports r on r.measure_id = ${M('id')} and r.period_id = rp.id and r.party_id = mr.party_id
       and ${countedSql(actor)}
-    where ${M('start_date')} <= rp.end_date and ${M('status')} <> 'cancelled'), 0)`;
+    where ${owesSql('rp')}), 0)`;
 }
 
 /** SQL form of domain `isLateReport` for the latest past-due period. */
