@@ -187,16 +187,20 @@ async function sqlRisk(actor: Actor, day: string) {
   );
 }
 
+const WHO = ['admin', 'kzCoord', 'ruRep', 'viewer'] as const;
+const actorOf = (who: (typeof WHO)[number]): Actor =>
+  ({
+    admin: w.admin.actor,
+    kzCoord: w.kz.coordinator.actor,
+    ruRep: w.ru.reporter.actor,
+    viewer: w.viewer.actor,
+  })[who];
+
 describe('monitoring flags in SQL and in the domain', () => {
-  it.each(['admin', 'kzCoord', 'ruRep', 'viewer'] as const)(
+  it.each(WHO)(
     'at risk and late report agree for %s, on two days with different latest past-due periods',
     async (who) => {
-      const actor = {
-        admin: w.admin.actor,
-        kzCoord: w.kz.coordinator.actor,
-        ruRep: w.ru.reporter.actor,
-        viewer: w.viewer.actor,
-      }[who];
+      const actor = actorOf(who);
       for (const day of [DAY, LATER, '2026-04-05']) {
         const [d, s] = await Promise.all([domainRisk(actor, day), sqlRisk(actor, day)]);
         expect(s, day).toEqual(d);
@@ -214,26 +218,18 @@ describe('monitoring flags in SQL and in the domain', () => {
     },
   );
 
-  it.each(['admin', 'kzCoord', 'ruRep', 'viewer'] as const)(
-    'agree for %s in a period past and one not yet due',
-    async (who) => {
-      const actor = {
-        admin: w.admin.actor,
-        kzCoord: w.kz.coordinator.actor,
-        ruRep: w.ru.reporter.actor,
-        viewer: w.viewer.actor,
-      }[who];
-      for (const period of [q1, q2]) {
-        const [d, s] = await Promise.all([domainFlags(actor, period), sqlFlags(actor, period)]);
-        expect(s).toEqual(d);
-      }
-      const d = await domainFlags(actor, q1);
-      // the table is not trivial: both values of each flag occur
-      const values = [...d.values()];
-      expect(new Set(values.map((v) => v.disputed))).toEqual(new Set([true, false]));
-      expect(new Set(values.map((v) => v.missing))).toEqual(new Set([true, false]));
-    },
-  );
+  it.each(WHO)('agree for %s in a period past and one not yet due', async (who) => {
+    const actor = actorOf(who);
+    for (const period of [q1, q2]) {
+      const [d, s] = await Promise.all([domainFlags(actor, period), sqlFlags(actor, period)]);
+      expect(s).toEqual(d);
+    }
+    const d = await domainFlags(actor, q1);
+    // the table is not trivial: both values of each flag occur
+    const values = [...d.values()];
+    expect(new Set(values.map((v) => v.disputed))).toEqual(new Set([true, false]));
+    expect(new Set(values.map((v) => v.missing))).toEqual(new Set([true, false]));
+  });
 
   it('the other party’s submission does not count for a party, its own does', async () => {
     // KZ submitted, RU approved (a measure of both): KZ itself sees nothing missing; RU and viewers do
