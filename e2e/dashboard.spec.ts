@@ -57,6 +57,12 @@ test('dashboard: every figure equals the summary API, counted on leaf measures',
   await expect(stat('leaves').getByTestId('measure-count')).toContainText(num(summary.measureCount));
   await expect(stat('overdue')).toContainText(num(summary.leaves.overdue));
   await expect(stat('atRisk')).toContainText(num(summary.leaves.atRisk));
+  // the demo has missing and late reports: their tiles show the summary's counts, and the late
+  // one opens the roadmap filtered on it
+  expect(summary.lateReport).toBeGreaterThan(0);
+  await expect(stat('reportMissing')).toContainText(num(summary.reportMissing));
+  await expect(stat('lateReport')).toContainText(num(summary.lateReport));
+  await expect(stat('lateReport').getByRole('link')).toHaveAttribute('href', /lateReport=1/);
   expect(plain(await stat('rollUp').textContent())).toContain(plain(pct(summary.rollUp)));
 
   // status counts are leaf counts: they add up to the leaf tile, and each links to its status

@@ -126,8 +126,17 @@ export const Measure = z.object({
   progress: z.number().int(),
   completionLevel: z.enum(COMPLETION_LEVELS),
   overdue: z.boolean(),
-  atRisk: z.boolean(),
+  atRisk: z
+    .boolean()
+    .describe(
+      "behind schedule, or open, not overdue and missing a responsible party's report of the latest past-due period (as the caller may know it)",
+    ),
   disputed: z.boolean().describe('its latest joint status (the period ending last) is disputed'),
+  lateReport: z
+    .boolean()
+    .describe(
+      "a responsible party's report of the latest past-due period was not submitted by its due date (missing, or submitted late), as the caller may know it",
+    ),
   childCount: z.number().int().describe('children the caller may see'),
   sphereIds: z.array(Uuid),
   provisionIds: z.array(Uuid),
@@ -223,6 +232,9 @@ export const MeasureQuery = PageQuery.extend({
   overdue: QueryBool.optional(),
   atRisk: QueryBool.optional(),
   disputed: QueryBool.optional().describe('true: measures whose latest joint status is disputed'),
+  lateReport: QueryBool.optional().describe(
+    'true: measures whose report for the latest past-due period is missing or was submitted late (see Measure.lateReport)',
+  ),
   reportMissing: Uuid.optional().describe(
     "a period id: measures for which a responsible party's report of that period is missing after its due date (as the caller may know it: the other party's submissions are not seen)",
   ),
@@ -310,5 +322,11 @@ export const RoadmapSummary = z.object({
     .int()
     .describe('measures missing a report for `reportMissingPeriodId` (GET /measures?reportMissing=…)'),
   reportMissingPeriodId: Uuid.nullable().describe('the latest period whose report due date has passed'),
+  lateReport: z
+    .number()
+    .int()
+    .describe(
+      'measures whose report for `reportMissingPeriodId` is missing or late (GET /measures?lateReport=true)',
+    ),
 });
 export type RoadmapSummary = z.infer<typeof RoadmapSummary>;

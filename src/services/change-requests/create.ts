@@ -7,7 +7,7 @@ import { canRequestChange } from '../../domain/change-request-policies';
 import { detail, fieldError, notFound, ruleViolation } from '../../domain/errors';
 import { dateRangeError } from '../../domain/measures';
 import type { Actor } from '../../domain/policies';
-import type { Ctx } from '../context';
+import { type Ctx, today } from '../context';
 import { authorize } from '../core/authorize';
 import { mutate } from '../core/mutate';
 import { loadForWrite, requireOpenRoadmap } from '../measures/rules';
@@ -20,7 +20,7 @@ export async function createChangeRequest(
   input: z.output<typeof ChangeRequestCreate>,
 ): Promise<ChangeRequest> {
   return mutate(ctx, actor, async (tx, audit) => {
-    const { row, rel, roadmapStatus } = await loadForWrite(tx, actor, measureId);
+    const { row, rel, roadmapStatus } = await loadForWrite(tx, actor, measureId, today(ctx));
     authorize(
       canRequestChange(actor, { ...row, responsible: rel.responsible }),
       'forbidden.changeRequestCreate',

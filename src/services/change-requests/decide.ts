@@ -58,7 +58,7 @@ export async function acceptChangeRequest(
   authorize(canDecideChangeRequest(actor), 'forbidden.changeRequestDecide');
   return mutate(ctx, actor, async (tx, audit) => {
     const cr = await loadOpen(tx, id, input.version);
-    const { row, rel } = await loadForWrite(tx, actor, cr.measureId);
+    const { row, rel } = await loadForWrite(tx, actor, cr.measureId, today(ctx));
     const responsible = cr.responsible
       ? responsibleAfterRequest(rel.responsible, cr.partyId, cr.responsible).map((r) => ({
           organisationId: r.organisationId,

@@ -3,12 +3,12 @@
  * 100,000th row costs what the first does) under the very WHERE of the measure list: its
  * filters and the caller's visibility, so an export shows exactly what the list shows.
  */
-import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, gt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Locale } from '../../contracts/enums';
 import type { Measure, MeasureQuery } from '../../contracts/roadmaps';
 import type { DbOrTx } from '../../db/client';
-import { jointStatuses, measures, organisations, parties, provisions, spheres } from '../../db/schema';
+import { measures, organisations, parties, provisions, spheres } from '../../db/schema';
 import type { ExportRow } from '../../documents/spreadsheets/columns';
 import { FLAG_WORDS } from '../../documents/spreadsheets/columns';
 import { FORM_LABELS, labelOf, STATUS_LABELS, TIER_LABELS } from '../../domain/import/vocab';
@@ -66,6 +66,7 @@ export async function* measurePages(db: DbOrTx, actor: Actor, where: SQL | undef
     const rows = await selectWithRelations(
       db,
       actor,
+      day,
       after === null ? where : and(where, gt(measures.sortKey, after)),
       {
         order: [asc(measures.sortKey)],
@@ -76,15 +77,8 @@ export async function* measurePages(db: DbOrTx, actor: Actor, where: SQL | undef
     if (rows.length === 0) return;
     after = rows[rows.length - 1].m.sortKey;
     const page = presentRows(rows, day);
-    const ids = page.map((m) => m.id);
-    const disputed = new Set(
-      (
-        await db
-          .selectDistinct({ id: jointStatuses.measureId })
-          .from(jointStatuses)
-          .where(and(inArray(jointStatuses.measureId, ids), eq(jointStatuses.state, 'disputed')))
-      ).map((r) => r.id),
-    );
+    // the list's own flag: the latest joint status is disputed
+    const disputed = new Set(page.filter((m) => m.disputed).map((m) => m.id));
     yield { page, disputed };
     if (rows.length < PAGE) return;
   }
@@ -116,7 +110,7 @@ type SourceRow = Omit<ExportSource, 'overdue'> & { sortKey: string };
  * Pages of what the spreadsheets need of the measures `where` selects, in tree order: the
  * list's own relation subqueries (so links come in the list's order) but none of the rest of
  * a `Measure` (children, dependencies, versions), read as plain rows without the ORM's
- * per-column mapping. A row is disputed when any of its joint statuses is.
+ * per-column mapping. A row is disputed as the measure list's flag says (its latest joint status).
  */
 export async function* spreadsheetPages(
   db: DbOrTx,
@@ -124,7 +118,7 @@ export async function* spreadsheetPages(
   where: SQL | undefined,
   day: string,
 ): AsyncGenerator<ExportSource[]> {
-  const rel = relationColumns(OUTER_ID, actor);
+  const rel = relationColumns(OUTER_ID, actor, day);
   let after: string | null = null;
   for (;;) {
     const { rows }: { rows: SourceRow[] } = await db.execute<SourceRow>(sql`
@@ -134,7 +128,7 @@ export async function* spreadsheetPages(
         ${measures.completionForm} as "completionForm", ${measures.status} as status,
         ${measures.progress} as progress, ${measures.tier} as tier, ${measures.weight} as weight,
         ${rel.spheres} as "sphereIds", ${rel.provisions} as "provisionIds", ${rel.responsible} as responsible,
-        exists (select 1 from ${jointStatuses} js where js.measure_id = ${OUTER_ID} and js.state = 'disputed') as disputed
+        ${rel.disputed} as disputed
       from ${measures}
       where ${and(where, after === null ? undefined : gt(measures.sortKey, after)) ?? sql`true`}
       order by ${measures.sortKey}

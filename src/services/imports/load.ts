@@ -39,7 +39,7 @@ export async function loadImportContext(tx: Tx, actor: Actor, roadmapId: string,
     .select({ id: roadmapAgreements.agreementId })
     .from(roadmapAgreements)
     .where(eq(roadmapAgreements.roadmapId, roadmapId));
-  const measureRows = await selectWithRelations(tx, actor, eq(measures.roadmapId, roadmapId));
+  const measureRows = await selectWithRelations(tx, actor, day, eq(measures.roadmapId, roadmapId));
   const provisionRows = links.length
     ? await tx
         .select({ id: provisions.id, number: provisions.number })

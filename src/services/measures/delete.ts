@@ -21,7 +21,7 @@ export async function deleteMeasure(
   reason?: string,
 ): Promise<void> {
   await mutate(ctx, actor, async (tx, audit) => {
-    const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
+    const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id, today(ctx));
     checkVersion(cur, version, 'measure');
     if (!canDeleteMeasure(actor, { ...cur, responsible: rel.responsible }))
       throw forbidden('forbidden.measureDeleteJoint');

@@ -3,12 +3,26 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JointState, ReportState } from '../../contracts/enums';
 import { jointStatuses, measureResponsibles, measures, periods, reports } from '../../db/schema';
-import { isDisputed, isReportMissing } from '../../domain/monitoring-flags';
+import { isAtRisk } from '../../domain/measures';
+import {
+  isAtRiskAsKnown,
+  isDisputed,
+  isLateReport,
+  isReportMissing,
+  latestDuePeriod,
+} from '../../domain/monitoring-flags';
 import { type Actor, internalScope } from '../../domain/policies';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { buildMeasure, buildWorld, type World } from '../../test/factories';
 import { buildPeriod } from '../../test/joint';
-import { disputedSql, reportMissingSql } from './monitoring-flags';
+import {
+  disputedSql,
+  lateReportSql,
+  REPORT_MISSING,
+  reportFlagsSql,
+  reportMissingSql,
+} from './monitoring-flags';
+import { atRiskSql } from './queries';
 
 let t: TestDatabase;
 let w: World;
@@ -16,6 +30,8 @@ const ids: string[] = [];
 let q1 = '';
 let q2 = '';
 const DAY = '2026-08-01';
+/** A day after Q2's due date too: Q2 is then the latest past-due period, and nobody reported on it. */
+const LATER = '2026-08-15';
 const STATES: (ReportState | null)[] = [null, 'draft', 'submitted', 'approved', 'returned'];
 const JOINT: (JointState | null)[] = [null, 'awaiting_reports', 'disputed', 'confirmed'];
 
@@ -36,28 +52,54 @@ beforeAll(async () => {
     { organisationId: w.ru.agency.id, role: 'co_executor' as const },
   ];
   let n = 0;
+  const children: string[] = [];
   // every combination of the two parties' report states in Q1, and of the two periods' joint states
   for (const kz of STATES)
     for (const ru of STATES) {
+      // schedules: on track, behind (at risk by schedule), overdue, completed, cancelled
+      const kind = n % 5;
       const m = await buildMeasure(t.ctx, {
         roadmapId: w.roadmap.id,
         responsible: n % 7 === 5 ? [both[0]] : both,
         startDate: n % 11 === 10 ? '2026-05-01' : '2026-01-01',
-        status: n % 12 === 8 ? 'cancelled' : 'not_started',
+        dueDate: kind === 2 ? '2026-07-01' : kind === 1 ? '2026-08-20' : '2026-12-31',
+        status: n % 12 === 8 ? 'cancelled' : kind === 3 ? 'completed' : 'in_progress',
+        progress: kind === 3 ? 100 : kind === 1 ? 10 : 60,
+        reason: 'Проверка флагов',
       });
       ids.push(m.id);
+      // some parents, which report nothing themselves (their leaves do)
+      if (n % 13 === 3)
+        children.push(
+          (
+            await buildMeasure(t.ctx, {
+              roadmapId: w.roadmap.id,
+              parentId: m.id,
+              responsible: both,
+              dueDate: '2026-12-31',
+            })
+          ).id,
+        );
       for (const [party, state] of [
         [w.kz.party.id, kz],
         [w.ru.party.id, ru],
       ] as const)
         if (state)
-          await t.db.insert(reports).values({ measureId: m.id, periodId: q1, partyId: party, state });
+          await t.db.insert(reports).values({
+            measureId: m.id,
+            periodId: q1,
+            partyId: party,
+            state,
+            late: (n + (party === w.kz.party.id ? 1 : 0)) % 3 === 0,
+          });
       const j1 = JOINT[n % 4];
       const j2 = JOINT[Math.floor(n / 4) % 4];
       if (j1) await t.db.insert(jointStatuses).values({ measureId: m.id, periodId: q1, state: j1 });
       if (j2) await t.db.insert(jointStatuses).values({ measureId: m.id, periodId: q2, state: j2 });
       n++;
     }
+  // after the combinations, whose positions in `ids` the tests below rely on
+  ids.push(...children);
 });
 afterAll(() => t.close());
 
@@ -99,27 +141,95 @@ async function sqlFlags(actor: Actor, periodId: string) {
   return new Map(rows.map((r) => [r.id, { disputed: Boolean(r.disputed), missing: Boolean(r.missing) }]));
 }
 
+/** At risk and late report for the latest past-due period on `day`, by the domain rules. */
+async function domainRisk(actor: Actor, day: string) {
+  const [ms, rs, resp, ps] = await Promise.all([
+    t.db.select().from(measures).where(inArray(measures.id, ids)),
+    t.db.select().from(reports).where(inArray(reports.measureId, ids)),
+    t.db.select().from(measureResponsibles).where(inArray(measureResponsibles.measureId, ids)),
+    t.db.select().from(periods).where(eq(periods.roadmapId, w.roadmap.id)),
+  ]);
+  const period = latestDuePeriod(ps, day);
+  const out = new Map<string, { atRisk: boolean; late: boolean; missing: boolean }>();
+  for (const m of ms) {
+    const facts = period && {
+      measure: m,
+      responsibleParties: [...new Set(resp.filter((r) => r.measureId === m.id).map((r) => r.partyId))],
+      period,
+      reports: rs.filter((r) => r.measureId === m.id && r.periodId === period.id),
+      scope: internalScope(actor),
+    };
+    const missing = facts ? isReportMissing(facts, day) : false;
+    out.set(m.id, {
+      atRisk: isAtRiskAsKnown(m, missing, day),
+      late: facts ? isLateReport(facts, day) : false,
+      missing,
+    });
+  }
+  return out;
+}
+
+async function sqlRisk(actor: Actor, day: string) {
+  const rows = await t.db
+    .select({
+      id: measures.id,
+      atRisk: atRiskSql(day, actor),
+      late: lateReportSql(actor, day),
+      flags: reportFlagsSql(actor, day),
+    })
+    .from(measures)
+    .where(inArray(measures.id, ids));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { atRisk: Boolean(r.atRisk), late: Boolean(r.late), missing: Number(r.flags) === REPORT_MISSING },
+    ]),
+  );
+}
+
+const WHO = ['admin', 'kzCoord', 'ruRep', 'viewer'] as const;
+const actorOf = (who: (typeof WHO)[number]): Actor =>
+  ({
+    admin: w.admin.actor,
+    kzCoord: w.kz.coordinator.actor,
+    ruRep: w.ru.reporter.actor,
+    viewer: w.viewer.actor,
+  })[who];
+
 describe('monitoring flags in SQL and in the domain', () => {
-  it.each(['admin', 'kzCoord', 'ruRep', 'viewer'] as const)(
-    'agree for %s in a period past and one not yet due',
+  it.each(WHO)(
+    'at risk and late report agree for %s, on two days with different latest past-due periods',
     async (who) => {
-      const actor = {
-        admin: w.admin.actor,
-        kzCoord: w.kz.coordinator.actor,
-        ruRep: w.ru.reporter.actor,
-        viewer: w.viewer.actor,
-      }[who];
-      for (const period of [q1, q2]) {
-        const [d, s] = await Promise.all([domainFlags(actor, period), sqlFlags(actor, period)]);
-        expect(s).toEqual(d);
+      const actor = actorOf(who);
+      for (const day of [DAY, LATER, '2026-04-05']) {
+        const [d, s] = await Promise.all([domainRisk(actor, day), sqlRisk(actor, day)]);
+        expect(s, day).toEqual(d);
       }
-      const d = await domainFlags(actor, q1);
-      // the table is not trivial: both values of each flag occur
-      const values = [...d.values()];
-      expect(new Set(values.map((v) => v.disputed))).toEqual(new Set([true, false]));
-      expect(new Set(values.map((v) => v.missing))).toEqual(new Set([true, false]));
+      const values = [...(await domainRisk(actor, DAY)).values()];
+      // not trivial: at risk through a report alone, late without missing, and neither
+      const onSchedule = (await t.db.select().from(measures).where(inArray(measures.id, ids))).filter(
+        (m) => !isAtRisk(m, DAY),
+      );
+      const d = await domainRisk(actor, DAY);
+      expect(onSchedule.some((m) => d.get(m.id)?.atRisk)).toBe(true);
+      expect(values.some((v) => v.late && !v.missing)).toBe(true);
+      expect(new Set(values.map((v) => v.late))).toEqual(new Set([true, false]));
+      expect(new Set(values.map((v) => v.atRisk))).toEqual(new Set([true, false]));
     },
   );
+
+  it.each(WHO)('agree for %s in a period past and one not yet due', async (who) => {
+    const actor = actorOf(who);
+    for (const period of [q1, q2]) {
+      const [d, s] = await Promise.all([domainFlags(actor, period), sqlFlags(actor, period)]);
+      expect(s).toEqual(d);
+    }
+    const d = await domainFlags(actor, q1);
+    // the table is not trivial: both values of each flag occur
+    const values = [...d.values()];
+    expect(new Set(values.map((v) => v.disputed))).toEqual(new Set([true, false]));
+    expect(new Set(values.map((v) => v.missing))).toEqual(new Set([true, false]));
+  });
 
   it('the other party’s submission does not count for a party, its own does', async () => {
     // KZ submitted, RU approved (a measure of both): KZ itself sees nothing missing; RU and viewers do

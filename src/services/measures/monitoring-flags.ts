@@ -15,19 +15,52 @@ export const disputedSql = () => sql<boolean>`coalesce((select js.state = 'dispu
   join periods jp on jp.id = js.period_id where js.measure_id = ${M('id')}
   order by jp.end_date desc limit 1), false)`;
 
+/** The reports (alias `r`) that count as handed in for `actor` (domain `isReportMissing`). */
+function countedSql(actor: Actor): SQL {
+  const scope = internalScope(actor);
+  return scope === 'all'
+    ? sql`r.state in ('submitted', 'approved')`
+    : scope === null
+      ? sql`r.state = 'approved'`
+      : sql`(r.state = 'approved' or (r.state = 'submitted' and r.party_id = ${scope}))`;
+}
+
+/** A report is due on the outer measure for period `p` (domain `mustReport`), not cancelled. */
+const owesSql = (p: string) =>
+  sql.raw(`("measures"."child_count" = 0 and "measures"."start_date" <= ${p}.end_date
+    and ("measures"."due_date" >= ${p}.start_date or "measures"."status" not in ('completed', 'cancelled'))
+    and "measures"."status" <> 'cancelled')`);
+
 /** SQL form of domain `isReportMissing` for period `periodId` as `actor` may know it. */
 export function reportMissingSql(actor: Actor, periodId: string, day: string): SQL {
-  const scope = internalScope(actor);
-  const counts =
-    scope === 'all'
-      ? sql`r.state in ('submitted', 'approved')`
-      : scope === null
-        ? sql`r.state = 'approved'`
-        : sql`(r.state = 'approved' or (r.state = 'submitted' and r.party_id = ${scope}))`;
   return sql`exists (select 1 from periods rp
     where rp.id = ${periodId} and rp.roadmap_id = ${M('roadmap_id')} and rp.report_due_date < ${day}::date
-      and ${M('start_date')} <= rp.end_date and ${M('status')} <> 'cancelled'
+      and ${owesSql('rp')}
       and exists (select 1 from measure_responsibles mr where mr.measure_id = ${M('id')}
         and not exists (select 1 from reports r where r.measure_id = ${M('id')} and r.period_id = rp.id
-          and r.party_id = mr.party_id and ${counts})))`;
+          and r.party_id = mr.party_id and ${countedSql(actor)})))`;
 }
+
+/** Values of `reportFlagsSql`: a report is missing (also late), or late only, or neither. */
+export const REPORT_MISSING = 2;
+export const REPORT_LATE = 1;
+
+/**
+ * The outer measure's report flags for its roadmap's latest period whose due date is before
+ * `day` (domain `latestDuePeriod`), as `actor` may know them, in one correlated subquery:
+ * REPORT_MISSING (`isReportMissing`, and so late), REPORT_LATE (`isLateReport` only) or 0.
+ */
+export function reportFlagsSql(actor: Actor, day: string): SQL<number> {
+  return sql<number>`coalesce((select max(case when r.id is null then ${sql.raw(String(REPORT_MISSING))}
+      when r.late then ${sql.raw(String(REPORT_LATE))} else 0 end)
+    from (select lp.id, lp.start_date, lp.end_date from periods lp where lp.roadmap_id = ${M('roadmap_id')}
+            and lp.report_due_date < ${day}::date order by lp.end_date desc, lp.id limit 1) rp
+    join measure_responsibles mr on mr.measure_id = ${M('id')}
+    left join reports r on r.measure_id = ${M('id')} and r.period_id = rp.id and r.party_id = mr.party_id
+      and ${countedSql(actor)}
+    where ${owesSql('rp')}), 0)`;
+}
+
+/** SQL form of domain `isLateReport` for the latest past-due period. */
+export const lateReportSql = (actor: Actor, day: string) =>
+  sql`(${reportFlagsSql(actor, day)} >= ${REPORT_LATE})`;

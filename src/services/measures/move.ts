@@ -19,7 +19,7 @@ import { nextFreeCode, renumberSubtree, rollUpAncestors } from './tree';
 export async function moveMeasure(ctx: Ctx, actor: Actor, id: string, input: z.output<typeof MeasureMove>) {
   const day = today(ctx);
   return mutate(ctx, actor, async (tx, audit) => {
-    const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
+    const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id, day);
     checkVersion(cur, input.version, 'measure');
     if (!canMoveMeasure(actor, { ...cur, responsible: rel.responsible }))
       throw forbidden('forbidden.measureMoveJoint');

@@ -7,10 +7,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Measure } from '../../contracts/roadmaps';
 import type { DbOrTx } from '../../db/client';
 import { measures } from '../../db/schema';
-import { completionLevel, isAtRisk, isOverdue } from '../../domain/measures';
+import { completionLevel, isOverdue } from '../../domain/measures';
+import { isAtRiskAsKnown } from '../../domain/monitoring-flags';
 import type { Actor } from '../../domain/policies';
 import { iso } from '../common';
-import { disputedSql } from './monitoring-flags';
+import { disputedSql, REPORT_LATE, REPORT_MISSING, reportFlagsSql } from './monitoring-flags';
 import { MEASURE_COLUMNS, type MeasureRow, type ResponsibleRow, visibleAs } from './queries';
 
 /** A measure's relations as loaded with it. */
@@ -21,6 +22,8 @@ export interface Relations {
   deps: string[];
   children: number;
   disputed: boolean;
+  /** `reportFlagsSql` on the day the relations were loaded for. */
+  reportFlags: number;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface Relations {
  * provisions, responsible bodies, and the dependencies and children the actor may see. Each
  * runs on an index, so a page of measures and its relations come back in one round trip.
  */
-export function relationColumns(id: SQL, actor: Actor) {
+export function relationColumns(id: SQL, actor: Actor, day: string) {
   return {
     spheres: sql<string[]>`coalesce((select json_agg(ms.sphere_id order by s.position, s.code)
       from measure_spheres ms join spheres s on s.id = ms.sphere_id where ms.measure_id = ${id}), '[]')`,
@@ -43,6 +46,7 @@ export function relationColumns(id: SQL, actor: Actor) {
       where d.measure_id = ${id} and ${visibleAs('dm', actor)}), '[]')`,
     children: sql<number>`(select count(*)::int from measures c where c.parent_id = ${id} and ${visibleAs('c', actor)})`,
     disputed: disputedSql(),
+    reportFlags: reportFlagsSql(actor, day),
   };
 }
 
@@ -58,11 +62,13 @@ export type RowWithRelations = { m: MeasureRow } & Relations;
 export async function selectWithRelations(
   db: DbOrTx,
   actor: Actor,
+  /** The day the report flags are read for: the day the rows will be presented for. */
+  day: string,
   where: SQL | undefined,
   page?: { order: SQL[]; limit: number; offset: number },
 ): Promise<RowWithRelations[]> {
   const base = db
-    .select({ m: MEASURE_COLUMNS, ...relationColumns(OUTER_ID, actor) })
+    .select({ m: MEASURE_COLUMNS, ...relationColumns(OUTER_ID, actor, day) })
     .from(measures)
     .where(where);
   if (page)
@@ -93,8 +99,9 @@ export function presentMeasure(row: MeasureRow, rel: Relations, day: string): Me
     progress: row.progress,
     completionLevel: completionLevel(row.progress, row.status),
     overdue: isOverdue(row, day),
-    atRisk: isAtRisk(row, day),
+    atRisk: isAtRiskAsKnown(row, Number(rel.reportFlags) === REPORT_MISSING, day),
     disputed: Boolean(rel.disputed),
+    lateReport: Number(rel.reportFlags) >= REPORT_LATE,
     childCount: Number(rel.children),
     sphereIds: rel.spheres,
     provisionIds: rel.provisions,
@@ -117,11 +124,19 @@ export const presentRows = (rows: RowWithRelations[], day: string): Measure[] =>
  */
 export type MeasureAuditForm = Omit<
   Measure,
-  'childCount' | 'overdue' | 'atRisk' | 'disputed' | 'completionLevel'
+  'childCount' | 'overdue' | 'atRisk' | 'disputed' | 'lateReport' | 'completionLevel'
 >;
 
 export function auditForm(m: Measure): MeasureAuditForm {
-  const { childCount: _c, overdue: _o, atRisk: _a, disputed: _d, completionLevel: _l, ...own } = m;
+  const {
+    childCount: _c,
+    overdue: _o,
+    atRisk: _a,
+    disputed: _d,
+    lateReport: _r,
+    completionLevel: _l,
+    ...own
+  } = m;
   return own;
 }
 

@@ -19,7 +19,7 @@ import {
 import { type Actor, canReadMeasure, SYSTEM_ACTOR } from '../../domain/policies';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { buildWorld, type World } from '../../test/factories';
-import { atRiskSql, countedChildrenSql, measureVisibility, overdueSql } from './queries';
+import { countedChildrenSql, measureVisibility, overdueSql, scheduleAtRiskSql } from './queries';
 import { rollUpAncestors } from './tree';
 import { type BatchMeasure, rollUpRoadmap, writeMeasureBatch } from './write-batch';
 
@@ -148,7 +148,7 @@ describe('SQL mirrors of the measure rules', () => {
       const ar = await t.db
         .select({ id: measures.id })
         .from(measures)
-        .where(and(eq(measures.roadmapId, roadmap), atRiskSql(day)));
+        .where(and(eq(measures.roadmapId, roadmap), scheduleAtRiskSql(day)));
       expect(new Set(od.map((g) => g.id))).toEqual(
         new Set(rows.filter((m) => isOverdue(m, day)).map((m) => m.id)),
       );

@@ -7,6 +7,7 @@ import { and, eq, getTableColumns, ne, or, type SQL, sql } from 'drizzle-orm';
 import { measures } from '../../db/schema';
 import { AT_RISK_THRESHOLD } from '../../domain/measures';
 import { type Actor, internalScope } from '../../domain/policies';
+import { REPORT_MISSING, reportFlagsSql } from './monitoring-flags';
 
 /**
  * Every column but the search vector, which only WHERE clauses read: selecting it would ship
@@ -41,9 +42,16 @@ const OPEN = sql`${measures.status} not in ('completed', 'cancelled')`;
 /** SQL form of domain `isOverdue`. */
 export const overdueSql = (day: string) => sql`(${OPEN} and ${measures.dueDate} < ${day}::date)`;
 
-/** SQL form of domain `isAtRisk` (see its doc comment for the formula). */
-export const atRiskSql = (day: string) =>
+/** SQL form of domain `isAtRisk`: behind schedule (see its doc comment for the formula). */
+export const scheduleAtRiskSql = (day: string) =>
   sql`(${OPEN} and ${measures.dueDate} >= ${day}::date and ${measures.startDate} <= ${day}::date and ((${day}::date - ${measures.startDate})::float8 / greatest(${measures.dueDate} - ${measures.startDate}, 1)) * 100 - ${measures.progress} > ${AT_RISK_THRESHOLD})`;
+
+/**
+ * SQL form of domain `isAtRiskAsKnown`: behind schedule, or open, not overdue and missing a
+ * report of the roadmap's latest past-due period as `actor` may know it.
+ */
+export const atRiskSql = (day: string, actor: Actor) =>
+  sql`(${scheduleAtRiskSql(day)} or (${OPEN} and ${measures.dueDate} >= ${day}::date and ${reportFlagsSql(actor, day)} = ${REPORT_MISSING}))`;
 
 /** SQL form of domain `countsTowardsParent`: the children of `parent` that its roll-up counts. */
 export const countedChildrenSql = (parent: { id: string; tier: string }) =>

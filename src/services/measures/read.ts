@@ -12,7 +12,7 @@ import { type Ctx, today } from '../context';
 import { countCapped } from '../search/count';
 import { matchingOrganisations, measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
-import { disputedSql, reportMissingSql } from './monitoring-flags';
+import { disputedSql, lateReportSql, reportMissingSql } from './monitoring-flags';
 import { atRiskSql, measureVisibility, overdueSql } from './queries';
 import { loadVisible } from './rules';
 
@@ -64,8 +64,11 @@ export function measureFilter(
   if (q.dueFrom) conds.push(gte(measures.dueDate, q.dueFrom));
   if (q.dueTo) conds.push(lte(measures.dueDate, q.dueTo));
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
-  if (q.atRisk !== undefined) conds.push(q.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
+  if (q.atRisk !== undefined)
+    conds.push(q.atRisk ? atRiskSql(day, actor) : sql`not ${atRiskSql(day, actor)}`);
   if (q.disputed !== undefined) conds.push(q.disputed ? disputedSql() : sql`not ${disputedSql()}`);
+  if (q.lateReport !== undefined)
+    conds.push(q.lateReport ? lateReportSql(actor, day) : sql`not ${lateReportSql(actor, day)}`);
   if (q.reportMissing) conds.push(reportMissingSql(actor, q.reportMissing, day));
   if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
   if (q.q) conds.push(measureSearchCondition(q.q, searchOrganisations));
@@ -88,7 +91,7 @@ export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof Me
   const where = measureFilter(actor, q, day, q.q ? await matchingOrganisations(ctx.db, q.q) : undefined);
   const order = (q.sort.startsWith('-') ? DESC_SORTS : SORTS)[q.sort.replace(/^-/, '')];
   const [rows, count] = await Promise.all([
-    selectWithRelations(ctx.db, actor, where, {
+    selectWithRelations(ctx.db, actor, day, where, {
       order: [...order, asc(measures.id)],
       limit: q.limit,
       offset: (q.page - 1) * q.limit,
@@ -101,7 +104,12 @@ export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof Me
 /** Measures by id in the caller's view, in the order asked (absent or hidden ones left out). */
 export async function presentByIds(db: DbOrTx, actor: Actor, ids: string[], day: string): Promise<Measure[]> {
   if (ids.length === 0) return [];
-  const rows = await selectWithRelations(db, actor, and(inArray(measures.id, ids), measureVisibility(actor)));
+  const rows = await selectWithRelations(
+    db,
+    actor,
+    day,
+    and(inArray(measures.id, ids), measureVisibility(actor)),
+  );
   const order = new Map(ids.map((id, i) => [id, i]));
   return presentRows(rows, day).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
@@ -113,7 +121,7 @@ export async function getMeasure(ctx: Ctx, actor: Actor, id: string): Promise<Me
 }
 
 /** Fields older events carried that are derived from other measures or the day: never shown. */
-const DERIVED = ['childCount', 'overdue', 'atRisk', 'disputed', 'completionLevel'];
+const DERIVED = ['childCount', 'overdue', 'atRisk', 'disputed', 'lateReport', 'completionLevel'];
 
 /**
  * Who changed what and when: the measure's audit events the actor may read, presented in the

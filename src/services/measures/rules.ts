@@ -40,11 +40,11 @@ export async function loadVisible(db: DbOrTx, actor: Actor, id: string) {
  * A visible measure, locked for the transaction, with its relations in the actor's view and
  * its roadmap's status: one round trip for everything a write checks first.
  */
-export async function loadForWrite(tx: Tx, actor: Actor, id: string) {
+export async function loadForWrite(tx: Tx, actor: Actor, id: string, day: string) {
   const [r] = await tx
     .select({
       m: MEASURE_COLUMNS,
-      ...relationColumns(OUTER_ID, actor),
+      ...relationColumns(OUTER_ID, actor, day),
       roadmapStatus: sql<string>`(select r.status from roadmaps r where r.id = "measures"."roadmap_id")`,
     })
     .from(measures)

@@ -78,7 +78,7 @@ export async function applyUpdate(
   opts: UpdateOptions,
 ): Promise<{ measure: Measure; event: AuditInput | null }> {
   const prefix = opts.prefix ?? '';
-  const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id);
+  const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id, day);
   checkVersion(cur, input.version, 'measure', prefix ? cur.code : undefined);
   const before = presentMeasure(cur, rel, day);
   // reason and decisionId say why, and go to the event; they are not fields of the measure
@@ -170,7 +170,8 @@ export async function applyUpdate(
   if (tierChanged) await rollUpAncestors(tx, id);
 
   const after =
-    tierChanged || changed.some((f) => RELATIONS.includes(f))
+    // the report flags hang on status and start date too (a cancelled measure reports nothing)
+    tierChanged || changed.some((f) => RELATIONS.includes(f) || f === 'status' || f === 'startDate')
       ? (await presentByIds(tx, actor, [id], day))[0]
       : presentMeasure(row, rel, day);
   const change = auditChange(auditForm(before), auditForm(after));

@@ -169,7 +169,7 @@ export async function batchCreateEvents(
   ids: readonly string[],
   day: string,
 ): Promise<AuditInput[]> {
-  const { spheres, provisions, responsible, deps } = relationColumns(OUTER_ID, SYSTEM_ACTOR);
+  const { spheres, provisions, responsible, deps } = relationColumns(OUTER_ID, SYSTEM_ACTOR, day);
   const out: AuditInput[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const rows = await db
@@ -177,7 +177,7 @@ export async function batchCreateEvents(
       .from(measures)
       .where(inArray(measures.id, ids.slice(i, i + CHUNK) as string[]));
     for (const r of rows) {
-      const m = presentMeasure(r.m, { ...r, children: 0, disputed: false }, day);
+      const m = presentMeasure(r.m, { ...r, children: 0, disputed: false, reportFlags: 0 }, day);
       out.push({
         action: 'measure.create',
         entityType: 'measure',

@@ -49,7 +49,12 @@ export async function gatherReport(
   const [summary, rows, agreementRows, reported, disputed, changes] = await Promise.all([
     // the cached summary is today's; another day is computed for that day, as the API would
     asOf === day ? roadmapSummary(ctx, actor, roadmapId) : summaryAt(ctx, actor, roadmapId, asOf),
-    selectWithRelations(ctx.db, actor, and(eq(measures.roadmapId, roadmapId), measureVisibility(actor))),
+    selectWithRelations(
+      ctx.db,
+      actor,
+      asOf,
+      and(eq(measures.roadmapId, roadmapId), measureVisibility(actor)),
+    ),
     ctx.db
       .select({
         id: agreements.id,

@@ -7,7 +7,7 @@ import { reports } from '../../db/schema';
 import { AppError, detail, ruleViolation } from '../../domain/errors';
 import type { Actor } from '../../domain/policies';
 import { reportPolicy } from '../../domain/reports';
-import type { Ctx } from '../context';
+import { type Ctx, today } from '../context';
 import { authorize } from '../core/authorize';
 import { mutate } from '../core/mutate';
 import { loadForWrite } from '../measures/rules';
@@ -17,7 +17,7 @@ import { auditForm, findReport } from './read';
 export async function createReport(ctx: Ctx, actor: Actor, input: z.output<typeof ReportCreate>) {
   return mutate(ctx, actor, async (tx, audit) => {
     // the measure locked: two first drafts of one party never race past the existence check
-    const { row: m, rel } = await loadForWrite(tx, actor, input.measureId);
+    const { row: m, rel } = await loadForWrite(tx, actor, input.measureId, today(ctx));
     const partyId = actor.partyId ?? '';
     const refusal = reportPolicy(actor, 'create', { partyId, responsible: rel.responsible });
     if (refusal) authorize(false, refusal);

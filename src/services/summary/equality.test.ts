@@ -18,7 +18,9 @@ import {
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/policies';
 import { createTestApi, type TestApi } from '../../test/api';
-import { buildSphere, buildWorld, type World } from '../../test/factories';
+import { reports } from '../../db/schema';
+import { buildMeasure, buildRoadmap, buildSphere, buildWorld, type World } from '../../test/factories';
+import { buildPeriod } from '../../test/joint';
 import type { Ctx } from '../context';
 import {
   bulkUpdateMeasures,
@@ -29,7 +31,7 @@ import {
   moveMeasure,
   updateMeasure,
 } from '../measures';
-import { fastSummary, referenceSummary } from '.';
+import { fastSummary, referenceSummary, roadmapSummary } from '.';
 
 let api: TestApi;
 let t: TestApi['t'];
@@ -162,7 +164,49 @@ describe('fast summary = from-scratch summary', () => {
         );
       },
     };
-    const kinds = ['create', 'create', 'create', 'update', 'update', 'move', 'delete', 'bulk', 'bulk'];
+    // Q1 is past due on the test day, Q2 falls due between the test day and day +40
+    const q1 = (await buildPeriod(t.ctx, w.roadmap.id)).id;
+    let q2: string | null = null;
+    const parties = [w.kz.party.id, w.ru.party.id];
+    steps.period = async () => {
+      if (q2) return;
+      q2 = (
+        await buildPeriod(t.ctx, w.roadmap.id, {
+          code: '2026-Q2',
+          startDate: '2026-04-01',
+          endDate: '2026-06-30',
+          reportDueDate: '2026-07-10',
+        })
+      ).id;
+    };
+    // a report of some party in some state, written straight to its table: the reports workflow
+    // has its own tests, and the summary must follow any write the table takes
+    steps.report = async () => {
+      const periodId = q2 && r.next() < 0.4 ? q2 : q1;
+      const state = r.pick(['draft', 'submitted', 'approved', 'returned', 'approved'] as const);
+      await t.db
+        .insert(reports)
+        .values({ measureId: r.pick(ids), periodId, partyId: r.pick(parties), state, late: r.next() < 0.3 })
+        .onConflictDoUpdate({
+          target: [reports.measureId, reports.periodId, reports.partyId],
+          set: { state, late: r.next() < 0.3 },
+        });
+    };
+    const kinds = [
+      'create',
+      'create',
+      'create',
+      'update',
+      'update',
+      'move',
+      'delete',
+      'bulk',
+      'bulk',
+      'report',
+      'report',
+      'report',
+      'period',
+    ];
 
     const expectEqual = async (ctx: Ctx, step: string) => {
       for (const a of scopes)
@@ -170,7 +214,7 @@ describe('fast summary = from-scratch summary', () => {
           await referenceSummary(ctx, a, w.roadmap.id),
         );
     };
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < 90; i++) {
       const kind = ids.length < 4 ? 'create' : r.pick(kinds);
       try {
         await steps[kind]();
@@ -189,6 +233,7 @@ describe('fast summary = from-scratch summary', () => {
     expect(viewer.measureCount).toBeLessThan(kz.measureCount);
     expect(kz.measureCount).toBeLessThan(all.measureCount);
     expect(all.leaves.overdue + all.leaves.atRisk).toBeGreaterThan(0);
+    expect(done.report).toBeGreaterThan(5);
 
     // Other days move the flag day (overdue and at-risk counted afresh), then back.
     for (const offset of [40, -20, 0]) {
@@ -275,5 +320,94 @@ describe('fast summary = from-scratch summary', () => {
       expect(await fastSummary(dayCtx(iso), admin, w.roadmap.id), iso).toEqual(
         await referenceSummary(dayCtx(iso), admin, w.roadmap.id),
       );
+  });
+
+  it('counts at risk through a missing report: a report handed in takes it out, a due date passing brings it in', async () => {
+    const roadmap = await buildRoadmap(t.db, { status: 'draft' });
+    // on schedule (45 % of the year gone on 15 June, 60 % done), KZ leads, RU co-executes
+    const m = await buildMeasure(t.ctx, {
+      roadmapId: roadmap.id,
+      status: 'in_progress',
+      progress: 60,
+      reason: 'Проверка сумм',
+      responsible: [
+        { organisationId: w.kz.agency.id, role: 'lead' },
+        { organisationId: w.ru.agency.id, role: 'co_executor' },
+      ],
+    });
+    const who = [w.admin.actor, w.kz.coordinator.actor, w.ru.coordinator.actor, w.viewer.actor];
+    /** Leaves at risk and late-report counts as [admin, KZ, RU, viewer] see them (the cached path), each equal to the reference. */
+    const seen = async (ctx: Ctx = t.ctx) => {
+      const out: [number, number][] = [];
+      for (const a of who) {
+        const s = await roadmapSummary(ctx, a, roadmap.id);
+        expect(s.leaves, a.role).toEqual((await referenceSummary(ctx, a, roadmap.id)).leaves);
+        expect(await fastSummary(ctx, a, roadmap.id), a.role).toEqual(
+          await referenceSummary(ctx, a, roadmap.id),
+        );
+        out.push([s.leaves.atRisk, s.lateReport]);
+      }
+      return out;
+    };
+    expect(await seen()).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    // Q1 was due on 10 April: nobody has reported, so the measure is at risk and late for all
+    const q1 = await buildPeriod(t.ctx, roadmap.id);
+    expect(await seen()).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    // KZ approved on time, RU submitted on time: RU and the secretariat know it; KZ and viewers
+    // see only approved reports, so for them RU's report is still missing
+    const put = (partyId: string, state: 'submitted' | 'approved', late = false) =>
+      t.db
+        .insert(reports)
+        .values({ measureId: m.id, periodId: q1.id, partyId, state, late })
+        .onConflictDoUpdate({
+          target: [reports.measureId, reports.periodId, reports.partyId],
+          set: { state, late },
+        });
+    await put(w.kz.party.id, 'approved');
+    await put(w.ru.party.id, 'submitted');
+    expect(await seen()).toEqual([
+      [0, 0],
+      [1, 1],
+      [0, 0],
+      [1, 1],
+    ]);
+    // RU's report approved, but it was handed in late: no longer at risk, still a late report
+    await put(w.ru.party.id, 'approved', true);
+    expect(await seen()).toEqual([
+      [0, 1],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
+    // Q2 falls due on 10 July: from the day after, its missing reports bring the measure back
+    await buildPeriod(t.ctx, roadmap.id, {
+      code: '2026-Q2',
+      startDate: '2026-04-01',
+      endDate: '2026-06-30',
+      reportDueDate: '2026-07-10',
+    });
+    expect(await seen()).toEqual([
+      [0, 1],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
+    const later: Ctx = { db: t.db, now: () => new Date('2026-07-11T09:00:00Z') };
+    expect(await seen(later)).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
   });
 });

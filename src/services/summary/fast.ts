@@ -5,14 +5,17 @@
  * rows whatever the roadmap's size. Overdue and at-risk hold for the roadmap's flag day
  * (`summary_days`); the first read of another day moves it, counting them afresh once.
  *
+ * At risk through a missing report is added at read time (`reportRiskGroups`).
+ *
  * Visibility is the `owner` column: 'all' reads every row, a party its own internal rows
  * and the rest, a viewer only the rows of measures that are not internal (nil owner).
  */
-import { type SQL, sql } from 'drizzle-orm';
-import { organisations, parties, spheres, summaryDays, summaryParts } from '../../db/schema';
+import { and, type SQL, sql } from 'drizzle-orm';
+import { measures, organisations, parties, spheres, summaryDays, summaryParts } from '../../db/schema';
 import { AT_RISK_THRESHOLD } from '../../domain/measures';
 import { type Actor, internalScope } from '../../domain/policies';
 import type { Ctx } from '../context';
+import { atRiskSql, measureVisibility, scheduleAtRiskSql } from '../measures/queries';
 import type { RawPart, SummaryRows } from './fold';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
@@ -35,17 +38,49 @@ function ownerVisibility(actor: Actor): SQL {
   return sql`g.owner in (${NIL}::uuid, ${scope}::uuid)`;
 }
 
+/**
+ * The measures at risk only through a missing report (`atRiskSql` but not
+ * `scheduleAtRiskSql`), one row per group they count in: the sums hold the schedule part
+ * alone, since what is missing depends on who asks (the other party's submissions do not
+ * count for a party). A past-due period gates the scan; reports, periods and responsible
+ * bodies stamp roadmap changes (migration 0017), so a cached summary never holds a stale one.
+ */
+const reportRiskGroups = (actor: Actor, roadmapId: string, day: string) => sql`
+  x as (
+    select ${measures.id} as id, ${measures.status} as status, ${measures.childCount} = 0 as leaf,
+           ${measures.parentId} is null as top
+    from ${measures}
+    where ${measures.roadmapId} = ${roadmapId}
+      and exists (select 1 from periods lp where lp.roadmap_id = ${roadmapId} and lp.report_due_date < ${day}::date)
+      and ${and(measureVisibility(actor), atRiskSql(day, actor), sql`not ${scheduleAtRiskSql(day)}`)}
+  ), extra as (
+    select 'all' as kind, ${NIL}::uuid as group_id, ${NIL}::uuid as party_id, x.status, x.leaf, x.top from x
+    union all
+    select 'sphere', s.sphere_id, ${NIL}::uuid, x.status, x.leaf, x.top from x join measure_spheres s on s.measure_id = x.id
+    union all
+    select 'party', p.party_id, ${NIL}::uuid, x.status, x.leaf, x.top
+      from x join (select distinct r.measure_id, r.party_id from measure_responsibles r) p on p.measure_id = x.id
+    union all
+    select 'org', r.organisation_id, r.party_id, x.status, x.leaf, x.top from x join measure_responsibles r on r.measure_id = x.id
+  )`;
+
 /** The sums as the actor may see them, with the flag day they hold for, in one snapshot. */
-const readSums = (ctx: Ctx, actor: Actor, roadmapId: string) =>
+const readSums = (ctx: Ctx, actor: Actor, roadmapId: string, day: string) =>
   ctx.db
     .execute(sql`
+    with ${reportRiskGroups(actor, roadmapId, day)}
     select g.*, d.day::text as flag_day, d.threshold from (
       select g.kind, g.group_id, g.party_id, g.status, g.leaf,
              case when g.kind = 'all' then g.top else false end as top,
              sum(g.n)::int8 as n, sum(g.wp)::float8 as wp, sum(g.w)::float8 as w,
              sum(g.overdue)::int8 as overdue, sum(g.at_risk)::int8 as at_risk
-      from ${summaryParts} g
-      where g.roadmap_id = ${roadmapId} and ${ownerVisibility(actor)}
+      from (
+        select g.kind, g.group_id, g.party_id, g.status, g.leaf, g.top, g.n, g.wp, g.w, g.overdue, g.at_risk
+        from ${summaryParts} g
+        where g.roadmap_id = ${roadmapId} and ${ownerVisibility(actor)}
+        union all
+        select e.kind, e.group_id, e.party_id, e.status, e.leaf, e.top, 0, 0, 0, 0, 1 from extra e
+      ) g
       group by 1, 2, 3, 4, 5, 6
       having sum(g.n) <> 0
     ) g
@@ -60,11 +95,11 @@ const readSums = (ctx: Ctx, actor: Actor, roadmapId: string) =>
 export async function fastRows(ctx: Ctx, actor: Actor, roadmapId: string, day: string): Promise<SummaryRows> {
   const current = (rows: Row[]) =>
     rows.every((r) => r.flag_day === day && Number(r.threshold) === AT_RISK_THRESHOLD);
-  let sums = await readSums(ctx, actor, roadmapId);
+  let sums = await readSums(ctx, actor, roadmapId, day);
   // Another reader may move the day back in between (two days read at once): try again.
   for (let i = 0; i < 5 && !current(sums); i++) {
     await ctx.db.execute(sql`select accord_parts_set_day(${roadmapId}, ${day}::date, ${AT_RISK_THRESHOLD})`);
-    sums = await readSums(ctx, actor, roadmapId);
+    sums = await readSums(ctx, actor, roadmapId, day);
   }
   if (!current(sums)) throw new Error(`summary flags of ${roadmapId} did not settle on ${day}`);
   const out: SummaryRows = { own: [], bySphere: [], byParty: [], byOrg: [] };

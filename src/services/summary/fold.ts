@@ -111,7 +111,10 @@ function mergeSphereStatus(rows: { sphereId: string; status: MeasureStatus; n: n
 }
 
 /** The cached part of a summary: everything but the monitoring counts (see ./monitoring.ts). */
-export type SummaryBody = Omit<RoadmapSummary, 'disputed' | 'reportMissing' | 'reportMissingPeriodId'>;
+export type SummaryBody = Omit<
+  RoadmapSummary,
+  'disputed' | 'reportMissing' | 'reportMissingPeriodId' | 'lateReport'
+>;
 
 /** The summary body from its aggregate rows (see the module comment of ./index.ts). */
 export function assemble(roadmapId: string, day: string, rows: SummaryRows): SummaryBody {

@@ -8,7 +8,7 @@
  * filters (roadmapId + sphereId / partyId / organisationId / status / overdue / atRisk).
  *
  * Speed: a cached summary (per roadmap, visibility scope and day) is served while nothing it
- * counts has changed. A miss reads the incremental sums of `summary_parts` (fast.ts, kept
+ * counts has changed (measures and their links, reports, periods, joint statuses). A miss reads the incremental sums of `summary_parts` (fast.ts, kept
  * current by triggers in every write's transaction) and counts overdue and at-risk over the
  * flagged measures only, so it costs milliseconds at 100,000 measures. reference.ts computes
  * the same rows from scratch; tests hold the two equal. fold.ts turns rows into the answer.
@@ -31,7 +31,7 @@ import { type Actor, internalScope } from '../../domain/policies';
 import { type Ctx, today } from '../context';
 import { loadRoadmap } from '../roadmaps';
 import { fastRows } from './fast';
-import { assemble, type SummaryBody } from './fold';
+import { assemble } from './fold';
 import { monitoringCounts } from './monitoring';
 import { referenceRows } from './reference';
 
@@ -52,16 +52,17 @@ export function summaryScope(actor: Actor): string {
 export async function roadmapSummary(ctx: Ctx, actor: Actor, roadmapId: string): Promise<RoadmapSummary> {
   const day = today(ctx);
   const scope = summaryScope(actor);
-  const cached = await ctx.db.execute<{ cur: number; body: SummaryBody | null }>(sql`
+  const cached = await ctx.db.execute<{ cur: number; body: RoadmapSummary | null }>(sql`
     with cur as (select coalesce(max(${roadmapChanges.id}), 0)::int8 as stamp from ${roadmapChanges} where ${roadmapChanges.roadmapId} = ${roadmapId})
     select cur.stamp as cur, c.body
     from cur left join ${summaryCache} c
       on c.roadmap_id = ${roadmapId} and c.scope = ${scope} and c.day = ${day}::date and c.stamp = cur.stamp`);
   const hit = cached.rows[0];
-  // joint statuses and reports are not part of the cached sums: counted apart, on every read
-  if (hit?.body) return { ...hit.body, ...(await monitoringCounts(ctx, actor, roadmapId, day)) };
+  // reports, periods and joint statuses stamp roadmap changes too (migration 0017), so the
+  // monitoring counts are cached with the rest
+  if (hit?.body) return hit.body;
   const stamp = Number(hit?.cur ?? 0);
-  const body = await fastSummary(ctx, actor, roadmapId, day);
+  const body = await summaryAt(ctx, actor, roadmapId, day);
   await ctx.db
     .insert(summaryCache)
     .values({ roadmapId, scope, day, stamp, body })
@@ -73,7 +74,7 @@ export async function roadmapSummary(ctx: Ctx, actor: Actor, roadmapId: string):
   await ctx.db
     .delete(roadmapChanges)
     .where(and(eq(roadmapChanges.roadmapId, roadmapId), lt(roadmapChanges.id, stamp)));
-  return { ...body, ...(await monitoringCounts(ctx, actor, roadmapId, day)) };
+  return body;
 }
 
 /** Computes the summary from the incremental sums (what a cache miss runs). */
@@ -83,7 +84,7 @@ export async function fastSummary(ctx: Ctx, actor: Actor, roadmapId: string, day
   return assemble(roadmapId, day, rows);
 }
 
-/** The whole summary of another day than today (not cached): the sums and the monitoring counts. */
+/** The whole summary of a day (what a cache miss of today computes): the sums and the monitoring counts. */
 export async function summaryAt(
   ctx: Ctx,
   actor: Actor,

@@ -19,12 +19,12 @@ import { atRiskSql, measureFilter, overdueSql } from '../measures';
 import type { SummaryRows } from './fold';
 
 /** The aggregate columns every query selects over `measures`. */
-const aggregates = (day: string) => sql`
+const aggregates = (day: string, actor: Actor) => sql`
   ${measures.status} as status,
   ${measures.childCount} = 0 as leaf,
   count(*)::int as n,
   (count(*) filter (where ${overdueSql(day)}))::int as overdue,
-  (count(*) filter (where ${atRiskSql(day)}))::int as at_risk,
+  (count(*) filter (where ${atRiskSql(day, actor)}))::int as at_risk,
   coalesce(sum(${measures.weight} * ${measures.progress}), 0)::float8 as wp,
   coalesce(sum(${measures.weight}), 0)::float8 as w`;
 
@@ -36,7 +36,7 @@ export async function referenceRows(
   day: string,
 ): Promise<SummaryRows> {
   const where = measureFilter(actor, { roadmapId }, day) as SQL;
-  const agg = aggregates(day);
+  const agg = aggregates(day, actor);
   const run = <R>(q: SQL) => ctx.db.execute(q).then((r) => r.rows as unknown as R[]);
 
   const [own, bySphere, byParty, byOrg] = await Promise.all([

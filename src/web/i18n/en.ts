@@ -243,7 +243,7 @@ const en = {
     overdue: 'Overdue',
     atRisk: 'At risk',
     overdueHint: 'The due date has passed and the measure is not complete',
-    atRiskHint: 'Falling behind schedule beyond the allowed margin',
+    atRiskHint: 'Falling behind schedule beyond the allowed margin, or no report for a past-due period',
   },
   dashboard: {
     title: 'Overview',
@@ -1331,6 +1331,15 @@ const en = {
   rowActions: {
     column: 'Actions',
     menu: 'Actions on measure {{code}}',
+  },
+  reportFlags: {
+    lateReport: 'Late report',
+    lateReportHint: 'The report for the latest past-due period was not handed in on time',
+    lateReportOnly: 'Late report',
+    lateReportStat: 'Late reports',
+    lateReportHint2: 'The latest period’s report is missing or came after the due date',
+    reportMissingStat: 'Report missing',
+    reportMissingHint: 'No report handed in for the latest period past its due date',
   },
 } satisfies Translation;
 

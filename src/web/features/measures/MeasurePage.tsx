@@ -106,7 +106,7 @@ export default function MeasurePage() {
       />
       <Group gap="sm" mb="md" wrap="wrap">
         <StatusBadge status={m.status} size="lg" />
-        <Flags overdue={m.overdue} atRisk={m.atRisk} />
+        <Flags overdue={m.overdue} atRisk={m.atRisk} lateReport={m.lateReport} />
         {m.disputed && <JointStateBadge state="disputed" />}
         <ProgressBar value={m.progress} label={t('fields.progress')} w={220} />
         <Badge variant="outline" color="gray" c="gray.9" radius="sm" tt="none">

@@ -190,6 +190,11 @@ export function RoadmapFilters({
             onChange={(e) => onChange({ atRisk: e.currentTarget.checked })}
           />
           <Checkbox
+            label={t('reportFlags.lateReportOnly')}
+            checked={view.lateReport}
+            onChange={(e) => onChange({ lateReport: e.currentTarget.checked })}
+          />
+          <Checkbox
             label={t('listing.leafOnly')}
             checked={view.leaf}
             onChange={(e) => onChange({ leaf: e.currentTarget.checked })}

@@ -103,6 +103,7 @@ export function buildMeasure(
     overdue: false,
     atRisk: false,
     disputed: false,
+    lateReport: false,
     childCount: 0,
     sphereIds: [],
     provisionIds: [],

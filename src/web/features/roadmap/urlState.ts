@@ -17,6 +17,8 @@ export interface RoadmapView {
   status: MeasureStatus[];
   overdue: boolean;
   atRisk: boolean;
+  /** A report of the latest past-due period missing or handed in late. */
+  lateReport: boolean;
   /** Only measures without children: the units of work the dashboard counts. */
   leaf: boolean;
   dueFrom: string | null;
@@ -35,6 +37,7 @@ export const DEFAULT_VIEW: RoadmapView = {
   status: [],
   overdue: false,
   atRisk: false,
+  lateReport: false,
   leaf: false,
   dueFrom: null,
   dueTo: null,
@@ -67,6 +70,7 @@ export function parseView(sp: URLSearchParams): RoadmapView {
     status: [...new Set(statuses)],
     overdue: truthy(sp.get('overdue')),
     atRisk: truthy(sp.get('atRisk')),
+    lateReport: truthy(sp.get('lateReport')),
     leaf: truthy(sp.get('leaf')),
     dueFrom: isDate(sp.get('dueFrom')) ? sp.get('dueFrom') : null,
     dueTo: isDate(sp.get('dueTo')) ? sp.get('dueTo') : null,
@@ -86,6 +90,7 @@ export function viewToSearch(v: RoadmapView): URLSearchParams {
   if (v.status.length) sp.set('status', v.status.join(','));
   if (v.overdue) sp.set('overdue', '1');
   if (v.atRisk) sp.set('atRisk', '1');
+  if (v.lateReport) sp.set('lateReport', '1');
   if (v.leaf) sp.set('leaf', '1');
   if (v.dueFrom) sp.set('dueFrom', v.dueFrom);
   if (v.dueTo) sp.set('dueTo', v.dueTo);
@@ -110,6 +115,7 @@ export function hasFilters(v: RoadmapView): boolean {
     v.status.length ||
     v.overdue ||
     v.atRisk ||
+    v.lateReport ||
     v.leaf ||
     v.dueFrom ||
     v.dueTo ||
@@ -127,6 +133,7 @@ export function viewToApiFilter(v: RoadmapView): QueryParams | null {
     status: v.status,
     overdue: v.overdue ? 'true' : undefined,
     atRisk: v.atRisk ? 'true' : undefined,
+    lateReport: v.lateReport ? 'true' : undefined,
     leaf: v.leaf ? 'true' : undefined,
     dueFrom: v.dueFrom,
     dueTo: v.dueTo,

@@ -8,13 +8,16 @@ import { roadmapHref } from '../../roadmap/urlState';
 import { CompletionScale } from './CompletionScale';
 import { Stat } from './Section';
 
-/** The tiles at the top: leaf measures, overall progress, completion level, overdue, at risk. */
+/**
+ * The tiles at the top: leaf measures, overall progress, completion level, overdue, at risk,
+ * disputed, and the measures missing a report of the latest past-due period or late with it.
+ */
 export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary; roadmap: Roadmap }) {
   const { t } = useTranslation();
   const { formatNumber, formatPercent } = useFormat();
   const rid = roadmap.id;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="summary-stats">
+    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="summary-stats">
       <Stat name="leaves" label={t('dashboard.leafCount')} value={formatNumber(s.leaves.total)}>
         <Text size="xs" c="gray.8" data-testid="measure-count">
           {t('dashboard.leafOf', { total: formatNumber(s.measureCount) })}
@@ -64,6 +67,25 @@ export function SummaryStats({ summary: s, roadmap }: { summary: RoadmapSummary;
       >
         <Text size="xs" c="gray.8">
           {t('joint.disputedHint')}
+        </Text>
+      </Stat>
+      <Stat
+        name="reportMissing"
+        label={t('reportFlags.reportMissingStat')}
+        value={formatNumber(s.reportMissing ?? 0)}
+      >
+        <Text size="xs" c="gray.8">
+          {t('reportFlags.reportMissingHint')}
+        </Text>
+      </Stat>
+      <Stat
+        name="lateReport"
+        label={t('reportFlags.lateReportStat')}
+        value={formatNumber(s.lateReport ?? 0)}
+        to={roadmapHref({ roadmap: rid, lateReport: true })}
+      >
+        <Text size="xs" c="gray.8">
+          {t('reportFlags.lateReportHint2')}
         </Text>
       </Stat>
     </SimpleGrid>

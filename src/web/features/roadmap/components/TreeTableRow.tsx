@@ -122,7 +122,7 @@ export function TreeTableRow(p: TreeTableRowProps) {
             {expander}
             <div style={{ minWidth: 0 }}>
               {titleLink}
-              <Flags overdue={m.overdue} atRisk={m.atRisk} />
+              <Flags overdue={m.overdue} atRisk={m.atRisk} lateReport={m.lateReport} />
             </div>
           </td>
           <td className="accord-tt-cell accord-tt-stack">
@@ -145,7 +145,7 @@ export function TreeTableRow(p: TreeTableRowProps) {
               {titleLink}
               {flagged && (
                 <Group gap={6} wrap="nowrap">
-                  <Flags overdue={m.overdue} atRisk={m.atRisk} />
+                  <Flags overdue={m.overdue} atRisk={m.atRisk} lateReport={m.lateReport} />
                   {row.context && (
                     <Text size="xs" c="#495057" fs="italic" title={t('roadmap.contextRow')}>
                       {t('roadmap.contextShort')}
