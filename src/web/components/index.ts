@@ -12,3 +12,4 @@ export { EmptyState, ErrorAlert, LoadingState, QueryState } from './QueryState';
 export { STATUS_COLORS, StatusBadge } from './StatusBadge';
 export { type ListTotal, useTotalText } from './total';
 export { UploadProgress } from './UploadProgress';
+export { Pager } from './Pager';

@@ -3,13 +3,14 @@
  * action and time, each with a readable before/after, a page at a time; and a check of the
  * hash chain that says whether anyone altered, inserted or deleted an event.
  */
-import { Alert, Button, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuditEvents, useVerifyAudit } from '../../api/audit';
 import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { AdminNav } from './AdminNav';
 import { type AuditFilter, AuditFilters, toQuery } from './audit/AuditFilters';
@@ -82,19 +83,7 @@ export default function AuditPage() {
             <AuditEventItem key={e.id} event={e} />
           ))}
         </Stack>
-        {pages > 1 && (
-          <Group justify="center" mt="sm">
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={(p) => set({ page: p })}
-              getControlProps={(c) => ({
-                'aria-label': c === 'previous' ? t('common.previous') : c === 'next' ? t('common.next') : c,
-              })}
-              getItemProps={(p) => ({ 'aria-label': t('common.pageOf', { page: p, pages }) })}
-            />
-          </Group>
-        )}
+        <Pager pages={pages} page={page} onChange={(p) => set({ page: p })} />
       </QueryState>
     </Stack>
   );

@@ -1,6 +1,7 @@
 /**
  * A plan diff, grouped: measures added, removed and changed, each change in words (due dates
- * with the days they moved). Used by the roadmap's «Что изменилось» and by the meeting page.
+ * with the days they moved). Headings count the whole diff; the lists hold the page at hand
+ * (PagedDiff asks for one). Used by the roadmap's «Что изменилось» and by the meeting page.
  */
 import { Anchor, Badge, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -38,8 +39,7 @@ export function DiffView({ diff }: { diff: PlanDiff }) {
     status: (s: string) => t(`enums.status.${s}`),
     tier: (s: string) => t(`enums.tier.${s}`),
   };
-  if (!diff.added.length && !diff.removed.length && !diff.changed.length)
-    return <Text size="sm">{t('changes.nothing')}</Text>;
+  if (diff.total === 0) return <Text size="sm">{t('changes.nothing')}</Text>;
   const group = (key: 'added' | 'removed' | 'changed', count: number, color: string, body: React.ReactNode) =>
     count > 0 && (
       <section aria-labelledby={`diff-${key}`}>
@@ -56,7 +56,7 @@ export function DiffView({ diff }: { diff: PlanDiff }) {
     <Stack gap="md" data-testid="plan-diff">
       {group(
         'changed',
-        diff.changed.length,
+        diff.counts.changed,
         'blue',
         <List spacing={6} size="sm" listStyleType="none" pl={0}>
           {diff.changed.map((c) => (
@@ -73,7 +73,7 @@ export function DiffView({ diff }: { diff: PlanDiff }) {
       )}
       {group(
         'added',
-        diff.added.length,
+        diff.counts.added,
         'green',
         <List spacing={4} size="sm" listStyleType="none" pl={0}>
           {diff.added.map((m) => (
@@ -85,7 +85,7 @@ export function DiffView({ diff }: { diff: PlanDiff }) {
       )}
       {group(
         'removed',
-        diff.removed.length,
+        diff.counts.removed,
         'red',
         <List spacing={4} size="sm" listStyleType="none" pl={0}>
           {diff.removed.map((m) => (

@@ -7,12 +7,12 @@ import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Baseline, Roadmap } from '../../../contracts';
-import { useBaselines, useDiff } from '../../api/baselines';
+import { useBaselines } from '../../api/baselines';
 import { canManageReference } from '../../api/permissions';
 import { useSession } from '../../api/session';
-import { DateInput, ErrorAlert, formatDateText, LoadingState, localize, Section } from '../../components';
+import { DateInput, formatDateText, localize, Section } from '../../components';
 import { isLocale } from '../../i18n';
-import { DiffView } from './DiffView';
+import { PagedDiff } from './PagedDiff';
 import { FreezeBaselineDialog } from './FreezeBaselineDialog';
 
 const DATE = 'date';
@@ -60,11 +60,6 @@ export function WhatChangedSection({ roadmap }: { roadmap: Roadmap }) {
   const fromValue = from ?? defaultFrom(list) ?? DATE;
   const side = (v: string, d: string) => (v === DATE ? d : v);
   const ready = (fromValue !== DATE || !!fromDate) && (to !== DATE || !!toDate);
-  const diff = useDiff(
-    roadmap.id,
-    { from: side(fromValue, fromDate), to: side(to, toDate) },
-    ready && baselines.isSuccess,
-  );
   const options = list.map((b) => ({
     value: b.id,
     label: t('changes.baselineLine', {
@@ -102,8 +97,13 @@ export function WhatChangedSection({ roadmap }: { roadmap: Roadmap }) {
             </Button>
           )}
         </Group>
-        <ErrorAlert error={baselines.error ?? diff.error} />
-        {diff.isLoading ? <LoadingState /> : diff.data ? <DiffView diff={diff.data} /> : null}
+        <PagedDiff
+          roadmapId={roadmap.id}
+          from={side(fromValue, fromDate)}
+          to={side(to, toDate)}
+          enabled={ready && baselines.isSuccess}
+          error={baselines.error}
+        />
       </Stack>
       {freezing && <FreezeBaselineDialog roadmapId={roadmap.id} onClose={() => setFreezing(false)} />}
     </Section>

@@ -3,12 +3,12 @@
  * under a thread, the new-comment box with mentions and the shared/internal choice. The
  * measure page renders it; the report page uses `<Comments target={{ kind: 'report', id }} />`.
  */
-import { Box, Divider, Pagination, Stack, Text } from '@mantine/core';
+import { Box, Divider, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentPage, CommentThread } from '../../../contracts';
 import { COMMENT_PAGE, type CommentTarget, useComments, useCreateComment } from '../../api/comments';
-import { EmptyState, QueryState, Section } from '../../components';
+import { EmptyState, Pager, QueryState, Section } from '../../components';
 import { CommentForm } from './components/CommentForm';
 import { CommentItem } from './components/CommentItem';
 
@@ -95,16 +95,7 @@ export function Comments({ target }: { target: CommentTarget }) {
           ))}
         </Stack>
       </QueryState>
-      {pages > 1 && (
-        <Pagination
-          mt="md"
-          total={pages}
-          value={page}
-          onChange={setPage}
-          size="sm"
-          getControlProps={(c) => ({ 'aria-label': `${t('comments.pages')}: ${c}` })}
-        />
-      )}
+      <Pager pages={pages} page={page} onChange={setPage} mt="md" />
       {posting && (
         <Box mt="md">
           {posting.allowed ? (

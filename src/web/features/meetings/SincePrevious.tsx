@@ -2,11 +2,11 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Baseline } from '../../../contracts';
-import { useBaselines, useDiff } from '../../api/baselines';
+import { useBaselines } from '../../api/baselines';
 import { useRoadmaps } from '../../api/roadmaps';
-import { ErrorAlert, LoadingState, localize } from '../../components';
+import { LoadingState, localize } from '../../components';
 import { isLocale } from '../../i18n';
-import { DiffView } from '../changes/DiffView';
+import { PagedDiff } from '../changes/PagedDiff';
 
 /**
  * The two sides: this meeting's baseline (or now, before it is held) and the baseline of the
@@ -29,7 +29,6 @@ export function SincePrevious({ roadmapId, meetingId }: { roadmapId: string; mee
   const roadmap = useRoadmaps().data?.find((r) => r.id === roadmapId);
   const baselines = useBaselines(roadmapId);
   const sides = sidesFor(baselines.data ?? [], meetingId);
-  const diff = useDiff(roadmapId, { from: sides.from, to: sides.to }, baselines.isSuccess && !!sides.from);
   return (
     <div>
       {roadmap && (
@@ -37,14 +36,19 @@ export function SincePrevious({ roadmapId, meetingId }: { roadmapId: string; mee
           {localize(roadmap.title, lang).text}
         </Text>
       )}
-      <ErrorAlert error={baselines.error ?? diff.error} />
       {baselines.isSuccess && !sides.from ? (
         <Text size="sm">{t('changes.noBaseline')}</Text>
-      ) : diff.isLoading || baselines.isLoading ? (
+      ) : baselines.isLoading ? (
         <LoadingState />
-      ) : diff.data ? (
-        <DiffView diff={diff.data} />
-      ) : null}
+      ) : (
+        <PagedDiff
+          roadmapId={roadmapId}
+          from={sides.from}
+          to={sides.to}
+          enabled={baselines.isSuccess && !!sides.from}
+          error={baselines.error}
+        />
+      )}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 /** All the user's notifications, newest first, a page at a time; unread only on demand. */
-import { Button, Group, Pagination, Paper, Switch } from '@mantine/core';
+import { Button, Paper, Switch } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMarkAllRead, useNotifications, useUnreadCount } from '../../api/notifications';
-import { PageHeader, QueryState } from '../../components';
+import { PageHeader, Pager, QueryState } from '../../components';
 import { NotificationList } from './components/NotificationList';
 
 const PAGE = 20;
@@ -49,11 +49,7 @@ export default function NotificationsPage() {
         >
           {() => <NotificationList items={list.data?.data ?? []} />}
         </QueryState>
-        {pages > 1 && (
-          <Group justify="center" mt="md">
-            <Pagination total={pages} value={page} onChange={setPage} size="sm" />
-          </Group>
-        )}
+        <Pager pages={pages} page={page} onChange={setPage} mt="md" />
       </Paper>
     </>
   );
