@@ -30,6 +30,15 @@ describe('bench verdicts', () => {
     expect(formatTable([r])).toContain('MISS (no answer)');
   });
 
+  it('never passes a run whose percentiles came back as null over IPC (JSON has no NaN)', () => {
+    const overIpc = JSON.parse(JSON.stringify(stats([]))) as LoadStats;
+    expect(overIpc.p50Ms).toBeNull();
+    const r = row(overIpc, stats([8, 8, 8]));
+    expect(r.pass).toBe(false);
+    expect(Number.isNaN(r.ratio)).toBe(true);
+    expect(verdict(r)).toBe('MISS (no answer)');
+  });
+
   it('never passes a row whose raw SQL gave no answer (no limit to compare with)', () => {
     const r = row(stats([10, 10, 10]), stats([]));
     expect(r.pass).toBe(false);

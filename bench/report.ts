@@ -61,6 +61,13 @@ export function makeRow(
   cpu: { nodeMs: number; postgresMs: number },
   rawCpu: { nodeMs: number; postgresMs: number },
 ): ResultRow {
+  // a run without answers has no percentiles: NaN here, null once it crossed IPC as JSON
+  // (and null / x is 0, null <= x is true), so every figure is normalised to a number or NaN
+  const fig = (x: number | null | undefined) =>
+    typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN;
+  http = { ...http, p50Ms: fig(http.p50Ms), p99Ms: fig(http.p99Ms) };
+  raw = { ...raw, p50Ms: fig(raw.p50Ms), p99Ms: fig(raw.p99Ms) };
+  bare = { ...bare, p50Ms: fig(bare.p50Ms), p99Ms: fig(bare.p99Ms) };
   const limitMs = round(raw.p50Ms + bare.p50Ms);
   const ratio = round(http.p50Ms / limitMs);
   // NaN compares false both ways, so a missing figure must be ruled out explicitly
@@ -136,7 +143,7 @@ export function formatTable(rows: ResultRow[]): string {
     'SQL CPU',
     'verdict',
   ];
-  const widths = [14, 9, 8, 8, 7, 8, 9, 8, 10, 7, 8, 8, 8, 22];
+  const widths = [22, 9, 8, 8, 7, 8, 9, 8, 10, 7, 8, 8, 8, 22];
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i === 0 || i === 13)).join(' ');
   const cpu = (c: { nodeMs: number; postgresMs: number }) =>
     ms(c.nodeMs + (Number.isFinite(c.postgresMs) ? c.postgresMs : 0));
