@@ -21,7 +21,7 @@ import { actorOf } from '../src/services/auth';
 import type { Ctx } from '../src/services/context';
 import { reportVisibleAs } from '../src/services/reports/visibility';
 import { assignmentQueries } from '../src/services/reports/assignments';
-import { completenessQueries } from '../src/services/reports/completeness';
+import { countsQuery } from '../src/services/reports/completeness';
 import { reportOrder } from '../src/services/reports/list';
 import { REPORT_COLUMNS } from '../src/services/reports/read';
 import { createToken } from '../src/services/tokens';
@@ -315,15 +315,12 @@ export function reportOperations(s: Scenario, rs: ReportScenario): Operation[] {
       );
     })(),
     (() => {
-      const q = completenessQueries(c, { id: rs.periodId, reportDueDate: rs.periodDue }, s.day);
+      const q = countsQuery(c, { id: rs.periodId, reportDueDate: rs.periodDue }, s.day);
       return readOp(
         'reporting-completeness',
         `/api/v1/roadmaps/${s.roadmapId}/reporting`,
         rs.headers,
-        [
-          ['by party', q.byParty],
-          ['by organisation', q.byOrganisation],
-        ],
+        [['counts', q]],
         50,
       );
     })(),
