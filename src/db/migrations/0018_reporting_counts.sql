@@ -74,6 +74,12 @@ CREATE FUNCTION accord_rc_owner(tier tier, owner_party_id uuid) RETURNS uuid LAN
     ELSE '00000000-0000-0000-0000-000000000000'::uuid END
 $$;
 --> statement-breakpoint
+-- Whether any of the measures' roadmaps has a period: without one there is nothing to count
+-- (a new roadmap filled by an import or the generator), so the triggers return at once.
+CREATE FUNCTION accord_rc_any_period(ids uuid[]) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM periods p WHERE p.roadmap_id IN (SELECT m.roadmap_id FROM measures m WHERE m.id = ANY (ids)))
+$$;
+--> statement-breakpoint
 -- Adds deltas to the counts, in key order (concurrent writers lock rows in one order). Rows of
 -- a period being deleted are skipped: they go with it.
 CREATE FUNCTION accord_rc_add(d accord_rc_delta[]) RETURNS void LANGUAGE sql AS $$
@@ -200,6 +206,8 @@ BEGIN
       IS DISTINCT FROM (n.roadmap_id, n.child_count = 0, n.start_date, n.due_date, n.status IN ('completed', 'cancelled'),
            accord_rc_owner(n.tier, n.owner_party_id)));
   IF cardinality(olds) = 0 THEN RETURN NULL; END IF;
+  IF NOT EXISTS (SELECT 1 FROM periods p WHERE p.roadmap_id IN (SELECT (o).roadmap_id FROM unnest(olds) o
+      UNION SELECT n.roadmap_id FROM new_rows n)) THEN RETURN NULL; END IF;
   news := ARRAY(
     SELECT ROW(n.id, n.roadmap_id, n.child_count, n.start_date, n.due_date, n.status, n.tier, n.owner_party_id)::accord_rc_measure
     FROM new_rows n WHERE n.id IN (SELECT (x).id FROM unnest(olds) x));
@@ -233,6 +241,7 @@ CREATE FUNCTION accord_rc_responsibles_insert() RETURNS trigger LANGUAGE plpgsql
 DECLARE
   ids uuid[] := ARRAY(SELECT DISTINCT measure_id FROM new_rows);
 BEGIN
+  IF NOT accord_rc_any_period(ids) THEN RETURN NULL; END IF;
   PERFORM 1 FROM measures WHERE id = ANY (ids) ORDER BY id FOR NO KEY UPDATE;
   PERFORM accord_rc_add(ARRAY(
     SELECT x FROM accord_rc_parts(accord_rc_measures(ids), accord_rc_links(ids), 1, NULL) x
@@ -247,6 +256,7 @@ CREATE FUNCTION accord_rc_responsibles_delete() RETURNS trigger LANGUAGE plpgsql
 DECLARE
   ids uuid[] := ARRAY(SELECT DISTINCT measure_id FROM old_rows);
 BEGIN
+  IF NOT accord_rc_any_period(ids) THEN RETURN NULL; END IF;
   PERFORM 1 FROM measures WHERE id = ANY (ids) ORDER BY id FOR NO KEY UPDATE;
   PERFORM accord_rc_add(ARRAY(
     SELECT x FROM accord_rc_parts(accord_rc_measures(ids), accord_rc_links(ids), 1, NULL) x
