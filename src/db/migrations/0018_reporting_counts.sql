@@ -237,18 +237,24 @@ CREATE TRIGGER measures_rc_delete BEFORE DELETE ON measures
 -- Links: the measures' contributions with the links as they are, minus those with the links
 -- as they were (inserted ones absent, deleted ones present). Links removed by a measure's own
 -- deletion find no measure, and were taken away by the measure's trigger.
-CREATE FUNCTION accord_rc_responsibles_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  ids uuid[] := ARRAY(SELECT DISTINCT measure_id FROM new_rows);
+-- The measures `ids` whose links were `was` and are now as stored.
+CREATE FUNCTION accord_rc_relink(ids uuid[], was accord_rc_link[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF NOT accord_rc_any_period(ids) THEN RETURN NULL; END IF;
+  IF NOT accord_rc_any_period(ids) THEN RETURN; END IF;
   PERFORM 1 FROM measures WHERE id = ANY (ids) ORDER BY id FOR NO KEY UPDATE;
   PERFORM accord_rc_add(ARRAY(
     SELECT x FROM accord_rc_parts(accord_rc_measures(ids), accord_rc_links(ids), 1, NULL) x
     UNION ALL
-    SELECT x FROM accord_rc_parts(accord_rc_measures(ids), ARRAY(
-      SELECT l FROM unnest(accord_rc_links(ids)) l
-      WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.measure_id = l.measure_id AND n.organisation_id = l.organisation_id)), -1, NULL) x));
+    SELECT x FROM accord_rc_parts(accord_rc_measures(ids), was, -1, NULL) x));
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION accord_rc_responsibles_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  ids uuid[] := ARRAY(SELECT DISTINCT measure_id FROM new_rows);
+BEGIN
+  PERFORM accord_rc_relink(ids, ARRAY(
+    SELECT l FROM unnest(accord_rc_links(ids)) l
+    WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.measure_id = l.measure_id AND n.organisation_id = l.organisation_id)));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -256,13 +262,8 @@ CREATE FUNCTION accord_rc_responsibles_delete() RETURNS trigger LANGUAGE plpgsql
 DECLARE
   ids uuid[] := ARRAY(SELECT DISTINCT measure_id FROM old_rows);
 BEGIN
-  IF NOT accord_rc_any_period(ids) THEN RETURN NULL; END IF;
-  PERFORM 1 FROM measures WHERE id = ANY (ids) ORDER BY id FOR NO KEY UPDATE;
-  PERFORM accord_rc_add(ARRAY(
-    SELECT x FROM accord_rc_parts(accord_rc_measures(ids), accord_rc_links(ids), 1, NULL) x
-    UNION ALL
-    SELECT x FROM accord_rc_parts(accord_rc_measures(ids), accord_rc_links(ids) || ARRAY(
-      SELECT ROW(o.measure_id, o.organisation_id, o.party_id)::accord_rc_link FROM old_rows o), -1, NULL) x));
+  PERFORM accord_rc_relink(ids, accord_rc_links(ids) || ARRAY(
+    SELECT ROW(o.measure_id, o.organisation_id, o.party_id)::accord_rc_link FROM old_rows o));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
