@@ -25,6 +25,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '300' },
     move: { type: 'string', default: 'both' },
     cpuprofile: { type: 'string' },
+    concurrency: { type: 'string', default: '1' },
   },
 });
 const log = (m: string) => console.log(`[profile] ${m}`);
@@ -127,7 +128,8 @@ async function main() {
   const app = await buildApp({
     ctx: db.ctx,
     config: { sessionHours: 12, publicUrl: undefined },
-    logger: false,
+    // PROFILE_VERBOSE: the server's warnings (a constraint violation or a deadlock behind a 409)
+    logger: process.env.PROFILE_VERBOSE ? { level: 'warn' } : false,
     validateResponses: false,
   });
   try {
@@ -168,11 +170,17 @@ async function main() {
       const c0 = cpuNow(db.postmasterPid);
       const t0 = performance.now();
       let failed = 0;
-      for (const x of measured) if (!(await send(move, x))) failed++;
-      const wall = (performance.now() - t0) / measured.length;
+      // one after another, or `--concurrency` workers taking the next item
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Number(values.concurrency) }, async () => {
+          while (next < measured.length) if (!(await send(move, measured[next++]))) failed++;
+        }),
+      );
+      const wall = ((performance.now() - t0) / measured.length) * Number(values.concurrency);
       const cpu = cpuPerOp(c0, cpuNow(db.postmasterPid), measured.length);
       log(
-        `${move}: ${measured.length} one after another (${failed} refused): wall ${wall.toFixed(2)} ms, CPU server ${cpu.nodeMs} + PostgreSQL ${cpu.postgresMs} ms, ${(rt.n / measured.length).toFixed(1)} round trips (${(rt.ms / measured.length).toFixed(2)} ms) per transition`,
+        `${move}: ${measured.length} by ${values.concurrency} at a time (${failed} refused): wall ${wall.toFixed(2)} ms, CPU server ${cpu.nodeMs} + PostgreSQL ${cpu.postgresMs} ms, ${(rt.n / measured.length).toFixed(1)} round trips (${(rt.ms / measured.length).toFixed(2)} ms) per transition`,
       );
       if (values.cpuprofile) {
         const { profile } = await session.post('Profiler.stop');
