@@ -30,8 +30,10 @@ export interface ResultRow {
   /** p50 / limit: 1 means no overhead beyond SQL and HTTP; the target is ≤ 2. */
   ratio: number;
   targetMs: number;
-  /** p50 ≤ target and p50 ≤ 2 × limit (judged at 100,000 measures). */
+  /** p50 ≤ target and p50 ≤ 2 × limit (judged at 100,000 measures); false when a figure is missing. */
   pass: boolean;
+  /** False when the server or a floor gave no answer within the run: no figure, never a pass. */
+  answered: boolean;
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
@@ -59,8 +61,17 @@ export function makeRow(
   cpu: { nodeMs: number; postgresMs: number },
   rawCpu: { nodeMs: number; postgresMs: number },
 ): ResultRow {
+  // a run without answers has no percentiles: NaN here, null once it crossed IPC as JSON
+  // (and null / x is 0, null <= x is true), so every figure is normalised to a number or NaN
+  const fig = (x: number | null | undefined) =>
+    typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN;
+  http = { ...http, p50Ms: fig(http.p50Ms), p99Ms: fig(http.p99Ms) };
+  raw = { ...raw, p50Ms: fig(raw.p50Ms), p99Ms: fig(raw.p99Ms) };
+  bare = { ...bare, p50Ms: fig(bare.p50Ms), p99Ms: fig(bare.p99Ms) };
   const limitMs = round(raw.p50Ms + bare.p50Ms);
   const ratio = round(http.p50Ms / limitMs);
+  // NaN compares false both ways, so a missing figure must be ruled out explicitly
+  const answered = [http.p50Ms, http.p99Ms, limitMs, ratio].every(Number.isFinite) && http.count > 0;
   return {
     operation,
     measures,
@@ -74,7 +85,8 @@ export function makeRow(
     bareP99Ms: bare.p99Ms,
     ratio,
     targetMs,
-    pass: http.p50Ms <= targetMs && ratio <= 2 && http.non2xx === 0 && http.errors === 0,
+    pass: answered && http.p50Ms <= targetMs && ratio <= 2 && http.non2xx === 0 && http.errors === 0,
+    answered,
     non2xx: http.non2xx,
     errors: http.errors,
     statusCodes: http.statusCodes,
@@ -88,6 +100,30 @@ export function makeRow(
 
 const pad = (s: string, n: number, right = false) => (right ? s.padEnd(n) : s.padStart(n));
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+
+/** Why a row misses its targets: a missing figure first (never compared), then each missed target. */
+function missReasons(r: ResultRow): string {
+  const noAnswer = !Number.isFinite(r.p50Ms) || r.requests === 0;
+  const noLimit = !Number.isFinite(r.limitMs);
+  const compared = !noAnswer && !noLimit;
+  return [
+    noAnswer ? 'no answer' : '',
+    noLimit ? 'no limit' : '',
+    !noAnswer && r.p50Ms > r.targetMs ? `p50 > ${r.targetMs}` : '',
+    compared && r.ratio > 2 ? 'ratio > 2' : '',
+    r.non2xx || r.errors ? 'failures' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** PASS or MISS (why) at the target size; in parentheses at other sizes. A row without a figure never passes. */
+export function verdict(r: ResultRow): string {
+  const reasons = missReasons(r);
+  const pass = r.pass && reasons === '';
+  if (r.measures === TARGET_SIZE) return pass ? 'PASS' : `MISS (${reasons || 'see figures'})`;
+  return pass ? '(would pass)' : `(would miss: ${reasons || 'see figures'})`;
+}
 
 /** The results table, one line per row, with PASS/MISS at the target size. */
 export function formatTable(rows: ResultRow[]): string {
@@ -107,24 +143,12 @@ export function formatTable(rows: ResultRow[]): string {
     'SQL CPU',
     'verdict',
   ];
-  const widths = [14, 9, 8, 8, 7, 8, 9, 8, 10, 7, 8, 8, 8, 22];
+  const widths = [22, 9, 8, 8, 7, 8, 9, 8, 10, 7, 8, 8, 8, 22];
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i === 0 || i === 13)).join(' ');
   const cpu = (c: { nodeMs: number; postgresMs: number }) =>
     ms(c.nodeMs + (Number.isFinite(c.postgresMs) ? c.postgresMs : 0));
   const out = [line(head), line(widths.map((w) => '-'.repeat(w)))];
   for (const r of rows) {
-    const verdict =
-      r.measures === TARGET_SIZE
-        ? r.pass
-          ? 'PASS'
-          : `MISS (${[
-              r.p50Ms > r.targetMs ? `p50 > ${r.targetMs}` : '',
-              r.ratio > 2 ? 'ratio > 2' : '',
-              r.non2xx || r.errors ? 'failures' : '',
-            ]
-              .filter(Boolean)
-              .join(', ')})`
-        : `(${r.pass ? 'would pass' : 'would miss'})`;
     out.push(
       line([
         r.operation,
@@ -135,12 +159,12 @@ export function formatTable(rows: ResultRow[]): string {
         ms(r.rawSqlP50Ms),
         ms(r.bareP50Ms),
         ms(r.limitMs),
-        r.ratio.toFixed(2),
+        Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '—',
         `≤${r.targetMs}`,
         String(r.non2xx + r.errors),
         cpu(r.cpuMsPerRequest),
         cpu(r.rawSqlCpuMsPerOp),
-        verdict,
+        verdict(r),
       ]),
     );
   }

@@ -152,7 +152,7 @@ async function main(): Promise<number> {
         if (row.rawSqlUncachedP50Ms !== undefined)
           log(`${op.name}: a cache miss costs ${row.rawSqlUncachedP50Ms} ms of SQL (p50 of 5, alone)`);
         log(
-          `${op.name}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.rps} rps; SQL p50 ${row.rawSqlP50Ms}, bare p50 ${row.bareP50Ms} → limit ${row.limitMs} ms, ratio ${row.ratio}; CPU per request: server ${row.cpuMsPerRequest.nodeMs} + PostgreSQL ${row.cpuMsPerRequest.postgresMs} ms, raw SQL ${row.rawSqlCpuMsPerOp.nodeMs} + ${row.rawSqlCpuMsPerOp.postgresMs} ms${row.non2xx || row.errors ? `; non-2xx ${row.non2xx}, errors ${row.errors} ${JSON.stringify(row.statusCodes)}` : ''}`,
+          `${op.name}: ${row.answered ? '' : 'NO ANSWER within the run; '}p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.rps} rps; SQL p50 ${row.rawSqlP50Ms}, bare p50 ${row.bareP50Ms} → limit ${row.limitMs} ms, ratio ${row.ratio}; CPU per request: server ${row.cpuMsPerRequest.nodeMs} + PostgreSQL ${row.cpuMsPerRequest.postgresMs} ms, raw SQL ${row.rawSqlCpuMsPerOp.nodeMs} + ${row.rawSqlCpuMsPerOp.postgresMs} ms${row.non2xx || row.errors ? `; non-2xx ${row.non2xx}, errors ${row.errors} ${JSON.stringify(row.statusCodes)}` : ''}`,
         );
       }
 

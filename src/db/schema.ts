@@ -1056,3 +1056,32 @@ export const importMappings = pgTable('import_mappings', {
   mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
   ...timestamps,
 });
+// ---------- reporting counts (completeness of a period at any size; migration 0018) ----------
+
+/**
+ * A period's reporting completeness, kept current by triggers (migration `reporting_counts`)
+ * in the transaction of every write: per period × responsible party × organisation (the nil
+ * uuid for the party's own row) × owner (the owning party of internal measures, the nil uuid
+ * for the others) × slot, the due pairs and what their reports make of them. `open` counts
+ * the pairs neither handed in nor marked late, which are late too once the due date passed.
+ */
+export const reportingCounts = pgTable(
+  'reporting_counts',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    owner: uuid('owner').notNull(),
+    /** Spreads each count over a few rows by backend, so concurrent writers seldom wait on one row. */
+    slot: smallint('slot').notNull(),
+    due: bigint('due', { mode: 'number' }).notNull().default(0),
+    submitted: bigint('submitted', { mode: 'number' }).notNull().default(0),
+    approved: bigint('approved', { mode: 'number' }).notNull().default(0),
+    returned: bigint('returned', { mode: 'number' }).notNull().default(0),
+    lateFlag: bigint('late_flag', { mode: 'number' }).notNull().default(0),
+    open: bigint('open', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.partyId, t.organisationId, t.owner, t.slot] })],
+);

@@ -8,6 +8,7 @@
  * roadmaps never wait for each other behind one global lock.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { AuditEvent } from '../../contracts/audit';
 import type { AuditAction } from '../../contracts/audit-actions';
 import type { DbOrTx, Tx } from '../../db/client';
@@ -15,7 +16,7 @@ import { auditEvents } from '../../db/schema';
 import type { Actor } from '../../domain/policies';
 import { requestSeal } from '../audit-seal';
 import type { Ctx } from '../context';
-import { notifyFromEvents } from '../notifications/fan-out';
+import { notificationStatements, notifyFromEvents } from '../notifications/fan-out';
 import { requestDelivery } from '../notifications/outbox';
 
 export interface AuditInput {
@@ -57,6 +58,40 @@ export async function insertAuditEvents(tx: DbOrTx, actor: Actor, events: readon
   for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(auditEvents).values(rows.slice(i, i + CHUNK));
 }
 
+const json = (x: unknown) => (x === undefined || x === null ? null : JSON.stringify(x));
+
+/**
+ * The notifications and the events of one transaction in one statement (one round trip on
+ * the hot path of every write): each notification INSERT a data-modifying CTE, then the
+ * events' INSERT; answers how many notifications were added.
+ */
+async function recordOnce(tx: Tx, actor: Actor, events: readonly AuditInput[], now: Date): Promise<number> {
+  const notify = notificationStatements(actor, events);
+  const values = sql.join(
+    events.map(({ actor: who = actor, ...e }) => {
+      return sql`(${randomUUID()}::uuid, ${now.toISOString()}::timestamptz, ${who.userId}::uuid, ${who.label},
+        ${e.action}, ${e.entityType}, ${e.entityId}::uuid, ${e.partyScope ?? null}::uuid, ${who.requestId ?? null},
+        ${json(e.before)}::jsonb, ${json(e.after)}::jsonb)`;
+    }),
+    sql`, `,
+  );
+  const insert = sql`insert into ${auditEvents} (id, occurred_at, actor_id, actor_label, action, entity_type,
+    entity_id, party_scope, request_id, before, after) values ${values}`;
+  if (notify.length === 0) {
+    await tx.execute(insert);
+    return 0;
+  }
+  const ctes = notify.map((s, i) => sql`${sql.raw(`n${i}`)} as (${s} returning 1)`);
+  const counted = sql.join(
+    notify.map((_, i) => sql.raw(`(select count(*) from n${i})`)),
+    sql` + `,
+  );
+  const res = await tx.execute<{ notified: number }>(
+    sql`with ${sql.join(ctes, sql`, `)}, events as (${insert} returning 1) select (${counted})::int as notified`,
+  );
+  return Number(res.rows[0]?.notified ?? 0);
+}
+
 /**
  * Runs `work` in one transaction with an audit log; the events it records are written before
  * the commit, with the notifications they call for (an outbox: nothing is told of a rolled-back
@@ -79,8 +114,12 @@ export async function mutate<T>(
       },
     };
     const out = await work(tx, audit);
-    if (events.length > 0) notified = await notifyFromEvents(tx, actor, events);
-    await insertAuditEvents(tx, actor, events, ctx.now());
+    if (events.length > 0 && events.length <= CHUNK)
+      notified = await recordOnce(tx, actor, events, ctx.now());
+    else if (events.length > 0) {
+      notified = await notifyFromEvents(tx, actor, events);
+      await insertAuditEvents(tx, actor, events, ctx.now());
+    }
     recorded = events.length;
     return out;
   });

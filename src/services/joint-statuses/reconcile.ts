@@ -4,7 +4,7 @@
  * every approval and reopening; it is idempotent (it recomputes from the reports as they are,
  * and does nothing when they are the ones the joint status was last computed from).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { MeasureStatus } from '../../contracts/enums';
 import type { Tx } from '../../db/client';
 import { jointStatuses } from '../../db/schema';
@@ -32,12 +32,15 @@ type Facts = {
   approved: (ApprovedClaim & { reportId: string })[];
   tier: string;
   owner: string | null;
+  /** The joint status as it is (locked), null before the first reconciliation. */
+  cur: Pick<JointRow, 'id' | 'state' | 'status' | 'progress' | 'dissents' | 'reportsBasis'> | null;
 };
 
 /**
  * Locks the measure (so two approvals of the same measure reconcile one after the other, the
- * second seeing the first's report) and reads its responsible parties and approved reports
- * for the period in one statement.
+ * second seeing the first's report) and reads its responsible parties, approved reports for
+ * the period and the joint status (locked too: a party's confirmation writes it without the
+ * measure) in one statement.
  */
 async function loadFacts(tx: Tx, t: ReconcileTarget): Promise<Facts | null> {
   const r = await tx.execute<Facts>(sql`
@@ -46,7 +49,10 @@ async function loadFacts(tx: Tx, t: ReconcileTarget): Promise<Facts | null> {
       coalesce((select json_agg(json_build_object('reportId', r.id, 'partyId', r.party_id, 'status', r.status,
           'progress', r.progress, 'reviewedBy', r.reviewed_by,
           'reviewedAt', to_char(coalesce(r.reviewed_at, r.updated_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
-        from reports r where r.measure_id = m.id and r.period_id = ${t.periodId} and r.state = 'approved'), '[]') as approved
+        from reports r where r.measure_id = m.id and r.period_id = ${t.periodId} and r.state = 'approved'), '[]') as approved,
+      (select json_build_object('id', js.id, 'state', js.state, 'status', js.status, 'progress', js.progress,
+          'dissents', js.dissents, 'reportsBasis', js.reports_basis)
+        from joint_statuses js where js.measure_id = m.id and js.period_id = ${t.periodId} for update) as cur
     from measures m where m.id = ${t.measureId} for update of m`);
   return r.rows[0] ?? null;
 }
@@ -67,11 +73,7 @@ export async function reconcile(
 ): Promise<void> {
   const facts = await loadFacts(tx, target);
   if (!facts) return;
-  const [cur]: (JointRow | undefined)[] = await tx
-    .select()
-    .from(jointStatuses)
-    .where(and(eq(jointStatuses.measureId, target.measureId), eq(jointStatuses.periodId, target.periodId)))
-    .for('update');
+  const cur = facts.cur ?? undefined;
   const basis = reportsBasis(facts.approved, facts.responsible);
   if (cur && cur.reportsBasis === basis) return;
   const claims = facts.approved.map((c) => ({

@@ -109,8 +109,8 @@ function mentionOf(e: AuditInput): Mention | null {
   return { commentId, measureId, reportId, internal, users };
 }
 
-/** Writes the notifications the events call for; answers how many rows were added. */
-export async function notifyFromEvents(tx: Tx, actor: Actor, events: readonly AuditInput[]): Promise<number> {
+/** The INSERT statements of the notifications the events call for (none when nobody is told). */
+export function notificationStatements(actor: Actor, events: readonly AuditInput[]) {
   const ids = (action: string) => uuids(events.filter((e) => e.action === action).map((e) => e.entityId));
   const statements = [];
   const submitted = ids('report.submit');
@@ -126,7 +126,12 @@ export async function notifyFromEvents(tx: Tx, actor: Actor, events: readonly Au
     const m = mentionOf(e);
     if (m) statements.push(commentMentions(actor, m));
   }
+  return statements;
+}
+
+/** Writes the notifications the events call for; answers how many rows were added. */
+export async function notifyFromEvents(tx: Tx, actor: Actor, events: readonly AuditInput[]): Promise<number> {
   let added = 0;
-  for (const s of statements) added += (await tx.execute(s)).rowCount ?? 0;
+  for (const s of notificationStatements(actor, events)) added += (await tx.execute(s)).rowCount ?? 0;
   return added;
 }

@@ -11,7 +11,7 @@ import { REPORT_TARGET } from '../../domain/reports';
 import type { Ctx } from '../context';
 import { type AuditLog, mutate } from '../core/mutate';
 import { guard, lockReport, type ReportForWrite } from './guard';
-import { auditForm, findReport } from './read';
+import { auditForm, presentReport, REPORT_COLUMNS, type ReportRow } from './read';
 
 export type Transition = keyof typeof REPORT_TARGET;
 
@@ -39,7 +39,9 @@ export async function transitionReport(
     const cur = await lockReport(tx, actor, id);
     guard(actor, action, cur, input.version);
     step.check?.(cur);
-    const [row] = await tx
+    // the write and the answer in one round trip: the updated row with its measure, period,
+    // people and evidence (reconciliation below changes none of these)
+    const update = tx
       .update(reports)
       .set({
         ...step.set(cur, ctx.now()),
@@ -49,6 +51,10 @@ export async function transitionReport(
       })
       .where(eq(reports.id, id))
       .returning();
+    // (drizzle puts an embedded query in parentheses)
+    const res = await tx.execute<ReportRow & Record<string, unknown>>(sql`with r as ${update}
+      select ${REPORT_COLUMNS} from r join measures m on m.id = r.measure_id join periods p on p.id = r.period_id`);
+    const row = res.rows[0];
     const after = auditForm(row);
     audit.record({
       action: `report.${action}`,
@@ -59,6 +65,8 @@ export async function transitionReport(
       partyScope: step.partyScope ? step.partyScope(cur) : cur.partyId,
     });
     await step.after?.(tx, audit, actor, cur);
-    return findReport(tx, actor, id);
+    // lockReport proved the actor reads this report; the state it moved to keeps it readable
+    // to the actor's own party, the only one that acts on it
+    return presentReport(row, actor);
   });
 }
