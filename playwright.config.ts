@@ -26,7 +26,10 @@ export default defineConfig({
     timezoneId: 'Asia/Almaty',
     // every test saves its final page as final.png through the auto fixture in e2e/fixtures.ts
     screenshot: 'off',
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, network) but not the screencast:
+    // the frames cost a quarter of the browser's CPU in every test, passing or not, and the
+    // final.png above shows how the page ended.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     launchOptions: {
       executablePath: chromium,
       args: [

@@ -27,6 +27,11 @@ export default defineConfig({
           name: 'server',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/web/**', 'node_modules/**', '**/*.slow.test.ts'],
+          // Files share a worker's modules: loading the app per file cost more CPU than the
+          // tests themselves. Each file still gets its own database (src/test/db.ts), and
+          // src/test/process-state.ts puts process-wide settings back before each file.
+          isolate: false,
+          setupFiles: ['src/test/process-state.ts'],
         },
       },
       {

@@ -34,6 +34,10 @@ const child = spawn(process.execPath, [path.join(root, 'bin/accord.js'), 'start'
     ACCORD_ADMIN_EMAIL: 'admin@accord.local',
     ACCORD_ADMIN_PASSWORD: 'e2e-admin-password',
     ACCORD_DEMO: '1',
+    // A throwaway server: cheap password hashes (no test measures argon2's cost) and a
+    // PostgreSQL that does not flush to disk (src/db/embedded.ts TEST_SERVER_SETTINGS).
+    ACCORD_ARGON2_COST: 'test',
+    ACCORD_PG_TEST_SETTINGS: '1',
     LOG_LEVEL: 'warn',
     DATABASE_URL: '',
   },

@@ -89,12 +89,29 @@ async function recoverLeftover(pgDir: string, log: (m: string) => void): Promise
 }
 
 /**
+ * Settings for a throwaway test server: no flush to disk at commit or checkpoint. A crash of
+ * the machine could corrupt such a cluster, which is fine for data made to be deleted; a
+ * killed PostgreSQL process still loses nothing committed (the OS holds the pages).
+ */
+export const TEST_SERVER_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+
+/** Options of startEmbedded. */
+export interface EmbeddedOptions {
+  /**
+   * Run with TEST_SERVER_SETTINGS (test suites only). Also on when ACCORD_PG_TEST_SETTINGS=1,
+   * which the browser tests' server sets (it starts Accord as a user would).
+   */
+  testSettings?: boolean;
+}
+
+/**
  * Starts (or attaches to) the embedded server for `dataDir`. `log` receives one line per
  * notable step; PostgreSQL's own chatter is dropped unless ACCORD_PG_LOG=1.
  */
 export async function startEmbedded(
   dataDir: string,
   log: (m: string) => void = () => {},
+  opts: EmbeddedOptions = {},
 ): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
   const runAs = postgresUser();
@@ -156,6 +173,9 @@ export async function startEmbedded(
         'max_connections=200',
         '-c',
         'shared_buffers=256MB',
+        ...(opts.testSettings || process.env.ACCORD_PG_TEST_SETTINGS === '1'
+          ? TEST_SERVER_SETTINGS.flatMap((s) => ['-c', s])
+          : []),
       ],
     });
   } catch (e) {

@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
     serverUrl = withDatabase(external, 'postgres');
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'accord-test-pg-'));
-    const embedded = await startEmbedded(dir);
+    const embedded = await startEmbedded(dir, undefined, { testSettings: true });
     serverUrl = embedded.adminUrl;
     stop = async () => {
       await embedded.stop();
