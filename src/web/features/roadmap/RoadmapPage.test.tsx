@@ -92,6 +92,8 @@ const meeting27 = {
 const admin = buildUser();
 /** The machine may be busy running other suites: wait longer than the 1 s default. */
 const SLOW = { timeout: 8000 };
+/** Many user steps in jsdom: room for a machine busy with the rest of the suite. */
+const INTERACTIVE = 60_000;
 let restoreLayout: () => void;
 let restoreFetch: (() => void) | undefined;
 beforeAll(() => {
@@ -167,116 +169,124 @@ describe('RoadmapPage filters', () => {
     expect(within(grid).queryByRole('link', { name: 'Мероприятие 2' })).toBeNull();
   });
 
-  it('writes each change to the URL and asks the server again', async () => {
-    const user = userEvent.setup();
-    const api = server((q) =>
-      all.filter((m) => !q.get('status') || q.get('status')!.split(',').includes(m.status)),
-    );
-    restoreFetch = api.restore;
-    renderPage(<RoadmapPage />, { route: '/roadmap', user: admin });
-    // the default roadmap is the most recent approved one, not the newer archived one
-    expect(await screen.findByRole('combobox', { name: 'Дорожная карта' }, SLOW)).toHaveValue(current.id);
-    await screen.findByRole('treegrid', {}, SLOW);
-    expect(filterRequests(api.log)).toHaveLength(0);
+  it(
+    'writes each change to the URL and asks the server again',
+    async () => {
+      const user = userEvent.setup({ delay: null });
+      const api = server((q) =>
+        all.filter((m) => !q.get('status') || q.get('status')!.split(',').includes(m.status)),
+      );
+      restoreFetch = api.restore;
+      renderPage(<RoadmapPage />, { route: '/roadmap', user: admin });
+      // the default roadmap is the most recent approved one, not the newer archived one
+      expect(await screen.findByRole('combobox', { name: 'Дорожная карта' }, SLOW)).toHaveValue(current.id);
+      await screen.findByRole('treegrid', {}, SLOW);
+      expect(filterRequests(api.log)).toHaveLength(0);
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Сфера' }), transport.id);
-    expect(url().get('sphere')).toBe(transport.id);
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Сфера' }), transport.id);
+      expect(url().get('sphere')).toBe(transport.id);
 
-    await user.click(screen.getByRole('checkbox', { name: 'Только под угрозой' }));
-    expect(url().get('atRisk')).toBe('1');
+      await user.click(screen.getByRole('checkbox', { name: 'Только под угрозой' }));
+      expect(url().get('atRisk')).toBe('1');
 
-    await user.click(screen.getByRole('checkbox', { name: 'Только мероприятия нижнего уровня' }));
-    expect(url().get('leaf')).toBe('1');
+      await user.click(screen.getByRole('checkbox', { name: 'Только мероприятия нижнего уровня' }));
+      expect(url().get('leaf')).toBe('1');
 
-    fireEvent.change(screen.getByLabelText('Срок с'), { target: { value: '2026-03-01' } });
-    expect(url().get('dueFrom')).toBe('2026-03-01');
+      fireEvent.change(screen.getByLabelText('Срок с'), { target: { value: '2026-03-01' } });
+      expect(url().get('dueFrom')).toBe('2026-03-01');
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Сортировка' }), 'dueDate');
-    expect(url().get('sort')).toBe('dueDate');
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Сортировка' }), 'dueDate');
+      expect(url().get('sort')).toBe('dueDate');
 
-    await user.type(screen.getByRole('searchbox', { name: 'Поиск' }), 'порт{Enter}');
-    expect(url().get('q')).toBe('порт');
+      await user.type(screen.getByRole('searchbox', { name: 'Поиск' }), 'порт{Enter}');
+      expect(url().get('q')).toBe('порт');
 
-    await waitFor(() => {
-      const last = filterRequests(api.log).at(-1)!;
-      expect(Object.fromEntries(last.query)).toMatchObject({
-        sphereId: transport.id,
-        atRisk: 'true',
-        leaf: 'true',
-        dueFrom: '2026-03-01',
-        sort: 'dueDate',
-        q: 'порт',
-      });
-    }, SLOW);
+      await waitFor(() => {
+        const last = filterRequests(api.log).at(-1)!;
+        expect(Object.fromEntries(last.query)).toMatchObject({
+          sphereId: transport.id,
+          atRisk: 'true',
+          leaf: 'true',
+          dueFrom: '2026-03-01',
+          sort: 'dueDate',
+          q: 'порт',
+        });
+      }, SLOW);
 
-    await user.click(screen.getByRole('button', { name: 'Сбросить фильтры' }));
-    expect([...url().keys()].every((k) => ['roadmap', 'sort'].includes(k))).toBe(true);
-    expect(url().get('sphere')).toBeNull();
-    expect(url().get('q')).toBeNull();
-    expect(url().get('sort')).toBe('dueDate');
-    expect(screen.getByRole('searchbox', { name: 'Поиск' })).toHaveValue('');
-  });
+      await user.click(screen.getByRole('button', { name: 'Сбросить фильтры' }));
+      expect([...url().keys()].every((k) => ['roadmap', 'sort'].includes(k))).toBe(true);
+      expect(url().get('sphere')).toBeNull();
+      expect(url().get('q')).toBeNull();
+      expect(url().get('sort')).toBe('dueDate');
+      expect(screen.getByRole('searchbox', { name: 'Поиск' })).toHaveValue('');
+    },
+    INTERACTIVE,
+  );
 
-  it('reports a refused bulk edit by measure code', async () => {
-    const user = userEvent.setup();
-    const api = server(
-      () => all,
-      (req) => {
-        const items = (req.body as { items: { id: string }[] }).items;
-        const i = items.findIndex((it) => it.id === m12.id);
-        return {
-          status: 422,
-          body: {
-            error: {
-              code: 'rule_violation',
-              message: 'One change was refused; nothing was saved.',
-              details: [{ path: `items.${i}.dueDate`, message: 'must not be before the start date' }],
+  it(
+    'reports a refused bulk edit by measure code',
+    async () => {
+      const user = userEvent.setup({ delay: null });
+      const api = server(
+        () => all,
+        (req) => {
+          const items = (req.body as { items: { id: string }[] }).items;
+          const i = items.findIndex((it) => it.id === m12.id);
+          return {
+            status: 422,
+            body: {
+              error: {
+                code: 'rule_violation',
+                message: 'One change was refused; nothing was saved.',
+                details: [{ path: `items.${i}.dueDate`, message: 'must not be before the start date' }],
+              },
             },
-          },
-        };
-      },
-    );
-    restoreFetch = api.restore;
-    renderPage(<RoadmapPage />, { route: `/roadmap?roadmap=${current.id}`, user: admin });
-    await screen.findByRole('treegrid', {}, SLOW);
-    await user.click(screen.getByRole('checkbox', { name: 'Выбрать 1.1' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Выбрать 1.2' }));
-    expect(screen.getByText('Выбрано 2 мероприятия')).toBeInTheDocument();
+          };
+        },
+      );
+      restoreFetch = api.restore;
+      renderPage(<RoadmapPage />, { route: `/roadmap?roadmap=${current.id}`, user: admin });
+      await screen.findByRole('treegrid', {}, SLOW);
+      await user.click(screen.getByRole('checkbox', { name: 'Выбрать 1.1' }));
+      await user.click(screen.getByRole('checkbox', { name: 'Выбрать 1.2' }));
+      expect(screen.getByText('Выбрано 2 мероприятия')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Изменить срок' }));
-    fireEvent.change(await screen.findByLabelText(/Новый срок/, {}, SLOW), {
-      target: { value: '2025-01-01' },
-    });
-    // the roadmap is approved: a plan change says why, and may cite a decision of a meeting reviewing it
-    await user.click(screen.getByRole('button', { name: 'Применить' }));
-    expect(await screen.findByText(/Причина изменения: Укажите причину/)).toBeInTheDocument();
-    expect(api.log.some((r) => r.path === '/measures/bulk')).toBe(false);
-    fireEvent.change(screen.getByRole('textbox', { name: /Причина изменения/ }), {
-      target: { value: 'Решение 27-го заседания' },
-    });
-    const decision = screen.getByRole('combobox', { name: /Решение комиссии/ });
-    await screen.findByRole(
-      'option',
-      { name: '27-е заседание, решение 2: Перенести сроки по транспорту' },
-      SLOW,
-    );
-    await user.selectOptions(decision, DECISION);
-    await user.click(screen.getByRole('button', { name: 'Применить' }));
+      await user.click(screen.getByRole('button', { name: 'Изменить срок' }));
+      fireEvent.change(await screen.findByLabelText(/Новый срок/, {}, SLOW), {
+        target: { value: '2025-01-01' },
+      });
+      // the roadmap is approved: a plan change says why, and may cite a decision of a meeting reviewing it
+      await user.click(screen.getByRole('button', { name: 'Применить' }));
+      expect(await screen.findByText(/Причина изменения: Укажите причину/)).toBeInTheDocument();
+      expect(api.log.some((r) => r.path === '/measures/bulk')).toBe(false);
+      fireEvent.change(screen.getByRole('textbox', { name: /Причина изменения/ }), {
+        target: { value: 'Решение 27-го заседания' },
+      });
+      const decision = screen.getByRole('combobox', { name: /Решение комиссии/ });
+      await screen.findByRole(
+        'option',
+        { name: '27-е заседание, решение 2: Перенести сроки по транспорту' },
+        SLOW,
+      );
+      await user.selectOptions(decision, DECISION);
+      await user.click(screen.getByRole('button', { name: 'Применить' }));
 
-    const report = await screen.findByTestId('bulk-report', {}, SLOW);
-    expect(within(report).getByText('Изменение отклонено — ничего не изменено')).toBeInTheDocument();
-    expect(report).toHaveTextContent('1.2 — Срок: не может быть раньше даты начала');
-    const sent = api.log.find((r) => r.path === '/measures/bulk')!;
-    expect(sent.body).toEqual({
-      items: [
-        { id: m11.id, version: 1 },
-        { id: m12.id, version: 1 },
-      ],
-      set: { dueDate: '2025-01-01' },
-      reason: 'Решение 27-го заседания',
-      decisionId: DECISION,
-    });
-  });
+      const report = await screen.findByTestId('bulk-report', {}, SLOW);
+      expect(within(report).getByText('Изменение отклонено — ничего не изменено')).toBeInTheDocument();
+      expect(report).toHaveTextContent('1.2 — Срок: не может быть раньше даты начала');
+      const sent = api.log.find((r) => r.path === '/measures/bulk')!;
+      expect(sent.body).toEqual({
+        items: [
+          { id: m11.id, version: 1 },
+          { id: m12.id, version: 1 },
+        ],
+        set: { dueDate: '2025-01-01' },
+        reason: 'Решение 27-го заседания',
+        decisionId: DECISION,
+      });
+    },
+    INTERACTIVE,
+  );
 
   it('offers no selection to a viewer', async () => {
     const api = server(() => all);
