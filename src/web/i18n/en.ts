@@ -1318,7 +1318,7 @@ const en = {
     replaceTitle: 'Replace the protocol?',
     replaceText: 'The protocol «{{old}}» will be replaced by «{{name}}».',
     replace: 'Replace',
-    readOnly: 'The meeting has been held: its agenda and decisions can no longer be changed.',
+    readOnly: 'Its agenda and decisions can no longer be changed.',
   },
   bulkDecision: {
     label: 'Commission decision',
