@@ -7,7 +7,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, reports } from '../../db/schema';
+import { auditEvents, measures, reports } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { buildMeasure, buildWorld, type World } from '../../test/factories';
 import { buildPeriod, putReport } from '../../test/joint';
@@ -110,5 +110,18 @@ describe('concurrent approvals', () => {
       .where(and(eq(auditEvents.action, 'report.approve'), inArray(auditEvents.entityId, ids)));
     expect(events.length).toBe(ids.length);
     expect(new Set(events.map((e) => e.entityId)).size).toBe(ids.length);
+    // every joint status confirmed (equal claims), and each measure followed its own
+    const after = await t.db
+      .select({ id: measures.id, status: measures.status, progress: measures.progress })
+      .from(measures)
+      .where(
+        inArray(
+          measures.id,
+          leaves.map((l) => l.id),
+        ),
+      );
+    const byId = new Map(after.map((m) => [m.id, m]));
+    for (const [i, l] of leaves.entries())
+      expect(byId.get(l.id), `leaf ${i}`).toEqual({ id: l.id, ...claims[i % claims.length] });
   });
 });
