@@ -92,13 +92,61 @@ async function recordOnce(tx: Tx, actor: Actor, events: readonly AuditInput[], n
   return Number(res.rows[0]?.notified ?? 0);
 }
 
+/** How many times a transaction is tried when PostgreSQL aborts it to break a deadlock. */
+export const MUTATE_ATTEMPTS = 4;
+
+/** The SQLSTATE inside a (Drizzle-wrapped) error, if any. */
+function sqlState(e: unknown): string | undefined {
+  for (
+    let c = e as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    c && i < 5;
+    c = c.cause as never, i++
+  )
+    if (typeof c.code === 'string') return c.code;
+  return undefined;
+}
+
+/**
+ * A deadlock (40P01) or serialization failure (40001): PostgreSQL rolled the whole
+ * transaction back and nothing of it stands, so running it again is safe and is what the
+ * user asked for. Writes of one roadmap meet on the trigger-kept sums (summary_parts,
+ * reporting_counts), which a transaction touches in several statements (a report, then its
+ * measure, then each ancestor's roll-up), so two of them can each hold a row the other needs
+ * next; the detector aborts one of them.
+ */
+export const isRetryable = (e: unknown) => {
+  const code = sqlState(e);
+  return code === '40P01' || code === '40001';
+};
+
 /**
  * Runs `work` in one transaction with an audit log; the events it records are written before
  * the commit, with the notifications they call for (an outbox: nothing is told of a rolled-back
  * change). After the commit the chain sealer is asked to seal them and, when someone was
  * notified, the e-mail delivery job is asked for.
+ *
+ * A transaction aborted by a deadlock or a serialization failure is run again from the start
+ * (up to MUTATE_ATTEMPTS times, after a short random pause), with a fresh audit log, so the
+ * change is still all or nothing and audited once. `work` must therefore be safe to run again:
+ * its effects outside the database are undone by its caller when it fails (evidence.ts).
  */
 export async function mutate<T>(
+  ctx: Ctx,
+  actor: Actor,
+  work: (tx: Tx, audit: AuditLog) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await mutateOnce(ctx, actor, work);
+    } catch (e) {
+      if (attempt >= MUTATE_ATTEMPTS || !isRetryable(e)) throw e;
+      // apart, so the two that met do not meet again at once
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+async function mutateOnce<T>(
   ctx: Ctx,
   actor: Actor,
   work: (tx: Tx, audit: AuditLog) => Promise<T>,

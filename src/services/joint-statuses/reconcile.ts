@@ -18,7 +18,7 @@ import {
   transitionAction,
 } from '../../domain/reconciliation';
 import type { AuditLog } from '../core/mutate';
-import { followJointStatus } from './follow';
+import { applyFollow, type FollowFacts, followFactsSql } from './follow';
 import { jointAudit, type JointRow } from './present';
 
 /** The measure and period whose joint status may have changed. */
@@ -94,13 +94,25 @@ export async function reconcile(
     confirmedAt,
     reportsBasis: basis,
   };
-  let id: string;
-  if (!cur) {
-    const [row] = await tx
-      .insert(jointStatuses)
-      .values({ measureId: target.measureId, periodId: target.periodId, ...values })
-      .returning({ id: jointStatuses.id });
-    id = row.id;
+  // the write and what the measure follows in one round trip (followFactsSql)
+  const written = !cur
+    ? tx
+        .insert(jointStatuses)
+        .values({ measureId: target.measureId, periodId: target.periodId, ...values })
+        .returning()
+    : tx
+        .update(jointStatuses)
+        .set({ ...values, version: sql`${jointStatuses.version} + 1`, updatedAt: sql`now()` })
+        .where(sql`${jointStatuses.id} = ${cur.id}`)
+        .returning();
+  // (drizzle puts an embedded query in parentheses)
+  const res = await tx.execute<
+    FollowFacts & { id: string } & Record<string, unknown>
+  >(sql`with w as ${written}
+    select (select id from w) as id, f.* from (${followFactsSql(target.measureId, { cte: sql`w`, periodId: target.periodId })}) f`);
+  const follow = res.rows[0];
+  const id = follow.id;
+  if (!cur)
     audit.record({
       action: 'joint_status.create',
       entityType: 'joint_status',
@@ -108,15 +120,8 @@ export async function reconcile(
       after: { measureId: target.measureId, periodId: target.periodId, state: 'awaiting_reports' },
       partyScope,
     });
-  } else {
-    id = cur.id;
-    await tx
-      .update(jointStatuses)
-      .set({ ...values, version: sql`${jointStatuses.version} + 1`, updatedAt: sql`now()` })
-      .where(sql`${jointStatuses.id} = ${id}`);
-  }
   // the reports changed, so something did: a new state, or new values in the same state
   const action = transitionAction(cur?.state ?? 'awaiting_reports', next.state) ?? STATE_ACTION[next.state];
   if (cur || next.state !== 'awaiting_reports') audit.record(jointAudit(action, id, cur, next, partyScope));
-  await followJointStatus(tx, audit, target.measureId, isoToday(now));
+  await applyFollow(tx, audit, target.measureId, isoToday(now), follow);
 }

@@ -46,6 +46,8 @@ export async function uploadEvidence(ctx: Ctx, actor: Actor, reportId: string, u
       const id = crypto.randomUUID();
       if (dir) {
         await mkdir(dir, { recursive: true });
+        // a retried transaction (core/mutate.ts) leaves no file of its failed attempt
+        if (written) await rm(written, { force: true });
         written = fileOf(dir, id);
         await writeFile(written, up.data, { flag: 'wx' });
       }
