@@ -5,6 +5,8 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, internalScope } from '../../domain/policies';
+// a cycle (queries.ts reads this module's flags), harmless: both only call each other in functions
+import { visibleAs } from './queries';
 
 // qualified by hand: drizzle may render a bare column name, which inside these subqueries would
 // bind to the inner tables' columns (reports.status, joint_statuses.id) instead of the measure's
@@ -64,3 +66,35 @@ export function reportFlagsSql(actor: Actor, day: string): SQL<number> {
 /** SQL form of domain `isLateReport` for the latest past-due period. */
 export const lateReportSql = (actor: Actor, day: string) =>
   sql`(${reportFlagsSql(actor, day)} >= ${REPORT_LATE})`;
+
+/**
+ * `reportFlagsSql` set-based for a whole roadmap (what the summary counts): a derived table
+ * `(measure_id, flags)` with one row per measure the actor may see that owes a report of the
+ * latest past-due period, computed in one grouped join of that period's reports instead of
+ * one subquery per measure. Measures owing none have no row (their flags are 0).
+ */
+export function roadmapReportFlagsSql(actor: Actor, roadmapId: string, day: string): SQL {
+  return sql`(select mr.measure_id, max(case when r.id is null then ${sql.raw(String(REPORT_MISSING))}
+      when r.late then ${sql.raw(String(REPORT_LATE))} else 0 end) as flags
+    from (select lp.id, lp.start_date, lp.end_date from periods lp where lp.roadmap_id = ${roadmapId}
+            and lp.report_due_date < ${day}::date order by lp.end_date desc, lp.id limit 1) rp
+    join measures on ${M('roadmap_id')} = ${roadmapId} and ${owesSql('rp')} and ${visibleAs('measures', actor)}
+    join measure_responsibles mr on mr.measure_id = ${M('id')}
+    left join reports r on r.measure_id = mr.measure_id and r.period_id = rp.id and r.party_id = mr.party_id
+      and ${countedSql(actor)}
+    group by mr.measure_id)`;
+}
+
+/**
+ * `disputedSql` set-based for a whole roadmap: a derived table `(measure_id)` of the measures
+ * the actor may see whose latest joint status (by period end) is disputed.
+ */
+export function roadmapDisputedSql(actor: Actor, roadmapId: string): SQL {
+  return sql`(select l.measure_id from (
+      select distinct on (js.measure_id) js.measure_id, js.state
+      from joint_statuses js join periods jp on jp.id = js.period_id
+      join measures on ${M('id')} = js.measure_id
+      where ${M('roadmap_id')} = ${roadmapId} and ${visibleAs('measures', actor)}
+      order by js.measure_id, jp.end_date desc) l
+    where l.state = 'disputed')`;
+}

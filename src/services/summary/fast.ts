@@ -10,12 +10,13 @@
  * Visibility is the `owner` column: 'all' reads every row, a party its own internal rows
  * and the rest, a viewer only the rows of measures that are not internal (nil owner).
  */
-import { and, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { measures, organisations, parties, spheres, summaryDays, summaryParts } from '../../db/schema';
 import { AT_RISK_THRESHOLD } from '../../domain/measures';
 import { type Actor, internalScope } from '../../domain/policies';
 import type { Ctx } from '../context';
-import { atRiskSql, measureVisibility, scheduleAtRiskSql } from '../measures/queries';
+import { REPORT_MISSING, roadmapReportFlagsSql } from '../measures/monitoring-flags';
+import { scheduleAtRiskSql } from '../measures/queries';
 import type { RawPart, SummaryRows } from './fold';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
@@ -40,19 +41,20 @@ function ownerVisibility(actor: Actor): SQL {
 
 /**
  * The measures at risk only through a missing report (`atRiskSql` but not
- * `scheduleAtRiskSql`), one row per group they count in: the sums hold the schedule part
- * alone, since what is missing depends on who asks (the other party's submissions do not
- * count for a party). A past-due period gates the scan; reports, periods and responsible
- * bodies stamp roadmap changes (migration 0017), so a cached summary never holds a stale one.
+ * `scheduleAtRiskSql`: open, not overdue, a report missing), one row per group they count
+ * in: the sums hold the schedule part alone, since what is missing depends on who asks (the
+ * other party's submissions do not count for a party). The report flags come set-based
+ * (`roadmapReportFlagsSql`: one grouped join of the latest past-due period's reports), so
+ * this costs one pass whatever the roadmap's size; reports, periods and responsible bodies
+ * stamp roadmap changes (migration 0017), so a cached summary never holds a stale one.
  */
 const reportRiskGroups = (actor: Actor, roadmapId: string, day: string) => sql`
   x as (
     select ${measures.id} as id, ${measures.status} as status, ${measures.childCount} = 0 as leaf,
            ${measures.parentId} is null as top
-    from ${measures}
-    where ${measures.roadmapId} = ${roadmapId}
-      and exists (select 1 from periods lp where lp.roadmap_id = ${roadmapId} and lp.report_due_date < ${day}::date)
-      and ${and(measureVisibility(actor), atRiskSql(day, actor), sql`not ${scheduleAtRiskSql(day)}`)}
+    from ${roadmapReportFlagsSql(actor, roadmapId, day)} f join ${measures} on ${measures.id} = f.measure_id
+    where f.flags = ${REPORT_MISSING} and ${measures.status} not in ('completed', 'cancelled')
+      and ${measures.dueDate} >= ${day}::date and not ${scheduleAtRiskSql(day)}
   ), extra as (
     select 'all' as kind, ${NIL}::uuid as group_id, ${NIL}::uuid as party_id, x.status, x.leaf, x.top from x
     union all
