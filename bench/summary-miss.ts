@@ -49,11 +49,12 @@ async function main() {
       ['viewer', { ...base, role: 'viewer', partyId: null }],
     ];
     if (args.includes('--explain')) {
-      const m = await import('../src/services/measures/monitoring-flags').catch(() => null);
-      if (m && 'roadmapReportFlagsSql' in m) {
+      const m = await import('../src/services/measures/monitoring-flags');
+      const period = await m.loadLatestDuePeriod(ctx.db, roadmapId, day);
+      if (period) {
         const plan =
           await ctx.db.execute(sql`explain (analyze, buffers) select count(*) filter (where f.flags = 2)
-          from ${m.roadmapReportFlagsSql(actors[1][1], roadmapId, day)} f`);
+          from ${m.roadmapReportFlagsSql(actors[1][1], roadmapId, period)} f`);
         console.log(plan.rows.map((r) => `  ${(r as Record<string, string>)['QUERY PLAN']}`).join('\n'));
       }
     }

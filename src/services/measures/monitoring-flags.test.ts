@@ -18,6 +18,7 @@ import { buildPeriod } from '../../test/joint';
 import {
   disputedSql,
   lateReportSql,
+  loadLatestDuePeriod,
   REPORT_MISSING,
   reportFlagsSql,
   reportMissingSql,
@@ -250,10 +251,13 @@ describe('monitoring flags in SQL and in the domain', () => {
         .select({ id: measures.id, flags: reportFlagsSql(actor, day), disputed: disputedSql() })
         .from(measures)
         .where(and(eq(measures.roadmapId, w.roadmap.id), measureVisibility(actor)));
+      const period = await loadLatestDuePeriod(t.db, w.roadmap.id, day);
       const [flags, disputed] = await Promise.all([
-        t.db.execute<{ measure_id: string; flags: number }>(
-          sql`select * from ${roadmapReportFlagsSql(actor, w.roadmap.id, day)} f`,
-        ),
+        period
+          ? t.db.execute<{ measure_id: string; flags: number }>(
+              sql`select * from ${roadmapReportFlagsSql(actor, w.roadmap.id, period)} f`,
+            )
+          : { rows: [] },
         t.db.execute<{ measure_id: string }>(sql`select * from ${roadmapDisputedSql(actor, w.roadmap.id)} d`),
       ]);
       const set = new Map(flags.rows.map((r) => [r.measure_id, Number(r.flags)]));

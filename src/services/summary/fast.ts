@@ -15,7 +15,12 @@ import { measures, organisations, parties, spheres, summaryDays, summaryParts } 
 import { AT_RISK_THRESHOLD } from '../../domain/measures';
 import { type Actor, internalScope } from '../../domain/policies';
 import type { Ctx } from '../context';
-import { REPORT_MISSING, roadmapReportFlagsSql } from '../measures/monitoring-flags';
+import {
+  type DuePeriod,
+  loadLatestDuePeriod,
+  REPORT_MISSING,
+  roadmapReportFlagsSql,
+} from '../measures/monitoring-flags';
 import { scheduleAtRiskSql } from '../measures/queries';
 import type { RawPart, SummaryRows } from './fold';
 
@@ -48,11 +53,12 @@ function ownerVisibility(actor: Actor): SQL {
  * this costs one pass whatever the roadmap's size; reports, periods and responsible bodies
  * stamp roadmap changes (migration 0017), so a cached summary never holds a stale one.
  */
-const reportRiskGroups = (actor: Actor, roadmapId: string, day: string) => sql`
+const reportRiskGroups = (actor: Actor, roadmapId: string, day: string, period: DuePeriod | null) => sql`
   x as (
     select ${measures.id} as id, ${measures.status} as status, ${measures.childCount} = 0 as leaf,
            ${measures.parentId} is null as top
-    from ${roadmapReportFlagsSql(actor, roadmapId, day)} f join ${measures} on ${measures.id} = f.measure_id
+    from ${period ? roadmapReportFlagsSql(actor, roadmapId, period) : sql`(select null::uuid as measure_id, 0 as flags where false)`} f
+    join ${measures} on ${measures.id} = f.measure_id
     where f.flags = ${REPORT_MISSING} and ${measures.status} not in ('completed', 'cancelled')
       and ${measures.dueDate} >= ${day}::date and not ${scheduleAtRiskSql(day)}
   ), extra as (
@@ -67,10 +73,10 @@ const reportRiskGroups = (actor: Actor, roadmapId: string, day: string) => sql`
   )`;
 
 /** The sums as the actor may see them, with the flag day they hold for, in one snapshot. */
-const readSums = (ctx: Ctx, actor: Actor, roadmapId: string, day: string) =>
+const readSums = (ctx: Ctx, actor: Actor, roadmapId: string, day: string, period: DuePeriod | null) =>
   ctx.db
     .execute(sql`
-    with ${reportRiskGroups(actor, roadmapId, day)}
+    with ${reportRiskGroups(actor, roadmapId, day, period)}
     select g.*, d.day::text as flag_day, d.threshold from (
       select g.kind, g.group_id, g.party_id, g.status, g.leaf,
              case when g.kind = 'all' then g.top else false end as top,
@@ -97,11 +103,12 @@ const readSums = (ctx: Ctx, actor: Actor, roadmapId: string, day: string) =>
 export async function fastRows(ctx: Ctx, actor: Actor, roadmapId: string, day: string): Promise<SummaryRows> {
   const current = (rows: Row[]) =>
     rows.every((r) => r.flag_day === day && Number(r.threshold) === AT_RISK_THRESHOLD);
-  let sums = await readSums(ctx, actor, roadmapId, day);
+  const period = await loadLatestDuePeriod(ctx.db, roadmapId, day);
+  let sums = await readSums(ctx, actor, roadmapId, day, period);
   // Another reader may move the day back in between (two days read at once): try again.
   for (let i = 0; i < 5 && !current(sums); i++) {
     await ctx.db.execute(sql`select accord_parts_set_day(${roadmapId}, ${day}::date, ${AT_RISK_THRESHOLD})`);
-    sums = await readSums(ctx, actor, roadmapId, day);
+    sums = await readSums(ctx, actor, roadmapId, day, period);
   }
   if (!current(sums)) throw new Error(`summary flags of ${roadmapId} did not settle on ${day}`);
   const out: SummaryRows = { own: [], bySphere: [], byParty: [], byOrg: [] };

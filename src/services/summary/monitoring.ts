@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/policies';
 import type { Ctx } from '../context';
 import {
+  loadLatestDuePeriod,
   REPORT_LATE,
   REPORT_MISSING,
   roadmapDisputedSql,
@@ -17,19 +18,21 @@ import {
 
 /** `disputed`, `reportMissing`, `lateReport` and the period the last two are about, as the actor may count them. */
 export async function monitoringCounts(ctx: Ctx, actor: Actor, roadmapId: string, day: string) {
+  const period = await loadLatestDuePeriod(ctx.db, roadmapId, day);
+  const flags = period
+    ? roadmapReportFlagsSql(actor, roadmapId, period)
+    : sql`(select 0 as flags where false)`;
   const [r] = (
-    await ctx.db.execute<{ period_id: string | null; disputed: number; missing: number; late: number }>(sql`
-      with f as materialized ${roadmapReportFlagsSql(actor, roadmapId, day)}
-      select (select id from periods where roadmap_id = ${roadmapId} and report_due_date < ${day}::date
-                order by end_date desc, id limit 1) as period_id,
-             (select count(*) from ${roadmapDisputedSql(actor, roadmapId)} d)::int as disputed,
+    await ctx.db.execute<{ disputed: number; missing: number; late: number }>(sql`
+      with f as materialized ${flags}
+      select (select count(*) from ${roadmapDisputedSql(actor, roadmapId)} d)::int as disputed,
              (select count(*) from f where f.flags = ${REPORT_MISSING})::int as missing,
              (select count(*) from f where f.flags >= ${REPORT_LATE})::int as late`)
   ).rows;
   return {
     disputed: Number(r?.disputed ?? 0),
     reportMissing: Number(r?.missing ?? 0),
-    reportMissingPeriodId: r?.period_id ?? null,
+    reportMissingPeriodId: period?.id ?? null,
     lateReport: Number(r?.late ?? 0),
   };
 }
