@@ -69,11 +69,11 @@ export const lateReportSql = (actor: Actor, day: string) =>
   sql`(${reportFlagsSql(actor, day)} >= ${REPORT_LATE})`;
 
 /** The roadmap's latest period whose report due date is before the day (domain `latestDuePeriod`). */
-export interface DuePeriod {
+export type DuePeriod = {
   id: string;
   start_date: string;
   end_date: string;
-}
+};
 
 /** Reads the roadmap's latest past-due period (by end date, then id, as `reportFlagsSql`), if any. */
 export async function loadLatestDuePeriod(db: Db, roadmapId: string, day: string): Promise<DuePeriod | null> {
