@@ -23,18 +23,20 @@ import {
 } from '../measures/monitoring-flags';
 import { scheduleAtRiskSql } from '../measures/queries';
 import type { RawPart, SummaryRows } from './fold';
+import { type MonitoringRow, monitoringCte, monitoringOf } from './monitoring';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-type Row = RawPart & {
-  kind: 'all' | 'sphere' | 'party' | 'org';
-  group_id: string;
-  party_id: string;
-  top: boolean;
-  /** The flag day the overdue and at-risk sums were read for. */
-  flag_day: string | null;
-  threshold: number | null;
-};
+type Row = RawPart &
+  MonitoringRow & {
+    kind: 'all' | 'sphere' | 'party' | 'org';
+    group_id: string;
+    party_id: string;
+    top: boolean;
+    /** The flag day the overdue and at-risk sums were read for. */
+    flag_day: string | null;
+    threshold: number | null;
+  };
 
 /** The owners whose sums the actor may read. */
 function ownerVisibility(actor: Actor): SQL {
@@ -54,11 +56,11 @@ function ownerVisibility(actor: Actor): SQL {
  * stamp roadmap changes (migration 0017), so a cached summary never holds a stale one.
  */
 const reportRiskGroups = (actor: Actor, roadmapId: string, day: string, period: DuePeriod | null) => sql`
+  f as materialized ${period ? roadmapReportFlagsSql(actor, roadmapId, period) : sql`(select null::uuid as measure_id, 0 as flags where false)`},
   x as (
     select ${measures.id} as id, ${measures.status} as status, ${measures.childCount} = 0 as leaf,
            ${measures.parentId} is null as top
-    from ${period ? roadmapReportFlagsSql(actor, roadmapId, period) : sql`(select null::uuid as measure_id, 0 as flags where false)`} f
-    join ${measures} on ${measures.id} = f.measure_id
+    from f join ${measures} on ${measures.id} = f.measure_id
     where f.flags = ${REPORT_MISSING} and ${measures.status} not in ('completed', 'cancelled')
       and ${measures.dueDate} >= ${day}::date and not ${scheduleAtRiskSql(day)}
   ), extra as (
@@ -76,8 +78,8 @@ const reportRiskGroups = (actor: Actor, roadmapId: string, day: string, period: 
 const readSums = (ctx: Ctx, actor: Actor, roadmapId: string, day: string, period: DuePeriod | null) =>
   ctx.db
     .execute(sql`
-    with ${reportRiskGroups(actor, roadmapId, day, period)}
-    select g.*, d.day::text as flag_day, d.threshold from (
+    with ${reportRiskGroups(actor, roadmapId, day, period)}, ${monitoringCte(actor, roadmapId)}
+    select g.*, d.day::text as flag_day, d.threshold, mon.disputed, mon.missing, mon.late from (
       select g.kind, g.group_id, g.party_id, g.status, g.leaf,
              case when g.kind = 'all' then g.top else false end as top,
              sum(g.n)::int8 as n, sum(g.wp)::float8 as wp, sum(g.w)::float8 as w,
@@ -92,6 +94,7 @@ const readSums = (ctx: Ctx, actor: Actor, roadmapId: string, day: string, period
       group by 1, 2, 3, 4, 5, 6
       having sum(g.n) <> 0
     ) g
+    cross join mon
     left join ${summaryDays} d on d.roadmap_id = ${roadmapId}
     left join ${spheres} s on g.kind = 'sphere' and s.id = g.group_id
     left join ${parties} p on p.id = case g.kind when 'party' then g.group_id when 'org' then g.party_id end
@@ -99,8 +102,11 @@ const readSums = (ctx: Ctx, actor: Actor, roadmapId: string, day: string, period
     order by g.kind, s.position, s.code, p.code, o.name->>'ru', g.group_id, g.status, g.leaf, g.top`)
     .then((r) => r.rows as unknown as Row[]);
 
-/** The summary rows of one roadmap as the actor may see it, from the incremental sums. */
-export async function fastRows(ctx: Ctx, actor: Actor, roadmapId: string, day: string): Promise<SummaryRows> {
+/**
+ * The summary rows of one roadmap as the actor may see it, from the incremental sums, and the
+ * monitoring counts (./monitoring.ts) read in the same statement, over the same report flags.
+ */
+export async function fastRows(ctx: Ctx, actor: Actor, roadmapId: string, day: string) {
   const current = (rows: Row[]) =>
     rows.every((r) => r.flag_day === day && Number(r.threshold) === AT_RISK_THRESHOLD);
   const period = await loadLatestDuePeriod(ctx.db, roadmapId, day);
@@ -118,5 +124,5 @@ export async function fastRows(ctx: Ctx, actor: Actor, roadmapId: string, day: s
     else if (r.kind === 'party') out.byParty.push({ ...r, party_id: r.group_id });
     else out.byOrg.push({ ...r, organisation_id: r.group_id });
   }
-  return out;
+  return { rows: out, monitoring: monitoringOf(sums[0], period) };
 }
