@@ -68,8 +68,10 @@ const reportRiskGroups = (actor: Actor, roadmapId: string, day: string, period: 
     union all
     select 'sphere', s.sphere_id, ${NIL}::uuid, x.status, x.leaf, x.top from x join measure_spheres s on s.measure_id = x.id
     union all
-    select 'party', p.party_id, ${NIL}::uuid, x.status, x.leaf, x.top
-      from x join (select distinct r.measure_id, r.party_id from measure_responsibles r) p on p.measure_id = x.id
+    -- distinct over x's links only: over every link of the roadmap it would cost more than the flags
+    select 'party', p.party_id, ${NIL}::uuid, p.status, p.leaf, p.top
+      from (select distinct x.id, x.status, x.leaf, x.top, r.party_id
+              from x join measure_responsibles r on r.measure_id = x.id) p
     union all
     select 'org', r.organisation_id, r.party_id, x.status, x.leaf, x.top from x join measure_responsibles r on r.measure_id = x.id
   )`;
