@@ -1,5 +1,5 @@
 /** The SQL monitoring flags agree with the domain rules on the same rows, for every kind of caller. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JointState, ReportState } from '../../contracts/enums';
 import { jointStatuses, measureResponsibles, measures, periods, reports } from '../../db/schema';
@@ -18,11 +18,14 @@ import { buildPeriod } from '../../test/joint';
 import {
   disputedSql,
   lateReportSql,
+  loadLatestDuePeriod,
   REPORT_MISSING,
   reportFlagsSql,
   reportMissingSql,
+  roadmapDisputedSql,
+  roadmapReportFlagsSql,
 } from './monitoring-flags';
-import { atRiskSql } from './queries';
+import { atRiskSql, measureVisibility } from './queries';
 
 let t: TestDatabase;
 let w: World;
@@ -239,5 +242,39 @@ describe('monitoring flags in SQL and in the domain', () => {
     const ru = (await sqlFlags(w.ru.coordinator.actor, q1)).get(id);
     const admin = (await sqlFlags(w.admin.actor, q1)).get(id);
     expect([kz?.missing, ru?.missing, admin?.missing]).toEqual([false, true, false]);
+  });
+
+  it.each(WHO)('the roadmap-wide set-based flags equal the per-measure ones for %s', async (who) => {
+    const actor = actorOf(who);
+    for (const day of [DAY, LATER, '2026-04-05']) {
+      const perMeasure = await t.db
+        .select({ id: measures.id, flags: reportFlagsSql(actor, day), disputed: disputedSql() })
+        .from(measures)
+        .where(and(eq(measures.roadmapId, w.roadmap.id), measureVisibility(actor)));
+      const period = await loadLatestDuePeriod(t.db, w.roadmap.id, day);
+      const [flags, disputed] = await Promise.all([
+        period
+          ? t.db.execute<{ measure_id: string; flags: number }>(
+              sql`select * from ${roadmapReportFlagsSql(actor, w.roadmap.id, period)} f`,
+            )
+          : { rows: [] },
+        t.db.execute<{ measure_id: string }>(sql`select * from ${roadmapDisputedSql(actor, w.roadmap.id)} d`),
+      ]);
+      const set = new Map(flags.rows.map((r) => [r.measure_id, Number(r.flags)]));
+      const expected = perMeasure.map((r) => [r.id, Number(r.flags)] as const);
+      // a measure without a row owes no report: its flags are 0
+      expect(
+        perMeasure.map((r) => [r.id, set.get(r.id) ?? 0]),
+        day,
+      ).toEqual(expected);
+      expect(flags.rows.every((r) => perMeasure.some((m) => m.id === r.measure_id))).toBe(true);
+      expect(new Set(disputed.rows.map((r) => r.measure_id))).toEqual(
+        new Set(perMeasure.filter((r) => r.disputed).map((r) => r.id)),
+      );
+      if (day === DAY) {
+        expect(new Set(expected.map(([, f]) => f))).toEqual(new Set([0, 1, 2]));
+        expect(disputed.rows.length).toBeGreaterThan(0);
+      }
+    }
   });
 });

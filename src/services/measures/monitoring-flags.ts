@@ -4,7 +4,10 @@
  * monitoring-flags.test.ts proves them equal to the domain on the same rows.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { type Actor, internalScope } from '../../domain/policies';
+// a cycle (queries.ts reads this module's flags), harmless: both only call each other in functions
+import { visibleAs } from './queries';
 
 // qualified by hand: drizzle may render a bare column name, which inside these subqueries would
 // bind to the inner tables' columns (reports.status, joint_statuses.id) instead of the measure's
@@ -64,3 +67,51 @@ export function reportFlagsSql(actor: Actor, day: string): SQL<number> {
 /** SQL form of domain `isLateReport` for the latest past-due period. */
 export const lateReportSql = (actor: Actor, day: string) =>
   sql`(${reportFlagsSql(actor, day)} >= ${REPORT_LATE})`;
+
+/** The roadmap's latest period whose report due date is before the day (domain `latestDuePeriod`). */
+export type DuePeriod = {
+  id: string;
+  start_date: string;
+  end_date: string;
+};
+
+/** Reads the roadmap's latest past-due period (by end date, then id, as `reportFlagsSql`), if any. */
+export async function loadLatestDuePeriod(db: Db, roadmapId: string, day: string): Promise<DuePeriod | null> {
+  const r = await db.execute<DuePeriod>(sql`select id, start_date::text, end_date::text from periods
+    where roadmap_id = ${roadmapId} and report_due_date < ${day}::date order by end_date desc, id limit 1`);
+  return r.rows[0] ?? null;
+}
+
+/**
+ * `reportFlagsSql` set-based for a whole roadmap (what the summary counts): a derived table
+ * `(measure_id, flags)` with one row per measure the actor may see that owes a report of
+ * `period` (the latest past-due one, `loadLatestDuePeriod`), computed in one grouped join of
+ * that period's reports instead of one subquery per measure. Measures owing none have no row
+ * (their flags are 0). The period comes as constants so that the planner reads only its
+ * reports (by `reports_period_party_state_idx`), not all of them.
+ */
+export function roadmapReportFlagsSql(actor: Actor, roadmapId: string, period: DuePeriod): SQL {
+  return sql`(select mr.measure_id, max(case when r.id is null then ${sql.raw(String(REPORT_MISSING))}
+      when r.late then ${sql.raw(String(REPORT_LATE))} else 0 end) as flags
+    from (select ${period.id}::uuid as id, ${period.start_date}::date as start_date,
+            ${period.end_date}::date as end_date) rp
+    join measures on ${M('roadmap_id')} = ${roadmapId} and ${owesSql('rp')} and ${visibleAs('measures', actor)}
+    join measure_responsibles mr on mr.measure_id = ${M('id')}
+    left join reports r on r.measure_id = mr.measure_id and r.period_id = ${period.id}::uuid
+      and r.party_id = mr.party_id and ${countedSql(actor)}
+    group by mr.measure_id)`;
+}
+
+/**
+ * `disputedSql` set-based for a whole roadmap: a derived table `(measure_id)` of the measures
+ * the actor may see whose latest joint status (by period end) is disputed.
+ */
+export function roadmapDisputedSql(actor: Actor, roadmapId: string): SQL {
+  return sql`(select l.measure_id from (
+      select distinct on (js.measure_id) js.measure_id, js.state
+      from joint_statuses js join periods jp on jp.id = js.period_id
+      join measures on ${M('id')} = js.measure_id
+      where ${M('roadmap_id')} = ${roadmapId} and ${visibleAs('measures', actor)}
+      order by js.measure_id, jp.end_date desc) l
+    where l.state = 'disputed')`;
+}

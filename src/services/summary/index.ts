@@ -32,7 +32,6 @@ import { type Ctx, today } from '../context';
 import { loadRoadmap } from '../roadmaps';
 import { fastRows } from './fast';
 import { assemble } from './fold';
-import { monitoringCounts } from './monitoring';
 import { referenceRows } from './reference';
 
 export { foldGroup } from './fold';
@@ -77,13 +76,6 @@ export async function roadmapSummary(ctx: Ctx, actor: Actor, roadmapId: string):
   return body;
 }
 
-/** Computes the summary from the incremental sums (what a cache miss runs). */
-export async function fastSummary(ctx: Ctx, actor: Actor, roadmapId: string, day = today(ctx)) {
-  // an absent roadmap has no sums, so reading them alongside the 404 check is harmless
-  const [, rows] = await Promise.all([loadRoadmap(ctx.db, roadmapId), fastRows(ctx, actor, roadmapId, day)]);
-  return assemble(roadmapId, day, rows);
-}
-
 /** The whole summary of a day (what a cache miss of today computes): the sums and the monitoring counts. */
 export async function summaryAt(
   ctx: Ctx,
@@ -91,11 +83,21 @@ export async function summaryAt(
   roadmapId: string,
   day: string,
 ): Promise<RoadmapSummary> {
-  const [body, monitoring] = await Promise.all([
-    fastSummary(ctx, actor, roadmapId, day),
-    monitoringCounts(ctx, actor, roadmapId, day),
+  // an absent roadmap has no sums, so reading them alongside the 404 check is harmless
+  const [, { rows, monitoring }] = await Promise.all([
+    loadRoadmap(ctx.db, roadmapId),
+    fastRows(ctx, actor, roadmapId, day),
   ]);
-  return { ...body, ...monitoring };
+  return { ...assemble(roadmapId, day, rows), ...monitoring };
+}
+
+/** The summary from the incremental sums without the monitoring counts (what the equality tests compare). */
+export async function fastSummary(ctx: Ctx, actor: Actor, roadmapId: string, day = today(ctx)) {
+  const [, { rows }] = await Promise.all([
+    loadRoadmap(ctx.db, roadmapId),
+    fastRows(ctx, actor, roadmapId, day),
+  ]);
+  return assemble(roadmapId, day, rows);
 }
 
 /** Computes the summary from scratch over every measure: the reference for `fastSummary`. */
