@@ -8,9 +8,11 @@
  * filters (roadmapId + sphereId / partyId / organisationId / status / overdue / atRisk).
  *
  * Speed: a cached summary (per roadmap, visibility scope and day) is served while nothing it
- * counts has changed (measures and their links, reports, periods, joint statuses). A miss reads the incremental sums of `summary_parts` (fast.ts, kept
- * current by triggers in every write's transaction) and counts overdue and at-risk over the
- * flagged measures only, so it costs milliseconds at 100,000 measures. reference.ts computes
+ * counts has changed (measures and their links, reports, periods, joint statuses). A miss
+ * reads the incremental sums of `summary_parts` (fast.ts, kept current by triggers in every
+ * write's transaction), counts overdue and schedule at-risk over the flagged measures only,
+ * and adds the report flags in one set-based pass over the latest past-due period's reports
+ * (about 0.3 s at 100,000 measures and 500,000 reports). reference.ts computes
  * the same rows from scratch; tests hold the two equal. fold.ts turns rows into the answer.
  *
  * Definitions:
