@@ -110,6 +110,17 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
   // One axe.run in the page itself (legacy mode) rather than a partial run per frame finished
   // in a second, blank page: the same rules on our same-origin pages, without a new renderer
   // and a second copy of axe per check (~40 % of the check's CPU).
+  // A dialog or menu still fading in or out is half transparent: axe would judge colours and
+  // roles of a frame no user dwells on. Let running transitions finish first.
+  // (Endless ones, a spinner's, never finish and are left alone.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad
@@ -162,4 +173,28 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
       message: `${what} scrolls sideways`,
     })
     .toBeLessThanOrEqual(1);
+}
+
+/** A catalogue string with its {{placeholders}} filled, as i18next would. */
+export const fill = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{\{(\w+)\}\}/g, (whole, k: string) => (k in v ? String(v[k]) : whole));
+
+/**
+ * Creates a measure through the open create dialog: its Russian title, dates (start
+ * 01.02.2026) and the first organisation offered as its one responsible body.
+ */
+export async function fillMeasure(page: Page, title: string, due = '30.11.2026'): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(fill(ru.measure.titleIn, { lang: ru.fields.langRu })).fill(title);
+  await dialog.getByLabel(ru.fields.startDate).fill('01.02.2026');
+  await dialog.getByLabel(ru.fields.dueDate).fill(due);
+  await dialog.getByRole('button', { name: ru.measure.addResponsible }).click();
+  await dialog
+    .getByRole('combobox', { name: `${ru.measure.organisation} 1` })
+    .or(dialog.getByRole('textbox', { name: `${ru.measure.organisation} 1` }))
+    .click();
+  // the combobox's own list (native <option>s of other selects have the role too)
+  await page.getByRole('listbox').getByRole('option').first().click();
+  await dialog.getByRole('button', { name: ru.common.create }).click();
+  await expect(dialog).toBeHidden();
 }

@@ -15,10 +15,9 @@ import {
   signIn,
   test,
   USERS,
+  fill,
 } from './fixtures';
 
-const fill = (s: string, v: Record<string, string | number>) =>
-  Object.entries(v).reduce((acc, [k, x]) => acc.replaceAll(`{{${k}}}`, String(x)), s);
 const inRu = (key: string) => fill(key, { lang: ru.fields.langRu });
 const F = ru.meetingForm;
 const PDF = Buffer.from('%PDF-1.4\n% протокол заседания\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -16,10 +16,8 @@ import {
   signIn,
   test,
   USERS,
+  fill,
 } from './fixtures';
-
-const fill = (s: string, v: Record<string, string | number>) =>
-  Object.entries(v).reduce((acc, [k, x]) => acc.replaceAll(`{{${k}}}`, String(x)), s);
 
 test('an admin holds the 27th meeting and reads what changed since the 26th', async ({ page }, info) => {
   await signIn(page, USERS.admin);

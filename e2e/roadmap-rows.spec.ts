@@ -5,26 +5,20 @@
  * the demo roadmap other tests count stays as it is.
  */
 import type { Measure, Organisation, Roadmap } from '../src/contracts';
-import { apiGet, expect, expectNoSeriousA11yViolations, ru, settled, signIn, test, USERS } from './fixtures';
+import {
+  apiGet,
+  expect,
+  expectNoSeriousA11yViolations,
+  fill,
+  fillMeasure,
+  ru,
+  settled,
+  signIn,
+  test,
+  USERS,
+} from './fixtures';
 
-const fill = (s: string, v: Record<string, string | number>) =>
-  Object.entries(v).reduce((acc, [k, x]) => acc.replaceAll(`{{${k}}}`, String(x)), s);
 const wb = ru.workbench;
-
-async function fillMeasure(page: import('@playwright/test').Page, title: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(fill(ru.measure.titleIn, { lang: ru.fields.langRu })).fill(title);
-  await dialog.getByLabel(ru.fields.startDate).fill('01.02.2026');
-  await dialog.getByLabel(ru.fields.dueDate).fill('30.11.2026');
-  await dialog.getByRole('button', { name: ru.measure.addResponsible }).click();
-  await dialog
-    .getByRole('combobox', { name: `${ru.measure.organisation} 1` })
-    .or(dialog.getByRole('textbox', { name: `${ru.measure.organisation} 1` }))
-    .click();
-  await page.getByRole('listbox').getByRole('option').first().click();
-  await dialog.getByRole('button', { name: ru.common.create }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test('an admin adds a child and a sibling from the rows of the tree', async ({ page }, info) => {
   await signIn(page, USERS.admin);

@@ -15,11 +15,12 @@ import {
   test,
   USERS,
   expectNoSidewaysScroll,
+  fill,
+  fillMeasure,
 } from './fixtures';
 
 const wb = ru.workbench;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const fill = (s: string, v: Record<string, string>) => s.replace(/\{\{(\w+)\}\}/g, (_, k) => v[k]);
 const stamp = Date.now().toString(36);
 
 async function shots(page: import('@playwright/test').Page, name: string) {
@@ -30,23 +31,6 @@ async function shots(page: import('@playwright/test').Page, name: string) {
   await expectNoSidewaysScroll(page, `${name} at 390 px`);
   await page.screenshot({ path: info.outputPath(`${name}-390.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** Creates a measure through the open create dialog: title, dates, one responsible body. */
-async function fillMeasure(page: import('@playwright/test').Page, title: string, due: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(fill(ru.measure.titleIn, { lang: ru.fields.langRu })).fill(title);
-  await dialog.getByLabel(ru.fields.startDate).fill('01.02.2026');
-  await dialog.getByLabel(ru.fields.dueDate).fill(due);
-  await dialog.getByRole('button', { name: ru.measure.addResponsible }).click();
-  await dialog
-    .getByRole('combobox', { name: `${ru.measure.organisation} 1` })
-    .or(dialog.getByRole('textbox', { name: `${ru.measure.organisation} 1` }))
-    .click();
-  // the combobox's own list (native <option>s of other selects have the role too)
-  await page.getByRole('listbox').getByRole('option').first().click();
-  await dialog.getByRole('button', { name: ru.common.create }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test('an agreement, its provisions, a document and a three-level roadmap built and amended in the browser', async ({
