@@ -1,7 +1,7 @@
 /** Creating, changing and deleting commission meetings (admin), decisions and their links included. */
 import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { msg } from '../../contracts/messages';
+import { type MessageKey, msg } from '../../contracts/messages';
 import type { Meeting, MeetingCreate, MeetingUpdate } from '../../contracts/meetings';
 import type { Tx } from '../../db/client';
 import {
@@ -134,29 +134,36 @@ export async function createMeeting(ctx: Ctx, actor: Actor, input: Create): Prom
       .returning({ id: commissionMeetings.id });
     await replaceRoadmaps(tx, r.id, input.roadmapIds);
     await replaceDecisions(tx, r.id, input.decisions);
+    // only admins write meetings (canManageMeetings), so the audit's full view is the answer
     const out = await loadMeeting(tx, ADMIN, r.id);
     audit.record({ action: 'meeting.create', entityType: 'meeting', entityId: r.id, after: out });
-    return loadMeeting(tx, actor, r.id);
+    return out;
   });
+}
+
+/**
+ * Locks a meeting for a change, at the version the caller read, and refuses (409 on `heldAt`)
+ * one already held: what a held meeting decided is history, baselines were frozen against it.
+ */
+async function lockUnheld(tx: Tx, id: string, version: number, refusal: MessageKey): Promise<void> {
+  const [cur] = await tx
+    .select({
+      id: commissionMeetings.id,
+      version: commissionMeetings.version,
+      heldAt: commissionMeetings.heldAt,
+    })
+    .from(commissionMeetings)
+    .where(eq(commissionMeetings.id, id))
+    .for('update');
+  if (!cur) throw notFound('meeting');
+  checkVersion(cur, version, 'meeting');
+  if (cur.heldAt) throw new AppError('conflict', msg(refusal), [detail('heldAt', 'meeting.held')]);
 }
 
 export async function updateMeeting(ctx: Ctx, actor: Actor, id: string, input: Update): Promise<Meeting> {
   authorize(canManageMeetings(actor), 'forbidden.meetings');
   return mutate(ctx, actor, async (tx, audit) => {
-    const [cur] = await tx
-      .select({
-        id: commissionMeetings.id,
-        version: commissionMeetings.version,
-        heldAt: commissionMeetings.heldAt,
-      })
-      .from(commissionMeetings)
-      .where(eq(commissionMeetings.id, id))
-      .for('update');
-    if (!cur) throw notFound('meeting');
-    checkVersion(cur, input.version, 'meeting');
-    // what a held meeting decided is history; baselines were frozen against it
-    if (cur.heldAt)
-      throw new AppError('conflict', msg('meeting.heldReadOnly'), [detail('heldAt', 'meeting.held')]);
+    await lockUnheld(tx, id, input.version, 'meeting.heldReadOnly');
     const before = await loadMeeting(tx, ADMIN, id);
     if (input.number !== undefined) await checkNumber(tx, input.number, id);
     await checkRefs(tx, input);
@@ -176,14 +183,9 @@ export async function updateMeeting(ctx: Ctx, actor: Actor, id: string, input: U
       .where(eq(commissionMeetings.id, id));
     if (input.roadmapIds) await replaceRoadmaps(tx, id, input.roadmapIds);
     if (input.decisions) await replaceDecisions(tx, id, input.decisions);
-    audit.record({
-      action: 'meeting.update',
-      entityType: 'meeting',
-      entityId: id,
-      before,
-      after: await loadMeeting(tx, ADMIN, id),
-    });
-    return loadMeeting(tx, actor, id);
+    const after = await loadMeeting(tx, ADMIN, id);
+    audit.record({ action: 'meeting.update', entityType: 'meeting', entityId: id, before, after });
+    return after;
   });
 }
 
@@ -191,19 +193,7 @@ export async function updateMeeting(ctx: Ctx, actor: Actor, id: string, input: U
 export async function deleteMeeting(ctx: Ctx, actor: Actor, id: string, version: number): Promise<void> {
   authorize(canManageMeetings(actor), 'forbidden.meetings');
   await mutate(ctx, actor, async (tx, audit) => {
-    const [cur] = await tx
-      .select({
-        id: commissionMeetings.id,
-        version: commissionMeetings.version,
-        heldAt: commissionMeetings.heldAt,
-      })
-      .from(commissionMeetings)
-      .where(eq(commissionMeetings.id, id))
-      .for('update');
-    if (!cur) throw notFound('meeting');
-    checkVersion(cur, version, 'meeting');
-    if (cur.heldAt)
-      throw new AppError('conflict', msg('meeting.deleteHeld'), [detail('heldAt', 'meeting.held')]);
+    await lockUnheld(tx, id, version, 'meeting.deleteHeld');
     const before = await loadMeeting(tx, ADMIN, id);
     await tx.delete(commissionMeetings).where(eq(commissionMeetings.id, id));
     audit.record({ action: 'meeting.delete', entityType: 'meeting', entityId: id, before });
