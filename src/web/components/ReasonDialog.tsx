@@ -4,7 +4,7 @@
  * the move's own submit label.
  */
 import { type FormEvent, useState } from 'react';
-import { FormDialog } from '../features/admin/Dialogs';
+import { FormDialog } from './Dialogs';
 import { fieldErrors } from './errors';
 import { ReasonField } from './ReasonField';
 

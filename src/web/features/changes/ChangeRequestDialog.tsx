@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Measure } from '../../../contracts';
 import { useCreateChangeRequest } from '../../api/change-requests';
 import { DateInput, fieldErrors } from '../../components';
-import { FormDialog } from '../admin/Dialogs';
+import { FormDialog } from '../../components/Dialogs';
 import { ReasonField } from '../../components/ReasonField';
 
 export function ChangeRequestDialog({ measure, onClose }: { measure: Measure; onClose: () => void }) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { I18nText } from '../../../contracts';
 import { useFreezeBaseline } from '../../api/baselines';
 import { fieldErrors } from '../../components';
-import { FormDialog } from '../admin/Dialogs';
+import { FormDialog } from '../../components/Dialogs';
 import { I18nFields } from '../admin/I18nFields';
 
 export function FreezeBaselineDialog({ roadmapId, onClose }: { roadmapId: string; onClose: () => void }) {

@@ -17,7 +17,7 @@ import {
 } from '../../../api/reference';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
-import { ConfirmDialog, FormDialog } from '../Dialogs';
+import { ConfirmDialog, FormDialog } from '../../../components/Dialogs';
 import { cleanI18n, I18nFields } from '../I18nFields';
 
 interface OrgForm {

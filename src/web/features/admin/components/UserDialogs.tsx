@@ -11,7 +11,7 @@ import { useSaveUser, useToggleUser } from '../../../api/users';
 import { useLengthLimit } from '../../../components';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
-import { ConfirmDialog, FormDialog } from '../Dialogs';
+import { ConfirmDialog, FormDialog } from '../../../components/Dialogs';
 
 interface UserForm {
   email: string;

@@ -17,7 +17,7 @@ import { useParties } from '../../../api/reference';
 import { DateInput } from '../../../components/DateInput';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
-import { FormDialog } from '../../admin/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
 import { cleanI18n, I18nFields, I18nTextareas } from '../../admin/I18nFields';
 
 interface Form {

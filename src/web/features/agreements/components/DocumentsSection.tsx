@@ -14,7 +14,7 @@ import { canManageReference } from '../../../api/permissions';
 import { useMe } from '../../../api/session';
 import { ErrorAlert, QueryState } from '../../../components/QueryState';
 import { useFormat } from '../../../i18n';
-import { ConfirmDialog } from '../../admin/Dialogs';
+import { ConfirmDialog } from '../../../components/Dialogs';
 
 /** The section. */
 export function DocumentsSection({ agreementId }: { agreementId: string }) {

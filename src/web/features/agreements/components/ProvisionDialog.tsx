@@ -8,7 +8,7 @@ import { useProvisions, useSaveProvision } from '../../../api/agreements';
 import { useSpheres } from '../../../api/reference';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
-import { FormDialog } from '../../admin/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
 import { cleanI18n, I18nTextareas } from '../../admin/I18nFields';
 
 /** The dialog; `amendsAgreementId` offers the amended agreement's provisions to change. */

@@ -13,7 +13,7 @@ import { useSpheres } from '../../../api/reference';
 import { useMe } from '../../../api/session';
 import { useLocalize } from '../../../components/LocalizedText';
 import { EmptyState, ErrorAlert, type QueryLike, QueryState } from '../../../components/QueryState';
-import { ConfirmDialog } from '../../admin/Dialogs';
+import { ConfirmDialog } from '../../../components/Dialogs';
 import { ProvisionDialog } from './ProvisionDialog';
 import { ProvisionItem } from './ProvisionItem';
 

@@ -12,7 +12,7 @@ import type { Measure, Roadmap } from '../../../../contracts';
 import { useDeleteMeasure, useRoadmapMeasures } from '../../../api/measures';
 import { useLocalize } from '../../../components/LocalizedText';
 import { roadmapHref } from '../../roadmap/urlState';
-import { ConfirmDialog } from '../../admin/Dialogs';
+import { ConfirmDialog } from '../../../components/Dialogs';
 import { ReasonField, reasonError } from '../components/ReasonField';
 
 /** The measures to name before deleting `m`: its visible children and dependants. */

@@ -13,7 +13,7 @@ import { fieldErrors } from '../../../components/errors';
 import { localizeIssue } from '../../../components';
 import { useCreateMeasure } from '../../../api/measures';
 import { useReference } from '../../../api/reference';
-import { FormDialog } from '../../admin/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
 import { FieldsSection } from '../components/FieldsSection';
 import { ReasonField, reasonError } from '../components/ReasonField';
 import { TextsSection } from '../components/TextsSection';

@@ -10,7 +10,7 @@ import { type Measure, MeasureMove, type Roadmap } from '../../../../contracts';
 import { useMoveMeasure, useRoadmapMeasures } from '../../../api/measures';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
-import { FormDialog } from '../../admin/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
 import { ReasonField, reasonError } from '../components/ReasonField';
 
 const TOP = '__top__';

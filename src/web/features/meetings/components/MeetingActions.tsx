@@ -12,7 +12,7 @@ import { useNavigate } from 'react-router';
 import type { Meeting } from '../../../../contracts';
 import { useDeleteMeeting, useHoldMeeting } from '../../../api/meetings';
 import { ErrorAlert } from '../../../components';
-import { ConfirmDialog } from '../../admin/Dialogs';
+import { ConfirmDialog } from '../../../components/Dialogs';
 import { MeetingDialog } from './MeetingDialog';
 
 type Open = 'edit' | 'hold' | 'delete' | null;

@@ -16,7 +16,7 @@ import { useReference } from '../../../api/reference';
 import { useRoadmaps } from '../../../api/roadmaps';
 import { DateInput } from '../../../components/DateInput';
 import { useLocalize } from '../../../components/LocalizedText';
-import { FormDialog } from '../../admin/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
 import { I18nFields } from '../../admin/I18nFields';
 import { checkValues, initialValues, mapErrors, type MeetingFormValues, toBody } from '../meetingForm';
 import { AgendaEditor } from './AgendaEditor';

@@ -11,7 +11,7 @@ import type { Meeting } from '../../../../contracts';
 import { protocolHref, useUploadProtocol } from '../../../api/meetings';
 import { ErrorAlert, Section, UploadProgress } from '../../../components';
 import { useFormat } from '../../../i18n';
-import { ConfirmDialog } from '../../admin/Dialogs';
+import { ConfirmDialog } from '../../../components/Dialogs';
 
 const ACCEPT =
   '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -8,7 +8,7 @@ import { useAgreements } from '../../../api/agreements';
 import { useSaveRoadmap } from '../../../api/roadmaps';
 import { fieldErrors } from '../../../components/errors';
 import { useLocalize } from '../../../components/LocalizedText';
-import { FormDialog } from '../../admin/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
 import { cleanI18n, I18nFields, I18nTextareas } from '../../admin/I18nFields';
 
 /** The dialog; `editing` null creates a draft roadmap and `onSaved` opens it. */

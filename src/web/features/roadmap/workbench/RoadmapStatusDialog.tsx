@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Roadmap } from '../../../../contracts';
 import { useSaveRoadmap } from '../../../api/roadmaps';
-import { ConfirmDialog } from '../../admin/Dialogs';
+import { ConfirmDialog } from '../../../components/Dialogs';
 
 /** The next statuses a roadmap may take: draft → approved → archived (and back to draft from approved). */
 export const NEXT_STATUS: Record<Roadmap['status'], Roadmap['status'][]> = {

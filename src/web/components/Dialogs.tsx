@@ -1,7 +1,7 @@
 import { Button, Group, type MantineSize, Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/QueryState';
+import { ErrorAlert } from './QueryState';
 
 interface DialogBase {
   onClose: () => void;
