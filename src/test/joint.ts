@@ -31,6 +31,20 @@ export async function buildPeriod(ctx: Ctx, roadmapId: string, o: Partial<typeof
   return p;
 }
 
+/** The roadmap's first two quarters of 2026 (reports due 10 April and 10 July), by their ids. */
+export async function buildTwoQuarters(ctx: Ctx, roadmapId: string) {
+  const q1 = (await buildPeriod(ctx, roadmapId)).id;
+  const q2 = (
+    await buildPeriod(ctx, roadmapId, {
+      code: '2026-Q2',
+      startDate: '2026-04-01',
+      endDate: '2026-06-30',
+      reportDueDate: '2026-07-10',
+    })
+  ).id;
+  return { q1, q2 };
+}
+
 export interface ReportFacts {
   measureId: string;
   periodId: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIndicatorValues } from '../../services/indicators';
 import { type TestApi, setUpTestApi, type TestWorld } from '../../test/api';
 import { buildRoadmap } from '../../test/factories';
-import { buildMonitoredMeasures, buildPeriod, putReport } from '../../test/joint';
+import { buildMonitoredMeasures, buildPeriod, buildTwoQuarters, putReport } from '../../test/joint';
 
 let s: TestWorld;
 let api: TestApi;
@@ -11,15 +11,7 @@ const ids = { q1: '', q2: '', joint: '', kzOnly: '', internal: '', otherPeriod: 
 s = setUpTestApi(async (t) => {
   ({ api } = t);
   const { w } = t;
-  ids.q1 = (await buildPeriod(api.t.ctx, w.roadmap.id)).id;
-  ids.q2 = (
-    await buildPeriod(api.t.ctx, w.roadmap.id, {
-      code: '2026-Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      reportDueDate: '2026-07-10',
-    })
-  ).id;
+  Object.assign(ids, await buildTwoQuarters(api.t.ctx, w.roadmap.id));
   const other = await buildRoadmap(api.t.db);
   ids.otherPeriod = (await buildPeriod(api.t.ctx, other.id)).id;
   Object.assign(ids, await buildMonitoredMeasures(api.t.ctx, w));

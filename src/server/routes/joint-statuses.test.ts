@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, jointStatuses, periods, reportEvidence } from '../../db/schema';
 import { type TestApi, setUpTestApi, type TestWorld } from '../../test/api';
 import { buildMeasure } from '../../test/factories';
-import { buildMonitoredMeasures, buildPeriod, putReport, reconcileNow } from '../../test/joint';
+import { buildMonitoredMeasures, buildTwoQuarters, putReport, reconcileNow } from '../../test/joint';
 
 let s: TestWorld;
 let api: TestApi;
@@ -12,15 +12,7 @@ const ids = { q1: '', q2: '', joint: '', single: '', internal: '' };
 s = setUpTestApi(async (t) => {
   ({ api } = t);
   const { w } = t;
-  ids.q1 = (await buildPeriod(api.t.ctx, w.roadmap.id)).id;
-  ids.q2 = (
-    await buildPeriod(api.t.ctx, w.roadmap.id, {
-      code: '2026-Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      reportDueDate: '2026-07-10',
-    })
-  ).id;
+  Object.assign(ids, await buildTwoQuarters(api.t.ctx, w.roadmap.id));
   const m = await buildMonitoredMeasures(api.t.ctx, w);
   Object.assign(ids, { joint: m.joint, single: m.kzOnly, internal: m.internal });
 });
