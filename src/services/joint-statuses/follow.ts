@@ -66,7 +66,7 @@ export async function applyFollow(
     measureId,
     { version: Number(j.version), status: j.status, progress },
     day,
-    { source: 'report' },
+    { source: 'report', answer: false },
   );
   if (u.event) audit.record(u.event);
 }

@@ -41,6 +41,11 @@ export interface UpdateOptions {
   reason?: string;
   /** The commission decision the change follows (recorded, and linked to the measure). */
   decisionId?: string;
+  /**
+   * false: the caller reads only the event (reconciliation following a joint status), so the
+   * answer's derived flags are not read again after a status change; its fields are current.
+   */
+  answer?: boolean;
 }
 
 const sortedJson = (a: unknown[]) => JSON.stringify([...a].map((x) => JSON.stringify(x)).sort());
@@ -171,7 +176,8 @@ export async function applyUpdate(
 
   const after =
     // the report flags hang on status and start date too (a cancelled measure reports nothing)
-    tierChanged || changed.some((f) => RELATIONS.includes(f) || f === 'status' || f === 'startDate')
+    opts.answer !== false &&
+    (tierChanged || changed.some((f) => RELATIONS.includes(f) || f === 'status' || f === 'startDate'))
       ? (await presentByIds(tx, actor, [id], day))[0]
       : presentMeasure(row, rel, day);
   const change = auditChange(auditForm(before), auditForm(after));
