@@ -73,6 +73,13 @@ export async function startJobs(opts: {
     await boss.updateQueue(d.name, { name: d.name, policy: 'standard', ...retry });
     if (d.cron) await boss.schedule(d.name, d.cron, {}, { tz: opts.schedules.timeZone, ...retry });
     else await boss.unschedule(d.name);
+  }
+  // Every queue exists now, so the delivery trigger can be pulled; it is registered before any
+  // worker runs, or notifications written by the first job would wait for the next sweep.
+  const unregister = onNotificationsWritten(opts.ctx.db, () => {
+    boss.sendDebounced(JOBS.deliver, {}, retry, t.debounceSeconds).catch(opts.onError);
+  });
+  for (const d of defs) {
     await boss.work(d.name, { pollingIntervalSeconds: t.pollingSeconds, batchSize: 1 }, async () => {
       await d.run();
     });
@@ -81,9 +88,6 @@ export async function startJobs(opts: {
   // day the server was down at their hour; both are idempotent, and one start per minute is enough
   for (const name of [JOBS.periodSchedule, JOBS.reminders])
     await boss.send(name, {}, { ...retry, singletonKey: 'start', singletonSeconds: 60 });
-  const unregister = onNotificationsWritten(opts.ctx.db, () => {
-    boss.sendDebounced(JOBS.deliver, {}, retry, t.debounceSeconds).catch(opts.onError);
-  });
   const trigger = (name: string) => boss.send(name, {}, retry);
   const unregisterRunner = registerRunner(opts.ctx.db, trigger);
   return {
