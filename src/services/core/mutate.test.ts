@@ -1,14 +1,16 @@
 /**
  * mutate runs a transaction that PostgreSQL aborted to break a deadlock again, whole: both
  * writers succeed, the change stands once and its event is recorded once; any other error
- * is not retried.
+ * is not retried. A large batch of events (an import's) is stored as recorded, in its order,
+ * and seals into a chain that verifies.
  */
-import { inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, organisations } from '../../db/schema';
 import { SYSTEM_ACTOR } from '../../domain/policies';
+import { verifyAuditChain } from '../audit';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { buildOrganisation, buildParty } from '../../test/factories';
+import { buildOrganisation, buildParty, buildWorld } from '../../test/factories';
 import { isRetryable, mutate } from './mutate';
 
 let t: TestDatabase;
@@ -78,5 +80,44 @@ describe('mutate on a deadlock', () => {
     expect(isRetryable({ code: '23505' })).toBe(false);
     expect(isRetryable({ cause: { code: '40P01' } })).toBe(true);
     expect(isRetryable({ cause: { code: '40001' } })).toBe(true);
+  });
+});
+
+describe('mutate with a large batch of events', () => {
+  it('stores every event as recorded, in the order recorded, and the sealed chain verifies', async () => {
+    const w = await buildWorld(t.ctx);
+    const party = await buildParty(t.db);
+    const org = await buildOrganisation(t.db, { partyId: party.id });
+    // three statements of the batch insert (2,000 events each), odd values among them
+    const n = 4501;
+    const recorded = Array.from({ length: n }, (_, i) => ({
+      action: 'organisation.update' as const,
+      entityType: 'organisation' as const,
+      entityId: org.id,
+      before: i % 3 === 0 ? undefined : { i, name: { ru: `Имя «${i}» \\ "кавычки"` } },
+      after: { i, nested: [1, null, { deep: 'ё', at: new Date(Date.UTC(2026, 0, 1, 0, 0, i % 60)) }] },
+      partyScope: i % 2 ? party.id : null,
+      ...(i === 7 ? { actor: w.kz.coordinator.actor } : {}),
+    }));
+    await mutate(t.ctx, w.admin.actor, async (_tx, audit) => {
+      audit.record(recorded.slice(0, 1000));
+      audit.record(recorded.slice(1000));
+    });
+    const rows = await t.db
+      .select()
+      .from(auditEvents)
+      .where(inArray(auditEvents.entityId, [org.id]))
+      .orderBy(asc(auditEvents.pos));
+    expect(rows).toHaveLength(n);
+    rows.forEach((r, i) => {
+      const e = recorded[i];
+      expect(r.after).toEqual(JSON.parse(JSON.stringify(e.after)));
+      expect(r.before).toEqual(e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)));
+      expect(r.partyScope).toBe(e.partyScope);
+      expect(r.action).toBe('organisation.update');
+      expect(r.actorId).toBe(i === 7 ? w.kz.coordinator.actor.userId : w.admin.actor.userId);
+    });
+    expect(new Set(rows.map((r) => r.occurredAt.getTime())).size).toBe(1);
+    expect(await verifyAuditChain(t.ctx, w.admin.actor)).toMatchObject({ ok: true, problem: null });
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The batch writer's speed-ups keep its results: responsible bodies inserted in short
- * statements (a measure's bodies may fall on both sides of a statement's edge) leave the
- * trigger-kept summary equal to the from-scratch one, and the lean read behind
- * `batchCreateEvents` gives each measure the audit form the full read gives.
+ * The batch writer's speed-ups keep its results: responsible bodies inserted in one statement,
+ * and a measure's bodies added and removed over several statements (the summary trigger's
+ * "first body of this party" test, migration 0020), leave the trigger-kept summary equal to
+ * the from-scratch one, and the lean read behind `batchCreateEvents` gives each measure the
+ * audit form the full read gives.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { buildOrganisation, buildWorld, type World } from '../../test/factories';
@@ -24,11 +26,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('writeMeasureBatch', () => {
-  it('keeps the summary exact when a measure’s bodies span two statements, and audits the stored form', async () => {
+  it('keeps the summary exact for a batch with several bodies of a party per measure, and audits the stored form', async () => {
     const third = await buildOrganisation(t.db, { partyId: w.kz.party.id, name: { ru: 'Третье KZ' } });
     const parent = randomUUID();
-    // 1 parent + 130 leaves with 3 KZ bodies and 1 RU body each: 521 rows, so the bodies of
-    // some measures straddle the 250-row statements
+    // 1 parent + 130 leaves with 3 KZ bodies and 1 RU body each: 521 rows in one statement
     const batch: BatchMeasure[] = [
       {
         id: parent,
@@ -105,5 +106,66 @@ describe('writeMeasureBatch', () => {
     expect(top.status).toBe('in_progress');
     expect(top.progress).toBeGreaterThan(0);
     expect(events.filter((e) => e.partyScope === w.ru.party.id)).toHaveLength(13);
+  });
+
+  it('keeps the summary exact when bodies of one measure come and go over several statements', async () => {
+    const extra = await buildOrganisation(t.db, { partyId: w.ru.party.id, name: { ru: 'Второе RU' } });
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const leaf = (id: string, i: number): BatchMeasure => ({
+      id,
+      parentId: null,
+      code: `9${i}`,
+      depth: 0,
+      title: { ru: `Отдельное ${i}` },
+      startDate: '2026-01-01',
+      dueDate: '2026-03-31',
+      completionForm: 'other',
+      weight: 2,
+      tier: i === 2 ? 'internal' : 'shared',
+      ownerPartyId: i === 2 ? w.kz.party.id : null,
+      status: 'in_progress',
+      progress: 10 * i,
+      sphereIds: [],
+      responsible:
+        i === 0 ? [{ organisationId: w.kz.ministry.id, partyId: w.kz.party.id, role: 'lead' }] : [],
+    });
+    const add = (rows: [string, string, string][]) =>
+      t.db.execute(sql`insert into measure_responsibles (measure_id, organisation_id, party_id, role)
+        select x[1]::uuid, x[2]::uuid, x[3]::uuid, 'co_executor' from json_array_elements(${JSON.stringify(rows)}::json) j,
+        lateral (select array(select json_array_elements_text(j.value))) a(x)`);
+    const drop = (measureId: string, organisationId: string) =>
+      t.db.execute(
+        sql`delete from measure_responsibles where measure_id = ${measureId} and organisation_id = ${organisationId}`,
+      );
+    const check = async (step: string) => {
+      for (const a of [w.admin.actor, w.kz.coordinator.actor, w.ru.reporter.actor, w.viewer.actor]) {
+        const fast = await fastSummary(t.ctx, a, w.roadmap.id, DAY);
+        expect(fast, `${step}: ${a.role}`).toEqual(await referenceSummary(t.ctx, a, w.roadmap.id, DAY));
+      }
+    };
+    await t.db.transaction((tx) => writeMeasureBatch(tx, w.roadmap.id, ids.map(leaf)));
+    await check('written');
+    // a second body of a party the measure has already, and a first one of the other party
+    await add([
+      [ids[0], w.kz.agency.id, w.kz.party.id],
+      [ids[0], w.ru.ministry.id, w.ru.party.id],
+    ]);
+    await check('added to a measure with bodies');
+    // two bodies of one party in one statement, on a measure that had none; then a third
+    await add([
+      [ids[1], w.ru.ministry.id, w.ru.party.id],
+      [ids[1], extra.id, w.ru.party.id],
+      [ids[2], w.kz.ministry.id, w.kz.party.id],
+    ]);
+    await add([[ids[1], w.kz.agency.id, w.kz.party.id]]);
+    await check('added to measures without bodies');
+    // the party stays while one of its bodies is left, and goes with the last one
+    await drop(ids[1], extra.id);
+    await check('one of two removed');
+    await drop(ids[1], w.ru.ministry.id);
+    await drop(ids[0], w.kz.ministry.id);
+    await check('last removed');
+    await add([[ids[1], extra.id, w.ru.party.id]]);
+    await check('added back');
   });
 });

@@ -39,7 +39,13 @@ export interface BatchMeasure {
 }
 
 const CHUNK = 2000;
-const RESPONSIBLE_CHUNK = 250;
+/**
+ * Measures whose links go in one statement. Each statement's triggers join its rows with the
+ * measures they belong to, a hash join that reads the whole table once per statement: few
+ * large statements cost far less than many small ones (the summary trigger is linear in a
+ * statement's size since migration 0020).
+ */
+const LINK_CHUNK = 20_000;
 
 /** The measures' rows as the insert reads them (JSON), search texts lemmatised. */
 const measureRows = (part: readonly BatchMeasure[]) =>
@@ -64,11 +70,11 @@ const measureRows = (part: readonly BatchMeasure[]) =>
     })),
   );
 
-/** Inserts measures (parents before children) and their relations into `roadmapId`. */
+/** Inserts measures (parents before children), then their relations, into `roadmapId`. */
 export async function writeMeasureBatch(tx: Tx, roadmapId: string, items: readonly BatchMeasure[]) {
   let rows = measureRows(items.slice(0, CHUNK));
   for (let i = 0; i < items.length; i += CHUNK) {
-    const writing = writeChunk(tx, roadmapId, items.slice(i, i + CHUNK), rows);
+    const writing = insertMeasures(tx, roadmapId, rows);
     writing.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled
     // the next chunk's rows (lemmatising is the costly part) are made while PostgreSQL writes
     // this one: the statement has gone out once the event loop has turned
@@ -76,10 +82,11 @@ export async function writeMeasureBatch(tx: Tx, roadmapId: string, items: readon
     if (i + CHUNK < items.length) rows = measureRows(items.slice(i + CHUNK, i + 2 * CHUNK));
     await writing;
   }
+  for (let i = 0; i < items.length; i += LINK_CHUNK)
+    await insertRelations(tx, items.slice(i, i + LINK_CHUNK));
 }
 
-/** One chunk's measures, links and responsible bodies. */
-async function writeChunk(tx: Tx, roadmapId: string, part: readonly BatchMeasure[], rows: string) {
+async function insertMeasures(tx: Tx, roadmapId: string, rows: string) {
   await tx.execute(sql`
       insert into ${measures} (id, roadmap_id, parent_id, code, sort_key, depth, title, description, start_date,
         due_date, completion_form, weight, tier, owner_party_id, status, progress, search_vector)
@@ -88,6 +95,10 @@ async function writeChunk(tx: Tx, roadmapId: string, part: readonly BatchMeasure
       from json_to_recordset(${rows}::json) as x(i uuid, p uuid, c text, k text, d smallint,
         t jsonb, ds jsonb, s date, u date, f completion_form, w float8, r tier, o uuid, st measure_status,
         pr smallint, q text)`);
+}
+
+/** The spheres, provisions, dependencies and responsible bodies of measures already written. */
+async function insertRelations(tx: Tx, part: readonly BatchMeasure[]) {
   await insertLinks(
     tx,
     'measure_spheres',
@@ -109,16 +120,11 @@ async function writeChunk(tx: Tx, roadmapId: string, part: readonly BatchMeasure
   const resp = part.flatMap((m) =>
     m.responsible.map((r) => ({ m: m.id, o: r.organisationId, p: r.partyId, r: r.role })),
   );
-  // In short statements: the summary trigger on measure_responsibles (0008) checks each new
-  // row against the statement's whole transition table, so its cost grows with the square
-  // of the statement's size (4,000 rows in one statement took ~2 s of PostgreSQL CPU, in
-  // sixteen of 250 rows ~0.4 s).
-  for (let j = 0; j < resp.length; j += RESPONSIBLE_CHUNK)
+  if (resp.length)
     await tx.execute(sql`
         insert into measure_responsibles (measure_id, organisation_id, party_id, role)
         select x.m, x.o, x.p, x.r
-        from json_to_recordset(${JSON.stringify(resp.slice(j, j + RESPONSIBLE_CHUNK))}::json)
-          as x(m uuid, o uuid, p uuid, r responsible_role)`);
+        from json_to_recordset(${JSON.stringify(resp)}::json) as x(m uuid, o uuid, p uuid, r responsible_role)`);
 }
 
 async function insertLinks(tx: Tx, table: string, column: string, pairs: string[][]) {
