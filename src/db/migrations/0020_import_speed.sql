@@ -63,6 +63,7 @@ END $$;
 -- scoped advisory lock per slot, the first free one from its backend's; two transactions in
 -- flight never write the same sum rows, so they neither wait for nor deadlock on each other
 -- there. With all 8 taken, it waits for its backend's slot (before it locks any sum row).
+-- The lock is (727010, slot); tree.ts's renumbering lock is (727003, hash of the roadmap).
 -- Rows written in slots 8–15 of reporting_counts before stay valid: readers sum all slots.
 CREATE FUNCTION accord_slot() RETURNS smallint LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -71,11 +72,11 @@ DECLARE
 BEGIN
   IF s IS NOT NULL THEN RETURN s; END IF;
   FOR i IN 0..7 LOOP
-    IF pg_try_advisory_xact_lock(727003, (home + i) % 8) THEN s := (home + i) % 8; EXIT; END IF;
+    IF pg_try_advisory_xact_lock(727010, (home + i) % 8) THEN s := (home + i) % 8; EXIT; END IF;
   END LOOP;
   IF s IS NULL THEN
     s := home;
-    PERFORM pg_advisory_xact_lock(727003, s);
+    PERFORM pg_advisory_xact_lock(727010, s);
   END IF;
   PERFORM set_config('accord.slot', s::text, true);
   RETURN s;
