@@ -318,5 +318,7 @@ describe('the other party’s internal plan never shows', () => {
       });
       expect(adminView.body).toContain(hidden[0].id);
     },
+    // six walks of every read (~300 requests): on a loaded 2-core machine near the default 30 s
+    120_000,
   );
 });

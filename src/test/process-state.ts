@@ -4,6 +4,7 @@
  * once per file, which was most of the suite's time), so the process-wide settings a file may
  * change (`runServer` sets both) go back to what a fresh process has.
  */
+import { afterAll, expect } from 'vitest';
 import { loadConfig } from '../config';
 import { setAuditKey } from '../services/audit-keystore';
 import { setEvidenceDir } from '../services/reports';
@@ -12,3 +13,17 @@ import { setEvidenceDir } from '../services/reports';
 // and no witness file.
 setAuditKey(loadConfig(), { witnessDir: null });
 setEvidenceDir(null);
+
+// Two queries at once on one connection (a Promise.all inside a transaction) is a pg
+// deprecation today and an error in pg 9: a file that triggers it fails, naming the warning.
+const g = globalThis as { pgOverlaps?: string[] };
+if (!g.pgOverlaps) {
+  g.pgOverlaps = [];
+  process.on('warning', (w) => {
+    if (w.message.includes('already executing a query')) g.pgOverlaps!.push(w.stack ?? w.message);
+  });
+}
+afterAll(() => {
+  const seen = g.pgOverlaps!.splice(0);
+  expect(seen, 'queries overlapped on one connection (use readAll in a transaction)').toEqual([]);
+});

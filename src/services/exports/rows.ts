@@ -3,6 +3,7 @@
  * 100,000th row costs what the first does) under the very WHERE of the measure list: its
  * filters and the caller's visibility, so an export shows exactly what the list shows.
  */
+import { readAll } from '../common';
 import { and, asc, gt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Locale } from '../../contracts/enums';
@@ -25,11 +26,11 @@ const PAGE = 2000;
 
 /** The names an export writes instead of ids, loaded once. */
 export async function exportDictionaries(db: DbOrTx) {
-  const [p, o, s, pr] = await Promise.all([
-    db.select().from(parties).orderBy(asc(parties.code)),
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations),
-    db.select({ id: spheres.id, name: spheres.name }).from(spheres),
-    db.select({ id: provisions.id, number: provisions.number }).from(provisions),
+  const [p, o, s, pr] = await readAll(db, [
+    () => db.select().from(parties).orderBy(asc(parties.code)),
+    () => db.select({ id: organisations.id, name: organisations.name }).from(organisations),
+    () => db.select({ id: spheres.id, name: spheres.name }).from(spheres),
+    () => db.select({ id: provisions.id, number: provisions.number }).from(provisions),
   ]);
   return {
     parties: p,

@@ -15,7 +15,7 @@ import type { Ctx } from '../context';
 import { measureVisibility } from '../measures/queries';
 import { loadVisible } from '../measures/rules';
 import { reportVisibility } from '../reports/visibility';
-import { iso } from '../common';
+import { iso, readAll } from '../common';
 import { type JointRow, type JointRowWithRefs, presentJoint } from './present';
 
 const COUNT_CAP = 10_000;
@@ -94,25 +94,28 @@ export async function loadJoint(db: DbOrTx, actor: Actor, id: string) {
 /** One joint status with its responsible parties and the claims the caller may read. */
 export async function getJointStatus(db: DbOrTx, actor: Actor, id: string): Promise<JointStatusDetail> {
   const { row, view } = await loadJoint(db, actor, id);
-  const [claims, responsible] = await Promise.all([
-    db
-      .select({
-        r: reports,
-        files: sql<{ id: string; name: string; size: number }[]>`coalesce((select json_agg(json_build_object(
+  const [claims, responsible] = await readAll(db, [
+    () =>
+      db
+        .select({
+          r: reports,
+          files: sql<
+            { id: string; name: string; size: number }[]
+          >`coalesce((select json_agg(json_build_object(
             'id', e.id, 'name', e.file_name, 'size', e.size) order by e.uploaded_at, e.id)
           from ${reportEvidence} e where e.report_id = ${reports.id}), '[]')`,
-      })
-      .from(reports)
-      .innerJoin(measures, eq(measures.id, reports.measureId))
-      .where(
-        and(
-          eq(reports.measureId, row.measureId),
-          eq(reports.periodId, row.periodId),
-          reportVisibility(actor),
-        ),
-      )
-      .orderBy(asc(reports.partyId)),
-    responsibleParties(db, row.measureId),
+        })
+        .from(reports)
+        .innerJoin(measures, eq(measures.id, reports.measureId))
+        .where(
+          and(
+            eq(reports.measureId, row.measureId),
+            eq(reports.periodId, row.periodId),
+            reportVisibility(actor),
+          ),
+        )
+        .orderBy(asc(reports.partyId)),
+    () => responsibleParties(db, row.measureId),
   ]);
   return {
     ...view,

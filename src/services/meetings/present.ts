@@ -12,7 +12,7 @@ import {
 } from '../../db/schema';
 import { notFound } from '../../domain/errors';
 import type { Actor } from '../../domain/policies';
-import { iso } from '../common';
+import { iso, readAll } from '../common';
 import type { Ctx } from '../context';
 import { measureVisibility } from '../measures/queries';
 import { loadVisible } from '../measures/rules';
@@ -28,27 +28,29 @@ export async function presentMeetings(
 ): Promise<Meeting[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [links, decisions, dm] = await Promise.all([
-    db.select().from(meetingRoadmaps).where(inArray(meetingRoadmaps.meetingId, ids)),
-    db
-      .select()
-      .from(meetingDecisions)
-      .where(inArray(meetingDecisions.meetingId, ids))
-      .orderBy(asc(meetingDecisions.number)),
-    db
-      .select({
-        decisionId: decisionMeasures.decisionId,
-        measureId: decisionMeasures.measureId,
-        effect: decisionMeasures.effect,
-        code: measures.code,
-        sortKey: measures.sortKey,
-        title: measures.title,
-      })
-      .from(decisionMeasures)
-      .innerJoin(meetingDecisions, eq(meetingDecisions.id, decisionMeasures.decisionId))
-      .innerJoin(measures, eq(measures.id, decisionMeasures.measureId))
-      .where(and(inArray(meetingDecisions.meetingId, ids), measureVisibility(actor)))
-      .orderBy(asc(measures.sortKey)),
+  const [links, decisions, dm] = await readAll(db, [
+    () => db.select().from(meetingRoadmaps).where(inArray(meetingRoadmaps.meetingId, ids)),
+    () =>
+      db
+        .select()
+        .from(meetingDecisions)
+        .where(inArray(meetingDecisions.meetingId, ids))
+        .orderBy(asc(meetingDecisions.number)),
+    () =>
+      db
+        .select({
+          decisionId: decisionMeasures.decisionId,
+          measureId: decisionMeasures.measureId,
+          effect: decisionMeasures.effect,
+          code: measures.code,
+          sortKey: measures.sortKey,
+          title: measures.title,
+        })
+        .from(decisionMeasures)
+        .innerJoin(meetingDecisions, eq(meetingDecisions.id, decisionMeasures.decisionId))
+        .innerJoin(measures, eq(measures.id, decisionMeasures.measureId))
+        .where(and(inArray(meetingDecisions.meetingId, ids), measureVisibility(actor)))
+        .orderBy(asc(measures.sortKey)),
   ]);
   const byDecision = new Map<string, Meeting['decisions'][number]['measures']>();
   for (const l of dm)
