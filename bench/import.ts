@@ -128,19 +128,15 @@ const NO_EXPORT = {
 const show = (t: Timed) =>
   `${t.ms} ms (CPU: server ${t.nodeCpuMs} ms, PostgreSQL ${Number.isNaN(t.postgresCpuMs) ? '?' : t.postgresCpuMs} ms)`;
 
-/** Runs the import and export figures on `ctx`, exporting the largest roadmap there is. */
-export async function runImportBench(
-  ctx: Ctx,
-  log: (m: string) => void,
-  opts: { rows?: number; postmasterPid?: number | null; importOnly?: boolean } = {},
-): Promise<ImportFigures> {
-  const rows = opts.rows ?? 10_000;
-  const pm = opts.postmasterPid ?? null;
+/**
+ * The bench's XLSX of `rows` rows (sections of 99 measures, a body of each party, dates and
+ * progress) and the two bodies it names, as ids.
+ */
+export async function benchFile(ctx: Ctx, rows: number) {
   const ps = await ctx.db.select().from(parties).orderBy(asc(parties.code)).limit(2);
   const orgOf = async (partyId: string) =>
     (await ctx.db.select().from(organisations).where(eq(organisations.partyId, partyId)).limit(1))[0];
   const [orgA, orgB] = [await orgOf(ps[0].id), await orgOf(ps[1].id)];
-  const [a, b] = [orgA.name.ru, orgB.name.ru];
   const header = [
     'Код',
     'Наименование мероприятия',
@@ -159,11 +155,27 @@ export async function runImportBench(
           `${s}.${k}`,
           `Мероприятие ${s}.${k}: провести совместное заседание`,
           '31.12.2027',
-          a,
-          b,
+          orgA.name.ru,
+          orgB.name.ru,
           String(k % 100),
         ];
   });
+  const bodies = [
+    { o: orgA.id, p: ps[0].id },
+    { o: orgB.id, p: ps[1].id },
+  ];
+  return { file, bodies, perSection };
+}
+
+/** Runs the import and export figures on `ctx`, exporting the largest roadmap there is. */
+export async function runImportBench(
+  ctx: Ctx,
+  log: (m: string) => void,
+  opts: { rows?: number; postmasterPid?: number | null; importOnly?: boolean } = {},
+): Promise<ImportFigures> {
+  const rows = opts.rows ?? 10_000;
+  const pm = opts.postmasterPid ?? null;
+  const { file, bodies, perSection } = await benchFile(ctx, rows);
   const [rm] = await ctx.db
     .insert(roadmaps)
     .values({ title: { ru: `Импорт ${new Date().toISOString()}` }, status: 'draft' })
@@ -193,12 +205,7 @@ export async function runImportBench(
   });
   log(`sealing the apply's audit events afterwards: ${show(seal)}`);
   // after the seal, which would otherwise run under it
-  const [, rawSave] = await timed(pm, () =>
-    rawWrite(ctx, rows, perSection, [
-      { o: orgA.id, p: ps[0].id },
-      { o: orgB.id, p: ps[1].id },
-    ]),
-  );
+  const [, rawSave] = await timed(pm, () => rawWrite(ctx, rows, perSection, bodies));
   log(`the same rows by raw SQL (the floor): ${show(rawSave)}`);
   const reimport = await run(true);
   const figures = { rows, fileMb: mb(file.length), dryRun, apply, rawSave, seal, reimport };
