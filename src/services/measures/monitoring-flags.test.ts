@@ -13,23 +13,27 @@ import {
 } from '../../domain/monitoring-flags';
 import { type Actor, internalScope } from '../../domain/policies';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { buildMeasure, buildWorld, type World } from '../../test/factories';
+import { buildMeasure, buildRoadmap, buildWorld, type World } from '../../test/factories';
 import { buildPeriod } from '../../test/joint';
 import {
   disputedSql,
   lateReportSql,
   loadLatestDuePeriod,
   REPORT_MISSING,
+  reportFlagFilterSql,
   reportFlagsSql,
   reportMissingSql,
   roadmapDisputedSql,
   roadmapReportFlagsSql,
 } from './monitoring-flags';
-import { atRiskSql, measureVisibility } from './queries';
+import { atRiskFilterSql, atRiskSql, measureVisibility } from './queries';
 
 let t: TestDatabase;
 let w: World;
 const ids: string[] = [];
+/** A second roadmap's measures, whose latest past-due period is another (a half-year). */
+const ids2: string[] = [];
+let roadmap2 = '';
 let q1 = '';
 let q2 = '';
 const DAY = '2026-08-01';
@@ -103,7 +107,68 @@ beforeAll(async () => {
     }
   // after the combinations, whose positions in `ids` the tests below rely on
   ids.push(...children);
+  await buildSecondRoadmap();
 });
+
+/**
+ * A second roadmap with half-years (H1 due 20 July, H2 not due): on DAY its latest past-due
+ * period is H1 where the first roadmap's is Q1, so a list across roadmaps must take each
+ * roadmap's own. Both parties' states, and an internal measure of each party.
+ */
+async function buildSecondRoadmap() {
+  roadmap2 = (await buildRoadmap(t.db, { agreementIds: [w.agreement.id] })).id;
+  const h1 = (
+    await buildPeriod(t.ctx, roadmap2, {
+      code: '2026-H1',
+      startDate: '2026-01-01',
+      endDate: '2026-06-30',
+      reportDueDate: '2026-07-20',
+    })
+  ).id;
+  await buildPeriod(t.ctx, roadmap2, {
+    code: '2026-H2',
+    startDate: '2026-07-01',
+    endDate: '2026-12-31',
+    reportDueDate: '2027-01-20',
+  });
+  const kzBody = { organisationId: w.kz.agency.id, role: 'lead' as const };
+  const ruBody = { organisationId: w.ru.agency.id, role: 'lead' as const };
+  let n = 0;
+  for (const kz of STATES)
+    for (const ru of [null, 'submitted', 'approved'] as const) {
+      const m = await buildMeasure(t.ctx, {
+        roadmapId: roadmap2,
+        responsible: [kzBody, { ...ruBody, role: 'co_executor' }],
+        dueDate: n % 4 === 1 ? '2026-08-20' : '2026-12-31',
+        progress: n % 4 === 1 ? 10 : 60,
+        status: 'in_progress',
+      });
+      ids2.push(m.id);
+      for (const [party, state] of [
+        [w.kz.party.id, kz],
+        [w.ru.party.id, ru],
+      ] as const)
+        if (state)
+          await t.db
+            .insert(reports)
+            .values({ measureId: m.id, periodId: h1, partyId: party, state, late: n % 3 === 0 });
+      n++;
+    }
+  for (const [side, body] of [
+    [w.kz, kzBody],
+    [w.ru, ruBody],
+  ] as const)
+    ids2.push(
+      (
+        await buildMeasure(t.ctx, {
+          roadmapId: roadmap2,
+          responsible: [body],
+          tier: 'internal',
+          ownerPartyId: side.party.id,
+        })
+      ).id,
+    );
+}
 afterAll(() => t.close());
 
 async function domainFlags(actor: Actor, periodId: string) {
@@ -144,17 +209,20 @@ async function sqlFlags(actor: Actor, periodId: string) {
   return new Map(rows.map((r) => [r.id, { disputed: Boolean(r.disputed), missing: Boolean(r.missing) }]));
 }
 
-/** At risk and late report for the latest past-due period on `day`, by the domain rules. */
-async function domainRisk(actor: Actor, day: string) {
+/** At risk and late report for each roadmap's latest past-due period on `day`, by the domain rules. */
+async function domainRisk(actor: Actor, day: string, of: string[] = ids) {
   const [ms, rs, resp, ps] = await Promise.all([
-    t.db.select().from(measures).where(inArray(measures.id, ids)),
-    t.db.select().from(reports).where(inArray(reports.measureId, ids)),
-    t.db.select().from(measureResponsibles).where(inArray(measureResponsibles.measureId, ids)),
-    t.db.select().from(periods).where(eq(periods.roadmapId, w.roadmap.id)),
+    t.db.select().from(measures).where(inArray(measures.id, of)),
+    t.db.select().from(reports).where(inArray(reports.measureId, of)),
+    t.db.select().from(measureResponsibles).where(inArray(measureResponsibles.measureId, of)),
+    t.db.select().from(periods),
   ]);
-  const period = latestDuePeriod(ps, day);
   const out = new Map<string, { atRisk: boolean; late: boolean; missing: boolean }>();
   for (const m of ms) {
+    const period = latestDuePeriod(
+      ps.filter((p) => p.roadmapId === m.roadmapId),
+      day,
+    );
     const facts = period && {
       measure: m,
       responsibleParties: [...new Set(resp.filter((r) => r.measureId === m.id).map((r) => r.partyId))],
@@ -277,4 +345,76 @@ describe('monitoring flags in SQL and in the domain', () => {
       }
     }
   });
+});
+
+describe('the list filters, set-based', () => {
+  it.each(WHO)(
+    'select what the domain flags for %s, across roadmaps and within one, on three days',
+    async (who) => {
+      const actor = actorOf(who);
+      const all = [...ids, ...ids2];
+      const visible = new Set(
+        (
+          await t.db
+            .select({ id: measures.id })
+            .from(measures)
+            .where(and(inArray(measures.id, all), measureVisibility(actor)))
+        ).map((r) => r.id),
+      );
+      const select = async (roadmapId: string | undefined, cond: ReturnType<typeof sql>) =>
+        (
+          await t.db
+            .select({ id: measures.id })
+            .from(measures)
+            .where(
+              and(
+                inArray(measures.id, all),
+                measureVisibility(actor),
+                roadmapId ? eq(measures.roadmapId, roadmapId) : undefined,
+                cond,
+              ),
+            )
+        )
+          .map((r) => r.id)
+          .sort();
+      for (const day of [DAY, LATER, '2026-04-05']) {
+        const d = await domainRisk(actor, day, all);
+        for (const roadmapId of [undefined, w.roadmap.id, roadmap2]) {
+          const scope = all.filter(
+            (id) => visible.has(id) && (!roadmapId || (roadmapId === roadmap2) === ids2.includes(id)),
+          );
+          const expected = (f: 'atRisk' | 'late' | 'missing', want: boolean) =>
+            scope.filter((id) => d.get(id)?.[f] === want).sort();
+          const at = `${day} ${roadmapId ?? 'across roadmaps'}`;
+          for (const want of [true, false]) {
+            expect(await select(roadmapId, atRiskFilterSql(day, actor, want, { roadmapId })), at).toEqual(
+              expected('atRisk', want),
+            );
+            expect(
+              await select(roadmapId, atRiskFilterSql(day, actor, want, { roadmapId, page: true })),
+              at,
+            ).toEqual(expected('atRisk', want));
+            expect(
+              await select(roadmapId, reportFlagFilterSql(actor, day, 'late', want, { roadmapId })),
+              at,
+            ).toEqual(expected('late', want));
+            expect(
+              await select(roadmapId, reportFlagFilterSql(actor, day, 'missing', want, { roadmapId })),
+              at,
+            ).toEqual(expected('missing', want));
+          }
+        }
+        if (day === DAY) {
+          // not trivial: the second roadmap's own period flags some of its measures and not others
+          const second = ids2.filter((id) => visible.has(id)).map((id) => d.get(id));
+          expect(new Set(second.map((v) => v?.late))).toEqual(new Set([true, false]));
+          expect(new Set(second.map((v) => v?.missing))).toEqual(new Set([true, false]));
+          expect(new Set(second.map((v) => v?.atRisk))).toEqual(new Set([true, false]));
+        }
+      }
+      // the other party's internal measure is never among what a party or a viewer sees
+      const ruInternal = ids2[ids2.length - 1];
+      if (who === 'kzCoord' || who === 'viewer') expect(visible.has(ruInternal)).toBe(false);
+    },
+  );
 });
