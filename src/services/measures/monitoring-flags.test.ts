@@ -2,6 +2,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JointState, ReportState } from '../../contracts/enums';
+import { MeasureQuery } from '../../contracts/roadmaps';
 import { jointStatuses, measureResponsibles, measures, periods, reports } from '../../db/schema';
 import { isAtRisk } from '../../domain/measures';
 import {
@@ -26,7 +27,8 @@ import {
   roadmapDisputedSql,
   roadmapReportFlagsSql,
 } from './monitoring-flags';
-import { atRiskFilterSql, atRiskSql, measureVisibility } from './queries';
+import { atRiskFilterSql, atRiskSql, measureVisibility, scheduleAtRiskSql } from './queries';
+import { countList, measureFilter } from './read';
 
 let t: TestDatabase;
 let w: World;
@@ -417,4 +419,30 @@ describe('the list filters, set-based', () => {
       if (who === 'kzCoord' || who === 'viewer') expect(visible.has(ruInternal)).toBe(false);
     },
   );
+});
+
+describe('the count of atRisk=true', () => {
+  it.each(WHO)('is the schedule part’s when that passes the cap, else the whole, for %s', async (who) => {
+    const actor = actorOf(who);
+    const q = MeasureQuery.parse({ roadmapId: w.roadmap.id, atRisk: 'true' });
+    const where = measureFilter(actor, q, DAY);
+    const visible = and(eq(measures.roadmapId, w.roadmap.id), measureVisibility(actor));
+    const count = async (cond: ReturnType<typeof sql>) =>
+      (await t.db.select({ id: measures.id }).from(measures).where(and(visible, cond))).length;
+    const whole = await count(atRiskSql(DAY, actor));
+    const bySchedule = await count(scheduleAtRiskSql(DAY));
+    // not trivial: some are at risk through a report alone
+    expect(whole).toBeGreaterThan(bySchedule);
+    expect(bySchedule).toBeGreaterThan(1);
+    expect(await countList(t.db, actor, q, DAY, where, 10_000)).toEqual({ total: whole, totalIsExact: true });
+    expect(await countList(t.db, actor, q, DAY, where, whole)).toEqual({ total: whole, totalIsExact: true });
+    expect(await countList(t.db, actor, q, DAY, where, bySchedule - 1)).toEqual({
+      total: bySchedule - 1,
+      totalIsExact: false,
+    });
+    expect(await countList(t.db, actor, q, DAY, where, bySchedule)).toEqual({
+      total: bySchedule,
+      totalIsExact: false,
+    });
+  });
 });

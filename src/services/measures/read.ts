@@ -13,7 +13,7 @@ import { countCapped } from '../search/count';
 import { matchingOrganisations, measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
 import { disputedSql, reportFlagFilterSql, reportMissingSql } from './monitoring-flags';
-import { atRiskFilterSql, measureVisibility, overdueSql } from './queries';
+import { atRiskFilterSql, measureVisibility, overdueSql, scheduleAtRiskSql } from './queries';
 import { loadVisible } from './rules';
 
 const SORTS: Record<string, SQL[]> = {
@@ -100,9 +100,32 @@ export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof Me
       limit: q.limit,
       offset: (q.page - 1) * q.limit,
     }),
-    countCapped(ctx.db, where, q.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP),
+    countList(ctx.db, actor, q, day, where, q.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP, orgs),
   ]);
   return { data: presentRows(rows, day), page: q.page, limit: q.limit, ...count };
+}
+
+/**
+ * The list's capped count (`countCapped` of `where`, the list's own filter). `atRisk=true` is
+ * counted on its schedule part alone first, which reads no reports: when that passes the cap,
+ * so does the whole (the schedule part is a subset), and the set of measures missing a report
+ * is never built; otherwise `where` counts it.
+ */
+export async function countList(
+  db: DbOrTx,
+  actor: Actor,
+  q: Omit<z.output<typeof MeasureQuery>, 'page' | 'limit' | 'sort'>,
+  day: string,
+  where: SQL | undefined,
+  cap: number,
+  searchOrganisations?: readonly string[],
+) {
+  if (q.atRisk === true) {
+    const rest = measureFilter(actor, { ...q, atRisk: undefined }, day, searchOrganisations);
+    const bySchedule = await countCapped(db, and(rest, scheduleAtRiskSql(day)), cap);
+    if (!bySchedule.totalIsExact) return bySchedule;
+  }
+  return countCapped(db, where, cap);
 }
 
 /** Measures by id in the caller's view, in the order asked (absent or hidden ones left out). */
