@@ -91,13 +91,12 @@ export interface Operation {
   extra?: (pool: pg.Pool) => Promise<Record<string, number>>;
 }
 
-/** The measure columns the raw forms read (alias `m`). */
-export const COLUMNS = `m.id, m.roadmap_id, m.parent_id, m.code, m.depth, m.title, m.description, m.start_date,
+const COLUMNS = `m.id, m.roadmap_id, m.parent_id, m.code, m.depth, m.title, m.description, m.start_date,
   m.due_date, m.completion_form, m.weight, m.tier, m.owner_party_id, m.status, m.progress, m.version,
   m.created_at, m.updated_at`;
 
 /** The relations a presented measure carries, as correlated subqueries on `m`. */
-export const RELATED = `
+const RELATED = `
   coalesce((select array_agg(ms.sphere_id order by s.position) from measure_spheres ms
              join spheres s on s.id = ms.sphere_id where ms.measure_id = m.id), '{}') as sphere_ids,
   coalesce((select array_agg(mp.provision_id order by p.position) from measure_provisions mp

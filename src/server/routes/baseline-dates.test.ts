@@ -1,8 +1,9 @@
 /** GET /roadmaps/{id}/baselines/{baselineId}/dates: the baseline's dates, as the caller may see them. */
 import { describe, expect, it } from 'vitest';
 import type { BaselineDates } from '../../contracts/baselines';
+import type { MeasureCreate } from '../../contracts/roadmaps';
 import { setUpTestApi, type TestApi, type WorldRole } from '../../test/api';
-import type { World } from '../../test/factories';
+import { buildMeasure, type World } from '../../test/factories';
 
 let api: TestApi;
 let w: World;
@@ -12,20 +13,8 @@ let otherRoadmapId: string;
 let baselineId: string;
 const m: Record<string, { id: string; version: number }> = {};
 
-async function create(body: Record<string, unknown>) {
-  const r = await api.call('POST', '/api/v1/measures', {
-    cookie: cookie.admin,
-    body: {
-      roadmapId,
-      startDate: '2026-01-01',
-      dueDate: '2026-06-30',
-      completionForm: 'event_held',
-      ...body,
-    },
-  });
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json();
-}
+const create = (body: Partial<MeasureCreate> & Pick<MeasureCreate, 'responsible'>) =>
+  buildMeasure(api.t.ctx, { roadmapId, startDate: '2026-01-01', dueDate: '2026-06-30', ...body });
 
 setUpTestApi(async (s) => {
   ({ api, w, cookie } = s);
@@ -36,8 +25,8 @@ setUpTestApi(async (s) => {
   roadmapId = await roadmap();
   otherRoadmapId = await roadmap();
   const joint = [
-    { organisationId: w.kz.ministry.id, role: 'lead' },
-    { organisationId: w.ru.ministry.id, role: 'co_executor' },
+    { organisationId: w.kz.ministry.id, role: 'lead' as const },
+    { organisationId: w.ru.ministry.id, role: 'co_executor' as const },
   ];
   m.a = await create({ title: { ru: 'Совместное А' }, responsible: joint, dueDate: '2026-05-31' });
   m.b = await create({ title: { ru: 'Совместное Б' }, responsible: joint, startDate: '2026-02-01' });
@@ -46,7 +35,7 @@ setUpTestApi(async (s) => {
       title: { ru: `Внутреннее ${side.party.code}` },
       tier: 'internal',
       ownerPartyId: side.party.id,
-      responsible: [{ organisationId: side.agency.id, role: 'lead' }],
+      responsible: [{ organisationId: side.agency.id, role: 'lead' as const }],
     });
   // approving freezes the approved plan
   const ok = await api.call('PATCH', `/api/v1/roadmaps/${roadmapId}`, {

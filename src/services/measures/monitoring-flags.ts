@@ -146,21 +146,17 @@ function flaggedBodiesSql(
 }
 
 /**
- * A list filter on a report flag of the outer measure (`lateReportSql`, or the report part of
- * `atRiskSql` with `flag` 'missing'), set-based: `exists` (or `not exists`, for `want` false)
- * over `flaggedBodiesSql`, which the planner turns into a semi-join (anti-join) of the
- * candidate measures with the latest past-due periods' reports. `and` adds conditions on the
- * outer row inside the subquery (a `not exists` stays an anti-join that way).
+ * The list filter on a report flag of the outer measure (`lateReportSql` for 'late'),
+ * set-based: `exists` over `flaggedBodiesSql`, which PostgreSQL turns into a semi-join of the
+ * candidate measures with the latest past-due periods' reports: a nested loop for a page, one
+ * hash join for a count.
  */
-export function reportFlagFilterSql(
+export const reportFlagFilterSql = (
   actor: Actor,
   day: string,
   flag: ReportFlag,
-  want: boolean,
-  opts: { roadmapId?: string; and?: SQL } = {},
-): SQL {
-  return sql`${sql.raw(want ? '' : 'not ')}exists (${flaggedBodiesSql(actor, day, flag, '"measures"', opts.roadmapId)}${opts.and ? sql` and ${opts.and}` : sql``})`;
-}
+  opts: { roadmapId?: string } = {},
+) => sql`exists (${flaggedBodiesSql(actor, day, flag, '"measures"', opts.roadmapId)})`;
 
 /**
  * The measures flagged `flag` as one uncorrelated set (`"measures"."id" in …`): inside an

@@ -12,7 +12,7 @@ import { type Ctx, today } from '../context';
 import { countCapped } from '../search/count';
 import { matchingOrganisations, measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
-import { disputedSql, reportFlagFilterSql, reportMissingSql } from './monitoring-flags';
+import { disputedSql, lateReportSql, reportFlagFilterSql, reportMissingSql } from './monitoring-flags';
 import { atRiskFilterSql, measureVisibility, overdueSql, scheduleAtRiskSql } from './queries';
 import { loadVisible } from './rules';
 
@@ -66,12 +66,17 @@ export function measureFilter(
   if (q.dueFrom) conds.push(gte(measures.dueDate, q.dueFrom));
   if (q.dueTo) conds.push(lte(measures.dueDate, q.dueTo));
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
-  // set-based: one pass over the latest past-due periods' reports, not a subquery per measure
+  // set-based where it pays (atRiskFilterSql says which form serves what)
   if (q.atRisk !== undefined)
     conds.push(atRiskFilterSql(day, actor, q.atRisk, { roadmapId: q.roadmapId, page: form.page }));
   if (q.disputed !== undefined) conds.push(q.disputed ? disputedSql() : sql`not ${disputedSql()}`);
   if (q.lateReport !== undefined)
-    conds.push(reportFlagFilterSql(actor, day, 'late', q.lateReport, { roadmapId: q.roadmapId }));
+    conds.push(
+      // true: a semi-join on the late set; false keeps the per-row form, as atRisk=false does
+      q.lateReport
+        ? reportFlagFilterSql(actor, day, 'late', { roadmapId: q.roadmapId })
+        : sql`not ${lateReportSql(actor, day)}`,
+    );
   if (q.reportMissing) conds.push(reportMissingSql(actor, q.reportMissing, day));
   if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
   if (q.q) conds.push(measureSearchCondition(q.q, searchOrganisations));
