@@ -86,7 +86,7 @@ describe('bulk update citing a decision', () => {
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.details[0]).toMatchObject({
       path: 'items.0.decisionId',
-      rule: 'bulk.decisionRoadmap',
+      rule: 'decision.otherRoadmap',
     });
     // nothing was saved
     const after = await api.call('GET', `/api/v1/measures/${m.id}`, { cookie: cookie.admin });
