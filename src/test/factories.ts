@@ -151,7 +151,13 @@ export async function buildRoadmap(
     .values({ title: { ru: 'Дорожная карта' }, status: 'approved', ...rest })
     .returning();
   if (r.status === 'approved' && baseline)
-    await db.insert(baselines).values({ roadmapId: r.id, name: APPROVED_PLAN, kind: 'approval' });
+    // dated at the declaration, before any test's clock, so every later freeze is newer
+    await db.insert(baselines).values({
+      roadmapId: r.id,
+      name: APPROVED_PLAN,
+      kind: 'approval',
+      takenAt: new Date('2025-11-12T00:00:00Z'),
+    });
   if (agreementIds?.length)
     await db
       .insert(roadmapAgreements)

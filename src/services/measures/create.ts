@@ -58,7 +58,6 @@ export async function insertMeasure(
       actor.role === 'coordinator' ? 'forbidden.measureCreateCoordinator' : 'forbidden.measureCreate',
     );
   const roadmap = await loadRoadmapForWrite(tx, input.roadmapId, `${prefix}roadmapId`);
-  await amendPlan(tx, roadmap, { kind: 'create' }, input.reason, { actor, at, audit }, prefix);
   const parent = input.parentId
     ? await loadParent(tx, actor, input.parentId, input.roadmapId, `${prefix}parentId`)
     : null;
@@ -75,6 +74,8 @@ export async function insertMeasure(
     code = await nextFreeCode(tx, input.roadmapId, parent, series);
   }
   const responsible = await checkReferences(tx, actor, shape, null, input, prefix);
+  // asked once the measure is otherwise valid; the plan is frozen (first amendment) before it
+  await amendPlan(tx, roadmap, { kind: 'create' }, input.reason, { actor, at, audit }, prefix);
   const values = {
     roadmapId: input.roadmapId,
     parentId: parent?.id ?? null,

@@ -31,8 +31,6 @@ export async function deleteMeasure(
     if (!canDeleteMeasure(actor, { ...cur, responsible: rel.responsible }))
       throw forbidden('forbidden.measureDeleteJoint');
     requireOpenRoadmap(roadmapStatus, 'roadmapId');
-    await checkDecision(tx, decisionId, cur.roadmapId);
-    await amendPlan(tx, roadmap, { kind: 'delete' }, reason, { actor, at: ctx.now(), audit });
     // any child, visible or not, keeps it: a hidden one is not named, only counted as "children"
     const [child] = await tx
       .select({ id: measures.id })
@@ -40,6 +38,8 @@ export async function deleteMeasure(
       .where(eq(measures.parentId, id))
       .limit(1);
     if (child) throw new AppError('conflict', msg('measure.hasChildren'));
+    await checkDecision(tx, decisionId, cur.roadmapId);
+    await amendPlan(tx, roadmap, { kind: 'delete' }, reason, { actor, at: ctx.now(), audit });
     await tx.delete(measures).where(eq(measures.id, id));
     if (cur.parentId) await rollUpAncestors(tx, cur.parentId);
     audit.record({

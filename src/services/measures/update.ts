@@ -102,7 +102,6 @@ export async function applyUpdate(
   const changed = changedFields(before, patch);
   if (changed.length === 0) return { measure: before, event: null };
   const write = { kind: 'update' as const, fields: changed };
-  await amendPlan(tx, roadmap, write, reason, opts.freeze, prefix);
 
   const allowed = editableMeasureFields(actor, { ...cur, responsible: rel.responsible });
   const refused = changed.filter((f) => !allowed.includes(f));
@@ -152,6 +151,9 @@ export async function applyUpdate(
       detail(`${prefix}responsible`, 'responsible.otherPartyStays'),
     ]);
 
+  // once the change is allowed and valid: who may not make it hears 403, a wrong one 422, not
+  // "say why"; and the plan is frozen (first amendment) before the change is written
+  await amendPlan(tx, roadmap, write, reason, opts.freeze, prefix);
   const next = {
     title: patch.title ?? cur.title,
     description: patch.description !== undefined ? patch.description : cur.description,
