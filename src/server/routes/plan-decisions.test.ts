@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanDiff } from '../../contracts/baselines';
 import { auditEvents, baselines } from '../../db/schema';
 import { setUpTestApi, type TestApi, type WorldRole } from '../../test/api';
+import { decisionOf as makeDecision } from '../../test/decisions';
 import { buildMeasure, buildRoadmap, type World } from '../../test/factories';
 
 let api: TestApi;
@@ -18,20 +19,9 @@ let here: string;
 let elsewhere: string;
 const M = '/api/v1/commission-meetings';
 
-/** A meeting reviewing `roadmapIds` with one decision; answers the decision's id. */
-async function decisionOf(number: number, roadmapIds: string[]): Promise<string> {
-  const r = await api.call('POST', M, {
-    cookie: cookie.admin,
-    body: {
-      number,
-      date: '2026-05-20',
-      roadmapIds,
-      decisions: [{ number: 1, text: { ru: 'Изменить план' } }],
-    },
-  });
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json().decisions[0].id;
-}
+/** Meeting `number` reviewing `roadmapIds`, with one decision; its id. */
+const decisionOf = (number: number, roadmapIds: string[]) =>
+  makeDecision(api, cookie.admin, number, roadmapIds);
 
 setUpTestApi(async (s) => {
   ({ api, w, cookie } = s);
