@@ -209,4 +209,36 @@ describe('an approved roadmap without a baseline', () => {
     const h = await api.call('GET', `/api/v1/audit?entityId=${b.id}`, { cookie: cookie.admin });
     expect(h.json().data.map((e: { action: string }) => e.action)).toEqual(['baseline.create']);
   });
+
+  it("freezes nothing on an amendment of one party's internal measure: the other party would see when", async () => {
+    const legacy = await buildRoadmap(api.t.ctx.db, { agreementIds: [w.agreement.id], baseline: false });
+    const internal = await buildMeasure(api.t.ctx, {
+      roadmapId: legacy.id,
+      tier: 'internal',
+      ownerPartyId: w.kz.party.id,
+      responsible: [{ organisationId: w.kz.agency.id, role: 'lead' }],
+    });
+    const listed = async () =>
+      (await api.call('GET', `/api/v1/roadmaps/${legacy.id}/baselines`, { cookie: cookie.ruCoord })).json()
+        .data;
+    expect(await listed()).toEqual([]);
+    const bare = await api.call('PATCH', `/api/v1/measures/${internal.id}`, {
+      cookie: cookie.kzCoord,
+      body: { version: 1, dueDate: '2026-11-30' },
+    });
+    expect(bare.statusCode).toBe(400);
+    const ok = await api.call('PATCH', `/api/v1/measures/${internal.id}`, {
+      cookie: cookie.kzCoord,
+      body: { version: 1, dueDate: '2026-11-30', reason: 'внутренний перенос' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const del = await api.call('DELETE', `/api/v1/measures/${internal.id}?version=2&reason=x%20y%20z`, {
+      cookie: cookie.kzCoord,
+    });
+    expect(del.statusCode, del.body).toBe(204);
+    expect(await listed()).toEqual([]);
+    // the first amendment both parties see freezes the plan
+    await buildMeasure(api.t.ctx, { roadmapId: legacy.id, responsible: lead() });
+    expect((await listed()).map((b: { kind: string }) => b.kind)).toEqual(['approval']);
+  });
 });

@@ -33,7 +33,9 @@ export interface FreezeContext {
  * Refuses (400 naming `reason`) a plan amendment without a reason. A roadmap approved before
  * baselines existed has no frozen plan: its first amendment freezes the plan as it stands, in
  * the same transaction and before the change, so the diff against "the approved plan" shows
- * this amendment and every later one.
+ * this amendment and every later one. Not on an amendment of one party's internal measure
+ * (`internal`): a baseline appearing then would tell the other party when it planned in private;
+ * the first amendment both parties see freezes the plan.
  */
 export async function amendPlan(
   tx: Tx,
@@ -42,6 +44,7 @@ export async function amendPlan(
   reason: string | undefined,
   freeze: FreezeContext | undefined,
   prefix = '',
+  internal = false,
 ): Promise<void> {
   if (!isPlanAmendment(roadmap.status, write)) return;
   if (!reason) {
@@ -51,7 +54,7 @@ export async function amendPlan(
       });
     throw invalid(`${prefix}reason`, msg('plan.reasonRequiredCreateDelete'));
   }
-  if (roadmap.hasBaseline) return;
+  if (roadmap.hasBaseline || internal) return;
   // a write path that can amend a plan passes its audit log; none that cannot needs to
   if (!freeze) throw new Error(`a plan amendment of roadmap ${roadmap.id} came without a freeze context`);
   // the roadmap's row lock orders two first amendments: the second sees the first one's plan

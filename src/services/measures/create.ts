@@ -75,7 +75,8 @@ export async function insertMeasure(
   }
   const responsible = await checkReferences(tx, actor, shape, null, input, prefix);
   // asked once the measure is otherwise valid; the plan is frozen (first amendment) before it
-  await amendPlan(tx, roadmap, { kind: 'create' }, input.reason, { actor, at, audit }, prefix);
+  const internal = input.tier === 'internal';
+  await amendPlan(tx, roadmap, { kind: 'create' }, input.reason, { actor, at, audit }, prefix, internal);
   const values = {
     roadmapId: input.roadmapId,
     parentId: parent?.id ?? null,

@@ -39,7 +39,8 @@ export async function deleteMeasure(
       .limit(1);
     if (child) throw new AppError('conflict', msg('measure.hasChildren'));
     await checkDecision(tx, decisionId, cur.roadmapId);
-    await amendPlan(tx, roadmap, { kind: 'delete' }, reason, { actor, at: ctx.now(), audit });
+    const freeze = { actor, at: ctx.now(), audit };
+    await amendPlan(tx, roadmap, { kind: 'delete' }, reason, freeze, '', cur.tier === 'internal');
     await tx.delete(measures).where(eq(measures.id, id));
     if (cur.parentId) await rollUpAncestors(tx, cur.parentId);
     audit.record({

@@ -153,7 +153,8 @@ export async function applyUpdate(
 
   // once the change is allowed and valid: who may not make it hears 403, a wrong one 422, not
   // "say why"; and the plan is frozen (first amendment) before the change is written
-  await amendPlan(tx, roadmap, write, reason, opts.freeze, prefix);
+  const internal = cur.tier === 'internal' && shape.tier === 'internal';
+  await amendPlan(tx, roadmap, write, reason, opts.freeze, prefix, internal);
   const next = {
     title: patch.title ?? cur.title,
     description: patch.description !== undefined ? patch.description : cur.description,
