@@ -31,7 +31,8 @@ export const USAGE = `npm run bench -- [options]
   --warmup 2             seconds of unmeasured load before each measurement (default 2)
   --connections 16       concurrent connections (default 16)
   --seed 1               generator seed (default 1)
-  --only get,update      run only these operations (list-filtered, summary, search, search-roadmap,
+  --only get,update      run only these operations (list-filtered, list-at-risk,
+                         list-late-report, summary, search, search-roadmap,
                          get, get-with-history, update, report-submit, report-approve,
                          approval-queue, my-reports, reporting-completeness, diff, import,
                          report: the commission report PDF and DOCX)

@@ -26,6 +26,7 @@ import { BENCH_ADMIN, openBenchDatabase } from './system';
 import { formatImport, type ImportFigures, runImportBench } from './import';
 import { buildWebIfStale, measureWeb, waitForChromium, type WebResult } from './web';
 import { benchDiff, formatDiff } from './diff';
+import { flagListOperations } from './list-flags';
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 /** The report operations (bench/reports.ts), prepared only when one of them runs. */
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
         );
       const ops = [
         ...operations(scenario),
+        ...flagListOperations(scenario),
         ...(reportScenario ? reportOperations(scenario, reportScenario) : []),
       ];
       for (const op of ops) {

@@ -10,6 +10,7 @@ import {
   defaultRoadmap,
   expect,
   expectNoSeriousA11yViolations,
+  expectNoSidewaysScroll,
   measureByCode,
   ru,
   settled,
@@ -107,6 +108,9 @@ test('a coordinator asks to move a due date and the secretariat accepts it', asy
   await settled(admin);
   await expectNoSeriousA11yViolations(admin, 'the change requests queue');
   await row.getByRole('button', { name: fill(ru.changeRequests.acceptLabel, { code: '1.2.2' }) }).click();
+  const accept = admin.getByRole('dialog', { name: fill(ru.planDecision.acceptTitle, { code: '1.2.2' }) });
+  await expect(accept.getByLabel(ru.bulkDecision.label)).toHaveValue('');
+  await accept.getByRole('button', { name: ru.changeRequests.accept }).click();
   await expect(row).toBeHidden(); // the open list no longer holds it
   const after = await measureByCode(admin, '1.2.2');
   expect(after.dueDate).toBe('2027-09-30');
@@ -117,4 +121,50 @@ test('a coordinator asks to move a due date and the secretariat accepts it', asy
     ru.changeRequests.states.accepted,
   );
   await expect(page.getByTestId('plan-moves')).toContainText('30.09.2027');
+});
+
+test('an admin moves a due date in the edit form citing a decision, seen on the measure and the meeting', async ({
+  page,
+}, info) => {
+  await signIn(page, USERS.admin);
+  const m = await measureByCode(page, '4.2.2');
+  const { data: meetings } = await apiGet<{ data: Meeting[] }>(page, '/commission-meetings', {
+    roadmapId: m.roadmapId,
+  });
+  const meeting = meetings.find((x) => x.number === 26)!;
+  const decision = meeting.decisions.find((d) => d.number === 1)!;
+
+  await page.goto(`/measures/${m.id}`);
+  await page.getByRole('button', { name: ru.measure.edit }).click();
+  const form = page.getByRole('form', { name: ru.measure.editTitle });
+  await form.getByLabel(ru.fields.dueDate).fill('31.01.2028');
+  await form.getByLabel(ru.workbench.reason.label).fill('По решению комиссии');
+  const picker = form.getByLabel(ru.bulkDecision.label);
+  // the decisions of the meetings reviewing this roadmap, by meeting and number, in Russian
+  const option = fill(ru.bulkDecision.option, { meeting: 26, number: 1, text: decision.text.ru });
+  await expect(picker.locator('option', { hasText: option })).toHaveCount(1);
+  await picker.selectOption(decision.id);
+  // cleared and chosen again from the keyboard
+  await picker.focus();
+  await page.keyboard.press('Home');
+  await expect(picker).toHaveValue('');
+  await picker.selectOption(decision.id);
+  await settled(page);
+  await expectNoSeriousA11yViolations(page, 'the edit form with the decision picker');
+  await picker.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('edit-decision-1280.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page, 'the edit form at 390 px');
+  await picker.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('edit-decision-390.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await form.getByRole('button', { name: ru.common.save }).click();
+  await expect(form).toHaveCount(0);
+
+  const history = page.getByRole('region', { name: ru.planHistory.title });
+  await expect(history.getByRole('link', { name: /^26-е заседание .*решение № 1$/ })).toBeVisible();
+  await expect(history).toContainText(ru.planHistory.effects.moves_dates);
+  await page.goto(`/meetings/${meeting.id}`);
+  const decisions = page.getByRole('region', { name: ru.meetings.decisions });
+  await expect(decisions.getByRole('link', { name: `4.2.2 ${m.title.ru}` })).toBeVisible();
 });

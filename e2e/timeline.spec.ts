@@ -2,7 +2,7 @@
  * The timeline in the browser: a legend for every colour, full titles, parties heading
  * their organisations, marks on repeated measures; axe-clean at 1280 and 390 px.
  */
-import type { Party } from '../src/contracts';
+import type { Baseline, BaselineDates, Party } from '../src/contracts';
 import {
   apiGet,
   defaultRoadmap,
@@ -52,6 +52,40 @@ test('timeline: legend, full titles, repeated measures marked, organisations und
   const names = [...parties].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.name.ru);
   await expect(sections).toHaveText(names);
   await expectNoSeriousA11yViolations(page, 'the timeline by organisation');
+});
+
+test('timeline: a chosen baseline draws its dates under the bars it holds, read from its dates alone', async ({
+  page,
+}) => {
+  await signIn(page, USERS.viewer);
+  const roadmap = await defaultRoadmap(page);
+  const measures = await listMeasures(page, roadmap.id);
+  const { data: baselines } = await apiGet<{ data: Baseline[] }>(page, `/roadmaps/${roadmap.id}/baselines`);
+  expect(baselines.length, 'the demo roadmap has a baseline').toBeGreaterThan(0);
+  const chosen = baselines[0];
+  const { items } = await apiGet<BaselineDates>(page, `/roadmaps/${roadmap.id}/baselines/${chosen.id}/dates`);
+  const held = new Set(items.map((i) => measures.find((m) => m.id === i.measureId)?.code));
+  expect(held.size).toBeGreaterThan(0);
+
+  await page.goto('/timeline');
+  await settled(page);
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.getByLabel(ru.changes.timelineBaseline).selectOption(chosen.id);
+  await expect(page.locator('rect[data-part="baseline"]').first()).toBeVisible();
+  // every drawn bar has its baseline bar exactly when the baseline holds its measure
+  const bars = page.locator('a.accord-tl-bar[data-measure-code]');
+  const n = await bars.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    const bar = bars.nth(i);
+    const code = await bar.getAttribute('data-measure-code');
+    await expect(bar.locator('rect[data-part="baseline"]'), code ?? '').toHaveCount(
+      held.has(code ?? '') ? 1 : 0,
+    );
+  }
+  expect(asked).toContain(`/api/v1/roadmaps/${roadmap.id}/baselines/${chosen.id}/dates`);
+  expect(asked.some((p) => p.endsWith('/diff'))).toBe(false);
 });
 
 test.describe('on a phone', () => {

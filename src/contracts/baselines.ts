@@ -104,3 +104,13 @@ export const DiffQuery = z.object({
     .describe('measures per page, over changed, then added, then removed; without it, every change'),
 });
 export type DiffQuery = z.input<typeof DiffQuery>;
+
+export const BaselineDatesParams = z.object({ id: Uuid, baselineId: Uuid });
+
+/** The dates each measure had in a baseline: what the timeline's baseline bars draw. */
+export const BaselineDates = z.object({
+  items: z
+    .array(z.object({ measureId: Uuid, startDate: IsoDate, dueDate: IsoDate }))
+    .describe('every measure of the baseline the caller may see, in code order'),
+});
+export type BaselineDates = z.infer<typeof BaselineDates>;

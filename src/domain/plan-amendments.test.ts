@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { amendedFields, isPlanAmendment } from './plan-amendments';
 
 describe('isPlanAmendment', () => {
-  const approved = { roadmapStatus: 'approved', hasBaseline: true };
+  const approved = 'approved';
   it.each([
     ['a due date in an approved plan', approved, { kind: 'update', fields: ['dueDate'] }, true],
     ['responsible bodies', approved, { kind: 'update', fields: ['responsible'] }, true],
@@ -11,15 +11,13 @@ describe('isPlanAmendment', () => {
     ['a removed measure', approved, { kind: 'delete' }, true],
     ['progress (monitoring, not plan)', approved, { kind: 'update', fields: ['progress', 'status'] }, false],
     ['a description', approved, { kind: 'update', fields: ['description'] }, false],
-    ['anything in a draft', { roadmapStatus: 'draft', hasBaseline: true }, { kind: 'create' }, false],
-    [
-      'an approved roadmap never frozen',
-      { roadmapStatus: 'approved', hasBaseline: false },
-      { kind: 'delete' },
-      false,
-    ],
-  ] as const)('%s', (_n, state, write, expected) => {
-    expect(isPlanAmendment(state, write)).toBe(expected);
+    ['anything in a draft', 'draft', { kind: 'create' }, false],
+    ['a due date in a draft', 'draft', { kind: 'update', fields: ['dueDate'] }, false],
+    ['a removed measure of an archived roadmap (refused elsewhere)', 'archived', { kind: 'delete' }, false],
+    ['a removed measure of an approved roadmap never frozen', approved, { kind: 'delete' }, true],
+    ['no field at all', approved, { kind: 'update', fields: [] }, false],
+  ] as const)('%s', (_n, status, write, expected) => {
+    expect(isPlanAmendment(status, write)).toBe(expected);
   });
   it('names the plan fields of a change', () => {
     expect(amendedFields(['progress', 'dueDate', 'title'])).toEqual(['dueDate', 'title']);

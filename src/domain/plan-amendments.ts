@@ -1,7 +1,8 @@
 /**
- * Amending an agreed plan (issue 9 §4). Once a roadmap is approved and its plan frozen as a
- * baseline, a change of the plan itself — dates, responsible bodies, titles, new and removed
- * measures — is an amendment: it must say why (`reason`) and may cite a commission decision.
+ * Amending an agreed plan (issue 9 §4). Once a roadmap is approved, a change of the plan itself
+ * — dates, responsible bodies, titles, new and removed measures — is an amendment: it must say
+ * why (`reason`) and may cite a commission decision. The plan is agreed by the approval, whether
+ * or not it was frozen as a baseline then (roadmaps approved before baselines existed were not).
  * Progress and status are monitoring, not plan (another rule governs their corrections).
  */
 import type { RoadmapStatus } from '../contracts/enums';
@@ -15,17 +16,11 @@ export type PlanWrite =
   | { kind: 'delete' }
   | { kind: 'update'; fields: readonly string[] };
 
-export interface PlanState {
-  roadmapStatus: RoadmapStatus | string;
-  /** The roadmap has a frozen baseline (its approval froze one). */
-  hasBaseline: boolean;
-}
-
-/** Is this write a plan amendment (and so needs a reason)? */
-export function isPlanAmendment(state: PlanState, write: PlanWrite): boolean {
-  if (state.roadmapStatus !== 'approved' || !state.hasBaseline) return false;
+/** Is this write, in a roadmap of this status, a plan amendment (and so needs a reason)? */
+export function isPlanAmendment(roadmapStatus: RoadmapStatus | string, write: PlanWrite): boolean {
+  if (roadmapStatus !== 'approved') return false;
   if (write.kind !== 'update') return true;
-  return write.fields.some((f) => (PLAN_AMENDMENT_FIELDS as readonly string[]).includes(f));
+  return amendedFields(write.fields).length > 0;
 }
 
 /** Which fields of an update make it an amendment (for naming them in the refusal). */

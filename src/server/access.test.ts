@@ -85,15 +85,17 @@ function perform(a: Action, who: Who, m: Measure) {
     case 'editDueDate':
       return api.call('PATCH', url, {
         cookie: cookie[who],
-        body: { version: m.version, dueDate: '2026-11-30' },
+        body: { version: m.version, dueDate: '2026-11-30', reason: 'Перенос по согласованию' },
       });
     case 'editTitle':
       return api.call('PATCH', url, {
         cookie: cookie[who],
-        body: { version: m.version, title: { ru: 'Новое название' } },
+        body: { version: m.version, title: { ru: 'Новое название' }, reason: 'Уточнение названия' },
       });
     case 'delete':
-      return api.call('DELETE', `${url}?version=${m.version}`, { cookie: cookie[who] });
+      return api.call('DELETE', `${url}?version=${m.version}&reason=${encodeURIComponent('Снято')}`, {
+        cookie: cookie[who],
+      });
   }
 }
 
@@ -163,7 +165,10 @@ describe('creating measures by role and party', () => {
             { organisationId: w.ru.agency.id, role: 'lead' },
           ],
         };
-    const r = await api.call('POST', '/api/v1/measures', { cookie: cookie[who], body: payload });
+    const r = await api.call('POST', '/api/v1/measures', {
+      cookie: cookie[who],
+      body: { ...payload, reason: 'Новое мероприятие плана' },
+    });
     expect(r.statusCode, r.body).toBe(expected);
   });
 });

@@ -11,6 +11,7 @@ import type { Db } from '../db/client';
 import {
   agreementParties,
   agreements,
+  baselines,
   organisations,
   parties,
   provisions,
@@ -21,6 +22,7 @@ import {
 } from '../db/schema';
 import { type Actor, SYSTEM_ACTOR } from '../domain/policies';
 import { actorOf } from '../services/auth';
+import { APPROVED_PLAN } from '../services/baselines/freeze';
 import type { Ctx } from '../services/context';
 import { createMeasure } from '../services/measures';
 import { hashPassword } from '../services/passwords';
@@ -134,15 +136,28 @@ export async function buildProvision(db: Db, o: Partial<typeof provisions.$infer
   return p;
 }
 
+/**
+ * A roadmap, approved unless told otherwise. An approved one gets its (empty) approved-plan
+ * baseline, as approving through the service freezes one; `baseline: false` builds one approved
+ * before baselines existed, which its first plan amendment freezes.
+ */
 export async function buildRoadmap(
   db: Db,
-  o: Partial<typeof roadmaps.$inferInsert> & { agreementIds?: string[] } = {},
+  o: Partial<typeof roadmaps.$inferInsert> & { agreementIds?: string[]; baseline?: boolean } = {},
 ) {
-  const { agreementIds, ...rest } = o;
+  const { agreementIds, baseline = true, ...rest } = o;
   const [r] = await db
     .insert(roadmaps)
     .values({ title: { ru: 'Дорожная карта' }, status: 'approved', ...rest })
     .returning();
+  if (r.status === 'approved' && baseline)
+    // dated at the declaration, before any test's clock, so every later freeze is newer
+    await db.insert(baselines).values({
+      roadmapId: r.id,
+      name: APPROVED_PLAN,
+      kind: 'approval',
+      takenAt: new Date('2025-11-12T00:00:00Z'),
+    });
   if (agreementIds?.length)
     await db
       .insert(roadmapAgreements)
@@ -152,7 +167,8 @@ export async function buildRoadmap(
 
 /**
  * A measure through createMeasure (as the system unless `actor` is given). Needs at least
- * `roadmapId` and `responsible`; the rest defaults to a shared measure over 2026.
+ * `roadmapId` and `responsible`; the rest defaults to a shared measure over 2026, with the
+ * reason a new measure of an approved plan needs.
  */
 export async function buildMeasure(
   ctx: Ctx,
@@ -164,6 +180,7 @@ export async function buildMeasure(
     startDate: '2026-01-01',
     dueDate: '2026-12-31',
     completionForm: 'event_held',
+    reason: 'набор данных теста',
     ...input,
   });
   return createMeasure(ctx, actor, parsed);

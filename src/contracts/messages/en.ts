@@ -450,9 +450,11 @@ export const en = {
   'import.responsibleRequired': 'a new measure needs at least one responsible organisation',
   'import.forbidden': 'Only an administrator may import measures into a roadmap',
   // ---------- meetings in the browser ----------
-  'bulk.decisionRoadmap': "the cited decision's meeting does not review this measure's roadmap",
   'meeting.heldReadOnly':
     'A held meeting cannot be changed: its agenda and decisions are history (its protocol can still be attached)',
+  // ---------- plan reasons ----------
+  'decision.otherRoadmap':
+    "the meeting that took this decision does not review this measure's roadmap: cite a decision of a meeting that reviews it",
 } as const;
 
 /** A key of the message catalogue. */

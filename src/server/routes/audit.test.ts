@@ -19,7 +19,7 @@ setUpTestApi(async (s) => {
   });
   await api.call('PATCH', `/api/v1/measures/${m.id}`, {
     cookie: coord,
-    body: { version: 1, dueDate: '2026-11-30' },
+    body: { version: 1, dueDate: '2026-11-30', reason: 'перенос по согласованию' },
   });
 });
 

@@ -1,6 +1,14 @@
 /** Baselines of a roadmap and what changed between two states of its plan (issue 9 §3). */
 import { IdParams } from '../../contracts/common';
-import { Baseline, BaselineCreate, BaselineList, DiffQuery, PlanDiff } from '../../contracts/baselines';
+import {
+  Baseline,
+  BaselineCreate,
+  BaselineDates,
+  BaselineDatesParams,
+  BaselineList,
+  DiffQuery,
+  PlanDiff,
+} from '../../contracts/baselines';
 import * as svc from '../../services/baselines';
 import { requireActor } from '../plugins/auth';
 import { ERRORS, type RouteModule } from '../types';
@@ -50,6 +58,20 @@ const routes: RouteModule = (app, { ctx }) => {
       },
     },
     async (req) => svc.roadmapDiff(ctx, requireActor(req), req.params.id, req.query),
+  );
+  app.get(
+    '/roadmaps/:id/baselines/:baselineId/dates',
+    {
+      schema: {
+        tags,
+        operationId: 'getBaselineDates',
+        summary:
+          "The start and due dates each measure had in a baseline (the timeline's baseline bars); only measures the caller may see",
+        params: BaselineDatesParams,
+        response: { 200: BaselineDates, 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404] },
+      },
+    },
+    async (req) => svc.baselineDates(ctx, requireActor(req), req.params.id, req.params.baselineId),
   );
 };
 

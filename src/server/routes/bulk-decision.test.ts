@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { setUpTestApi, type TestApi, type WorldRole } from '../../test/api';
+import { decisionOf as makeDecision } from '../../test/decisions';
 import { buildMeasure, buildRoadmap, type World } from '../../test/factories';
 
 let api: TestApi;
@@ -19,20 +20,9 @@ setUpTestApi(async (s) => {
 
 const lead = () => [{ organisationId: w.kz.ministry.id, role: 'lead' as const }];
 
-/** A meeting reviewing `roadmapIds` with one decision; answers the decision's id. */
-async function decisionOf(number: number, roadmapIds: string[]): Promise<string> {
-  const r = await api.call('POST', M, {
-    cookie: cookie.admin,
-    body: {
-      number,
-      date: '2026-05-20',
-      roadmapIds,
-      decisions: [{ number: 1, text: { ru: 'Перенести сроки' } }],
-    },
-  });
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json().decisions[0].id;
-}
+/** Meeting `number` reviewing `roadmapIds`, with one decision; its id. */
+const decisionOf = (number: number, roadmapIds: string[]) =>
+  makeDecision(api, cookie.admin, number, roadmapIds, 'Перенести сроки');
 
 describe('bulk update citing a decision', () => {
   it('answers 401 without a session and 400 for a malformed decisionId', async () => {
@@ -86,7 +76,7 @@ describe('bulk update citing a decision', () => {
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.details[0]).toMatchObject({
       path: 'items.0.decisionId',
-      rule: 'bulk.decisionRoadmap',
+      rule: 'decision.otherRoadmap',
     });
     // nothing was saved
     const after = await api.call('GET', `/api/v1/measures/${m.id}`, { cookie: cookie.admin });

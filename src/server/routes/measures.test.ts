@@ -45,6 +45,7 @@ describe('measures: 401 → 400 → 403 → success', () => {
       dueDate: '2026-09-30',
       completionForm: 'event_held',
       responsible: resp(w),
+      reason: 'новое мероприятие утверждённого плана',
     };
     expect((await api.call('POST', M, { body })).statusCode).toBe(401);
     const bad = await api.call('POST', M, {
@@ -120,7 +121,14 @@ describe('measures: 401 → 400 → 403 → success', () => {
     expect((await api.call('DELETE', `${url}?version=1`)).statusCode).toBe(401);
     expect((await api.call('DELETE', url, { cookie: cookies.admin })).statusCode).toBe(400);
     expect((await api.call('DELETE', `${url}?version=1`, { cookie: cookies.kzCoord })).statusCode).toBe(403);
-    expect((await api.call('DELETE', `${url}?version=1`, { cookie: cookies.admin })).statusCode).toBe(204);
+    const bare = await api.call('DELETE', `${url}?version=1`, { cookie: cookies.admin });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.details[0]).toMatchObject({
+      path: 'reason',
+      rule: 'plan.reasonRequiredCreateDelete',
+    });
+    const why = `${url}?version=1&reason=${encodeURIComponent('снято по решению')}`;
+    expect((await api.call('DELETE', why, { cookie: cookies.admin })).statusCode).toBe(204);
     expect((await api.call('GET', url, { cookie: cookies.admin })).statusCode).toBe(404);
   });
 });
@@ -133,6 +141,7 @@ describe('measures: bad input', () => {
     dueDate: '2026-09-30',
     completionForm: 'event_held',
     responsible: resp(w),
+    reason: 'новое мероприятие утверждённого плана',
   });
   const count = async () =>
     Number((await api.t.db.execute(sql`select count(*) as n from measures`)).rows[0].n);
@@ -458,6 +467,7 @@ describe('measures: tree, move and bulk', () => {
           { id: other.id, version: 1 },
         ],
         set: { dueDate: '2027-01-31' },
+        reason: 'перенос по согласованию',
       },
     });
     expect(refused.statusCode).toBe(403);
@@ -483,6 +493,7 @@ describe('measures: tree, move and bulk', () => {
           { id: other.id, version: 1 },
         ],
         set: { dueDate: '2027-03-31' },
+        reason: 'перенос по согласованию',
       },
     });
     expect(done.statusCode).toBe(200);
@@ -515,6 +526,7 @@ describe('measures: concurrent creation', () => {
       dueDate: '2026-09-30',
       completionForm: 'event_held',
       responsible: resp(w),
+      reason: 'новое мероприятие утверждённого плана',
     };
     const rs = await Promise.all(
       Array.from({ length: 8 }, () => api.call('POST', M, { cookie: cookies.admin, body })),
@@ -532,6 +544,7 @@ describe('measures: concurrent creation', () => {
       dueDate: '2026-09-30',
       completionForm: 'event_held',
       responsible: resp(w),
+      reason: 'новое мероприятие утверждённого плана',
     };
     expect((await api.call('POST', M, { cookie: cookies.admin, body })).statusCode).toBe(201);
     const dup = await api.call('POST', M, { cookie: cookies.admin, body });

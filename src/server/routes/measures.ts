@@ -1,7 +1,7 @@
 /** Measures: the tree of a roadmap, its filters, bulk changes, moves and history. */
 import { z } from 'zod';
 import { AuditEvent } from '../../contracts/audit';
-import { IdParams, Reason, Version } from '../../contracts/common';
+import { IdParams, Reason, Uuid, Version } from '../../contracts/common';
 import {
   Measure,
   MeasureBulkResult,
@@ -128,12 +128,15 @@ const routes: RouteModule = (app, { ctx }) => {
         tags,
         operationId: 'deleteMeasure',
         summary:
-          'Delete a measure without children (send the version you read); in an approved roadmap with a baseline the deletion amends the plan and needs `reason`',
+          'Delete a measure without children (send the version you read); in an approved roadmap the deletion amends the plan and needs `reason`, and may cite the decision it follows',
         params: IdParams,
         querystring: z.object({
           version: z.coerce.number().pipe(Version),
           reason: Reason.optional().describe(
             'why: required in an approved roadmap (a plan amendment); audited',
+          ),
+          decisionId: Uuid.optional().describe(
+            "the commission decision the deletion follows: its meeting must review the measure's roadmap; audited",
           ),
         }),
         response: { 204: NoContent, ...ERRORS },
@@ -146,6 +149,7 @@ const routes: RouteModule = (app, { ctx }) => {
         req.params.id,
         req.query.version,
         req.query.reason,
+        req.query.decisionId,
       );
       return reply.code(204).send(null);
     },

@@ -78,7 +78,7 @@ const s = setUpTestApi(async ({ api, w }) => {
     progress: 100,
     reason: 'акт приёмки подписан',
   });
-  await deleteMeasure(ctx, SYSTEM_ACTOR, doomed.id, doomed.version);
+  await deleteMeasure(ctx, SYSTEM_ACTOR, doomed.id, doomed.version, 'снято решением сторон');
   await buildMeasure(ctx, { ...base, title: { ru: 'Новый форум', kk: 'Жаңа форум', en: 'New forum' } });
   await buildMeasure(ctx, {
     roadmapId: w.roadmap.id,

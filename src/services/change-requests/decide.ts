@@ -75,7 +75,12 @@ export async function acceptChangeRequest(
         ...(responsible ? { responsible } : {}),
       },
       today(ctx),
-      { source: 'decision', reason: cr.reason, decisionId: input.decisionId },
+      {
+        source: 'decision',
+        reason: cr.reason,
+        decisionId: input.decisionId,
+        freeze: { actor, at: ctx.now(), audit },
+      },
     );
     if (r.event) audit.record({ ...r.event, after: { ...(r.event.after as object), changeRequestId: id } });
     const out = await finish(tx, actor, id, { state: 'accepted', decisionId: input.decisionId ?? null });

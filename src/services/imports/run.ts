@@ -171,6 +171,7 @@ async function write(
       source: 'import',
       prefix: `rows.${d.row.line}.`,
       reason,
+      freeze: { actor, audit },
     });
     if (r.event) audit.record(r.event);
   }

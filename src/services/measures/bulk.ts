@@ -9,7 +9,7 @@ import { AppError, type ErrorDetail, invalid, ruleViolation } from '../../domain
 import { type Actor, isAdmin, statusChangeNeedsReason } from '../../domain/policies';
 import { type Ctx, today } from '../context';
 import { type AuditInput, mutate } from '../core/mutate';
-import { decisionRoadmaps } from '../meetings/decisions';
+import { citeDecision } from '../baselines/amend';
 import { presentByIds } from './read';
 import { applyUpdate } from './update';
 
@@ -30,26 +30,24 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
   if (isAdmin(actor) && statusChangeNeedsReason('bulk', Object.keys(input.set)) && !input.reason)
     throw invalid('reason', 'measure.statusReason');
   const updated = await mutate(ctx, actor, async (tx, audit) => {
-    // a cited decision must exist and its meeting review the roadmap of every measure it changes
-    const reviewed = input.decisionId ? await decisionRoadmaps(tx, input.decisionId) : null;
-    if (input.decisionId && !reviewed) throw ruleViolation('decisionId', 'noSuch.decision');
+    // read once for the batch; each item checks its roadmap against it (linkDecision)
+    const decision = input.decisionId ? await citeDecision(tx, input.decisionId) : undefined;
+    const freeze = { actor, at: ctx.now(), audit };
     const details: ErrorDetail[] = [];
     const events: AuditInput[] = [];
     let firstError: AppError | null = null;
     for (const [i, item] of input.items.entries()) {
       try {
-        const r = await tx.transaction(async (sp) => {
-          const out = await applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, {
+        const r = await tx.transaction((sp) =>
+          applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, {
             source: 'bulk',
             reason: input.reason,
             decisionId: input.decisionId,
+            decision,
+            freeze,
             prefix: `items.${i}.`,
-          });
-          // judged on the measure as the caller sees it, so an invisible one stays a plain 404
-          if (reviewed && !reviewed.has(out.measure.roadmapId))
-            throw ruleViolation('decisionId', 'bulk.decisionRoadmap');
-          return out;
-        });
+          }),
+        );
         if (r.event) events.push(r.event);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;

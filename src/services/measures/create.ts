@@ -21,13 +21,13 @@ import {
   type Shape,
   type Visible,
 } from './rules';
-import { linkDecision, requireAmendmentReason } from '../baselines/amend';
+import { amendPlan, linkDecision } from '../baselines/amend';
 import { nextFreeCode, replaceRelations, rollUpAncestors } from './tree';
 
 type CreateInput = z.output<typeof MeasureCreate>;
 
 export async function createMeasure(ctx: Ctx, actor: Actor, input: CreateInput): Promise<Measure> {
-  return mutate(ctx, actor, (tx, audit) => insertMeasure(tx, actor, input, today(ctx), audit));
+  return mutate(ctx, actor, (tx, audit) => insertMeasure(tx, actor, input, today(ctx), audit, '', ctx.now()));
 }
 
 /** The parent a new or moved measure goes under: visible, of the same roadmap. */
@@ -40,7 +40,8 @@ export async function loadParent(tx: Tx, actor: Actor, parentId: string, roadmap
 
 /**
  * Creates one measure inside `tx` and records its event; `prefix` names fields in errors
- * (`rows.3.` in an import). Answers the measure in the caller's view.
+ * (`rows.3.` in an import); `at` dates the approved plan a first amendment freezes. Answers
+ * the measure in the caller's view.
  */
 export async function insertMeasure(
   tx: Tx,
@@ -49,6 +50,7 @@ export async function insertMeasure(
   day: string,
   audit: AuditLog,
   prefix = '',
+  at: Date = new Date(),
 ): Promise<Measure> {
   const ownerPartyId = input.ownerPartyId ?? null;
   if (!canCreateMeasure(actor, { tier: input.tier, ownerPartyId }))
@@ -56,7 +58,6 @@ export async function insertMeasure(
       actor.role === 'coordinator' ? 'forbidden.measureCreateCoordinator' : 'forbidden.measureCreate',
     );
   const roadmap = await loadRoadmapForWrite(tx, input.roadmapId, `${prefix}roadmapId`);
-  await requireAmendmentReason(tx, roadmap, { kind: 'create' }, input.reason, prefix);
   const parent = input.parentId
     ? await loadParent(tx, actor, input.parentId, input.roadmapId, `${prefix}parentId`)
     : null;
@@ -73,6 +74,9 @@ export async function insertMeasure(
     code = await nextFreeCode(tx, input.roadmapId, parent, series);
   }
   const responsible = await checkReferences(tx, actor, shape, null, input, prefix);
+  // asked once the measure is otherwise valid; the plan is frozen (first amendment) before it
+  const internal = input.tier === 'internal';
+  await amendPlan(tx, roadmap, { kind: 'create' }, input.reason, { actor, at, audit }, prefix, internal);
   const values = {
     roadmapId: input.roadmapId,
     parentId: parent?.id ?? null,
@@ -95,7 +99,7 @@ export async function insertMeasure(
     .values({ ...values, searchVector: sql`to_tsvector('simple', ${measureSearchText(values)})` })
     .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, row.id, input, responsible);
-  await linkDecision(tx, input.decisionId, row.id, 'creates', prefix);
+  await linkDecision(tx, input.decisionId, row, 'creates', prefix);
   if (parent) await rollUpAncestors(tx, parent.id);
   const [out] = await presentByIds(tx, actor, [row.id], day);
   audit.record({

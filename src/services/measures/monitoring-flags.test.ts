@@ -1,7 +1,8 @@
 /** The SQL monitoring flags agree with the domain rules on the same rows, for every kind of caller. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JointState, ReportState } from '../../contracts/enums';
+import { MeasureQuery } from '../../contracts/roadmaps';
 import { jointStatuses, measureResponsibles, measures, periods, reports } from '../../db/schema';
 import { isAtRisk } from '../../domain/measures';
 import {
@@ -13,23 +14,28 @@ import {
 } from '../../domain/monitoring-flags';
 import { type Actor, internalScope } from '../../domain/policies';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { buildMeasure, buildWorld, type World } from '../../test/factories';
+import { buildMeasure, buildRoadmap, buildWorld, type World } from '../../test/factories';
 import { buildPeriod } from '../../test/joint';
 import {
   disputedSql,
   lateReportSql,
   loadLatestDuePeriod,
   REPORT_MISSING,
+  reportFlagFilterSql,
   reportFlagsSql,
   reportMissingSql,
   roadmapDisputedSql,
   roadmapReportFlagsSql,
 } from './monitoring-flags';
-import { atRiskSql, measureVisibility } from './queries';
+import { atRiskFilterSql, atRiskSql, measureVisibility, scheduleAtRiskSql } from './queries';
+import { countList, measureFilter } from './read';
 
 let t: TestDatabase;
 let w: World;
 const ids: string[] = [];
+/** A second roadmap's measures, whose latest past-due period is another (a half-year). */
+const ids2: string[] = [];
+let roadmap2 = '';
 let q1 = '';
 let q2 = '';
 const DAY = '2026-08-01';
@@ -103,7 +109,68 @@ beforeAll(async () => {
     }
   // after the combinations, whose positions in `ids` the tests below rely on
   ids.push(...children);
+  await buildSecondRoadmap();
 });
+
+/**
+ * A second roadmap with half-years (H1 due 20 July, H2 not due): on DAY its latest past-due
+ * period is H1 where the first roadmap's is Q1, so a list across roadmaps must take each
+ * roadmap's own. Both parties' states, and an internal measure of each party.
+ */
+async function buildSecondRoadmap() {
+  roadmap2 = (await buildRoadmap(t.db, { agreementIds: [w.agreement.id] })).id;
+  const h1 = (
+    await buildPeriod(t.ctx, roadmap2, {
+      code: '2026-H1',
+      startDate: '2026-01-01',
+      endDate: '2026-06-30',
+      reportDueDate: '2026-07-20',
+    })
+  ).id;
+  await buildPeriod(t.ctx, roadmap2, {
+    code: '2026-H2',
+    startDate: '2026-07-01',
+    endDate: '2026-12-31',
+    reportDueDate: '2027-01-20',
+  });
+  const kzBody = { organisationId: w.kz.agency.id, role: 'lead' as const };
+  const ruBody = { organisationId: w.ru.agency.id, role: 'lead' as const };
+  let n = 0;
+  for (const kz of STATES)
+    for (const ru of [null, 'submitted', 'approved'] as const) {
+      const m = await buildMeasure(t.ctx, {
+        roadmapId: roadmap2,
+        responsible: [kzBody, { ...ruBody, role: 'co_executor' }],
+        dueDate: n % 4 === 1 ? '2026-08-20' : '2026-12-31',
+        progress: n % 4 === 1 ? 10 : 60,
+        status: 'in_progress',
+      });
+      ids2.push(m.id);
+      for (const [party, state] of [
+        [w.kz.party.id, kz],
+        [w.ru.party.id, ru],
+      ] as const)
+        if (state)
+          await t.db
+            .insert(reports)
+            .values({ measureId: m.id, periodId: h1, partyId: party, state, late: n % 3 === 0 });
+      n++;
+    }
+  for (const [side, body] of [
+    [w.kz, kzBody],
+    [w.ru, ruBody],
+  ] as const)
+    ids2.push(
+      (
+        await buildMeasure(t.ctx, {
+          roadmapId: roadmap2,
+          responsible: [body],
+          tier: 'internal',
+          ownerPartyId: side.party.id,
+        })
+      ).id,
+    );
+}
 afterAll(() => t.close());
 
 async function domainFlags(actor: Actor, periodId: string) {
@@ -144,17 +211,20 @@ async function sqlFlags(actor: Actor, periodId: string) {
   return new Map(rows.map((r) => [r.id, { disputed: Boolean(r.disputed), missing: Boolean(r.missing) }]));
 }
 
-/** At risk and late report for the latest past-due period on `day`, by the domain rules. */
-async function domainRisk(actor: Actor, day: string) {
+/** At risk and late report for each roadmap's latest past-due period on `day`, by the domain rules. */
+async function domainRisk(actor: Actor, day: string, of: string[] = ids) {
   const [ms, rs, resp, ps] = await Promise.all([
-    t.db.select().from(measures).where(inArray(measures.id, ids)),
-    t.db.select().from(reports).where(inArray(reports.measureId, ids)),
-    t.db.select().from(measureResponsibles).where(inArray(measureResponsibles.measureId, ids)),
-    t.db.select().from(periods).where(eq(periods.roadmapId, w.roadmap.id)),
+    t.db.select().from(measures).where(inArray(measures.id, of)),
+    t.db.select().from(reports).where(inArray(reports.measureId, of)),
+    t.db.select().from(measureResponsibles).where(inArray(measureResponsibles.measureId, of)),
+    t.db.select().from(periods),
   ]);
-  const period = latestDuePeriod(ps, day);
   const out = new Map<string, { atRisk: boolean; late: boolean; missing: boolean }>();
   for (const m of ms) {
+    const period = latestDuePeriod(
+      ps.filter((p) => p.roadmapId === m.roadmapId),
+      day,
+    );
     const facts = period && {
       measure: m,
       responsibleParties: [...new Set(resp.filter((r) => r.measureId === m.id).map((r) => r.partyId))],
@@ -276,5 +346,110 @@ describe('monitoring flags in SQL and in the domain', () => {
         expect(disputed.rows.length).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('the list filters, set-based', () => {
+  it.each(WHO)(
+    'select what the domain flags for %s, across roadmaps and within one, on three days',
+    async (who) => {
+      const actor = actorOf(who);
+      const all = [...ids, ...ids2];
+      const visible = new Set(
+        (
+          await t.db
+            .select({ id: measures.id })
+            .from(measures)
+            .where(and(inArray(measures.id, all), measureVisibility(actor)))
+        ).map((r) => r.id),
+      );
+      const select = async (roadmapId: string | undefined, cond: SQL | undefined) =>
+        (
+          await t.db
+            .select({ id: measures.id })
+            .from(measures)
+            .where(
+              and(
+                inArray(measures.id, all),
+                measureVisibility(actor),
+                roadmapId ? eq(measures.roadmapId, roadmapId) : undefined,
+                cond,
+              ),
+            )
+        )
+          .map((r) => r.id)
+          .sort();
+      for (const day of [DAY, LATER, '2026-04-05']) {
+        const d = await domainRisk(actor, day, all);
+        for (const roadmapId of [undefined, w.roadmap.id, roadmap2]) {
+          const scope = all.filter(
+            (id) => visible.has(id) && (!roadmapId || (roadmapId === roadmap2) === ids2.includes(id)),
+          );
+          const expected = (f: 'atRisk' | 'late' | 'missing', want: boolean) =>
+            scope.filter((id) => d.get(id)?.[f] === want).sort();
+          const at = `${day} ${roadmapId ?? 'across roadmaps'}`;
+          for (const want of [true, false]) {
+            const q = (f: 'atRisk' | 'lateReport') => MeasureQuery.parse({ roadmapId, [f]: String(want) });
+            // what the list runs: its count's form and its page's form
+            for (const form of [{}, { page: true }]) {
+              expect(await select(roadmapId, measureFilter(actor, q('atRisk'), day, [], form)), at).toEqual(
+                expected('atRisk', want),
+              );
+              expect(
+                await select(roadmapId, measureFilter(actor, q('lateReport'), day, [], form)),
+                at,
+              ).toEqual(expected('late', want));
+            }
+            // the building blocks on their own
+            expect(await select(roadmapId, atRiskFilterSql(day, actor, want, { roadmapId })), at).toEqual(
+              expected('atRisk', want),
+            );
+          }
+          expect(await select(roadmapId, reportFlagFilterSql(actor, day, 'late', { roadmapId })), at).toEqual(
+            expected('late', true),
+          );
+          expect(
+            await select(roadmapId, reportFlagFilterSql(actor, day, 'missing', { roadmapId })),
+            at,
+          ).toEqual(expected('missing', true));
+        }
+        if (day === DAY) {
+          // not trivial: the second roadmap's own period flags some of its measures and not others
+          const second = ids2.filter((id) => visible.has(id)).map((id) => d.get(id));
+          expect(new Set(second.map((v) => v?.late))).toEqual(new Set([true, false]));
+          expect(new Set(second.map((v) => v?.missing))).toEqual(new Set([true, false]));
+          expect(new Set(second.map((v) => v?.atRisk))).toEqual(new Set([true, false]));
+        }
+      }
+      // the other party's internal measure is never among what a party or a viewer sees
+      const ruInternal = ids2[ids2.length - 1];
+      if (who === 'kzCoord' || who === 'viewer') expect(visible.has(ruInternal)).toBe(false);
+    },
+  );
+});
+
+describe('the count of atRisk=true', () => {
+  it.each(WHO)('is the schedule part’s when that passes the cap, else the whole, for %s', async (who) => {
+    const actor = actorOf(who);
+    const q = MeasureQuery.parse({ roadmapId: w.roadmap.id, atRisk: 'true' });
+    const where = measureFilter(actor, q, DAY);
+    const visible = and(eq(measures.roadmapId, w.roadmap.id), measureVisibility(actor));
+    const count = async (cond: ReturnType<typeof sql>) =>
+      (await t.db.select({ id: measures.id }).from(measures).where(and(visible, cond))).length;
+    const whole = await count(atRiskSql(DAY, actor));
+    const bySchedule = await count(scheduleAtRiskSql(DAY));
+    // not trivial: some are at risk through a report alone
+    expect(whole).toBeGreaterThan(bySchedule);
+    expect(bySchedule).toBeGreaterThan(1);
+    expect(await countList(t.db, actor, q, DAY, where, 10_000)).toEqual({ total: whole, totalIsExact: true });
+    expect(await countList(t.db, actor, q, DAY, where, whole)).toEqual({ total: whole, totalIsExact: true });
+    expect(await countList(t.db, actor, q, DAY, where, bySchedule - 1)).toEqual({
+      total: bySchedule - 1,
+      totalIsExact: false,
+    });
+    expect(await countList(t.db, actor, q, DAY, where, bySchedule)).toEqual({
+      total: bySchedule,
+      totalIsExact: false,
+    });
   });
 });

@@ -28,11 +28,11 @@ function countedSql(actor: Actor): SQL {
       : sql`(r.state = 'approved' or (r.state = 'submitted' and r.party_id = ${scope}))`;
 }
 
-/** A report is due on the outer measure for period `p` (domain `mustReport`), not cancelled. */
-const owesSql = (p: string) =>
-  sql.raw(`("measures"."child_count" = 0 and "measures"."start_date" <= ${p}.end_date
-    and ("measures"."due_date" >= ${p}.start_date or "measures"."status" not in ('completed', 'cancelled'))
-    and "measures"."status" <> 'cancelled')`);
+/** A report is due on measure `m` (the outer row by default) for period `p` (domain `mustReport`), not cancelled. */
+const owesSql = (p: string, m = '"measures"') =>
+  sql.raw(`(${m}."child_count" = 0 and ${m}."start_date" <= ${p}.end_date
+    and (${m}."due_date" >= ${p}.start_date or ${m}."status" not in ('completed', 'cancelled'))
+    and ${m}."status" <> 'cancelled')`);
 
 /** SQL form of domain `isReportMissing` for period `periodId` as `actor` may know it. */
 export function reportMissingSql(actor: Actor, periodId: string, day: string): SQL {
@@ -101,6 +101,74 @@ export function roadmapReportFlagsSql(actor: Actor, roadmapId: string, period: D
       and r.party_id = mr.party_id and ${countedSql(actor)}
     group by mr.measure_id)`;
 }
+
+/**
+ * Each roadmap's latest period whose report due date is before `day` (domain
+ * `latestDuePeriod`, ordered as `reportFlagsSql` orders), of `roadmapId` alone when given.
+ */
+function latestDuePeriodsSql(day: string, roadmapId?: string): SQL {
+  return sql`(select distinct on (lp.roadmap_id) lp.id, lp.roadmap_id, lp.start_date, lp.end_date
+    from periods lp where lp.report_due_date < ${day}::date${roadmapId ? sql` and lp.roadmap_id = ${roadmapId}` : sql``}
+    order by lp.roadmap_id, lp.end_date desc, lp.id)`;
+}
+
+/** Which flag a list filters on: a report missing (`isReportMissing`) or late (`isLateReport`). */
+export type ReportFlag = 'missing' | 'late';
+
+/**
+ * The responsible bodies (`mr`) of measure `m` whose party owes a report of the latest
+ * past-due period of `m`'s roadmap and has none that counts for `actor` (for `late`: none that
+ * counts and came in time), as a `select mr.measure_id …` without aggregation, so that the
+ * planner may join it either way: per measure by index, or as one hash join over that
+ * period's reports. `m` is the outer measures row (`"measures"`, for `exists`) or `fm`, a
+ * join of the roadmap's measures the actor may see (an uncorrelated set, for `in`).
+ * `r.period_id = any(array(…))` lets the planner read those periods' reports alone.
+ */
+function flaggedBodiesSql(
+  actor: Actor,
+  day: string,
+  flag: ReportFlag,
+  m: '"measures"' | 'fm',
+  roadmapId?: string,
+): SQL {
+  const periods = latestDuePeriodsSql(day, roadmapId);
+  const alias = sql.raw(m);
+  const measuresJoin =
+    m === 'fm'
+      ? sql`join measures fm on fm.roadmap_id = rp.roadmap_id and ${visibleAs('fm', actor)}${roadmapId ? sql` and fm.roadmap_id = ${roadmapId}` : sql``}`
+      : sql``;
+  // the outer row is referenced in WHERE only: PostgreSQL pulls `exists` up into a join only then
+  return sql`select mr.measure_id from ${periods} rp ${measuresJoin}, measure_responsibles mr
+    where mr.measure_id = ${alias}.id and rp.roadmap_id = ${alias}.roadmap_id and ${owesSql('rp', m)}
+      and not exists (select 1 from reports r where r.measure_id = mr.measure_id and r.period_id = rp.id
+        and r.party_id = mr.party_id and ${countedSql(actor)}${flag === 'late' ? sql` and not r.late` : sql``}
+        and r.period_id = any(array(select p.id from ${periods} p)))`;
+}
+
+/**
+ * The list filter on a report flag of the outer measure (`lateReportSql` for 'late'),
+ * set-based: `exists` over `flaggedBodiesSql`, which PostgreSQL turns into a semi-join of the
+ * candidate measures with the latest past-due periods' reports: a nested loop for a page, one
+ * hash join for a count.
+ */
+export const reportFlagFilterSql = (
+  actor: Actor,
+  day: string,
+  flag: ReportFlag,
+  opts: { roadmapId?: string } = {},
+) => sql`exists (${flaggedBodiesSql(actor, day, flag, '"measures"', opts.roadmapId)})`;
+
+/**
+ * The measures flagged `flag` as one uncorrelated set (`"measures"."id" in …`): inside an
+ * `or`, where the planner cannot turn `exists` into a join, it hashes this set once instead.
+ */
+export const reportFlaggedSetSql = (
+  actor: Actor,
+  day: string,
+  flag: ReportFlag,
+  opts: { roadmapId?: string /** conditions on `fm` that narrow the set */; and?: SQL } = {},
+) =>
+  sql`(${flaggedBodiesSql(actor, day, flag, 'fm', opts.roadmapId)}${opts.and ? sql` and ${opts.and}` : sql``})`;
 
 /**
  * `disputedSql` set-based for a whole roadmap: a derived table `(measure_id)` of the measures

@@ -7,7 +7,7 @@ import { and, eq, getTableColumns, ne, or, type SQL, sql } from 'drizzle-orm';
 import { measures } from '../../db/schema';
 import { AT_RISK_THRESHOLD } from '../../domain/measures';
 import { type Actor, internalScope } from '../../domain/policies';
-import { REPORT_MISSING, reportFlagsSql } from './monitoring-flags';
+import { REPORT_MISSING, reportFlaggedSetSql, reportFlagsSql } from './monitoring-flags';
 
 /**
  * Every column but the search vector, which only WHERE clauses read: selecting it would ship
@@ -52,6 +52,31 @@ export const scheduleAtRiskSql = (day: string) =>
  */
 export const atRiskSql = (day: string, actor: Actor) =>
   sql`(${scheduleAtRiskSql(day)} or (${OPEN} and ${measures.dueDate} >= ${day}::date and ${reportFlagsSql(actor, day)} = ${REPORT_MISSING}))`;
+
+/**
+ * The list filter `atRisk=`. True is an `or`, under which PostgreSQL turns no subquery into a
+ * join: a count looks the outer measure up in the set of measures missing a report
+ * (`reportFlaggedSetSql`, built and hashed once, of the open measures not overdue alone, as
+ * only those can be at risk through a report; `roadmapId` narrows it to the list's roadmap);
+ * a page (`page`) keeps `atRiskSql`, per row until the page is full (the planner would hash an
+ * `exists` there and build the whole set for 50 rows). False keeps `atRiskSql` per row too:
+ * most measures are not at risk, and a capped count or a page stops after a few; the anti-join
+ * built the whole set first and cost ten times the CPU on the bench's 100,000 measures.
+ */
+export function atRiskFilterSql(
+  day: string,
+  actor: Actor,
+  want: boolean,
+  opts: { roadmapId?: string; page?: boolean } = {},
+): SQL {
+  if (!want) return sql`not ${atRiskSql(day, actor)}`;
+  if (opts.page) return atRiskSql(day, actor);
+  const missing = reportFlaggedSetSql(actor, day, 'missing', {
+    roadmapId: opts.roadmapId,
+    and: sql`fm.status not in ('completed', 'cancelled') and fm.due_date >= ${day}::date`,
+  });
+  return sql`(${scheduleAtRiskSql(day)} or (${OPEN} and ${measures.dueDate} >= ${day}::date and ${measures.id} in ${missing}))`;
+}
 
 /** SQL form of domain `countsTowardsParent`: the children of `parent` that its roll-up counts. */
 export const countedChildrenSql = (parent: { id: string; tier: string }) =>

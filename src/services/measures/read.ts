@@ -12,8 +12,8 @@ import { type Ctx, today } from '../context';
 import { countCapped } from '../search/count';
 import { matchingOrganisations, measureSearchCondition } from '../search/conditions';
 import { presentRows, selectWithRelations } from './present';
-import { disputedSql, lateReportSql, reportMissingSql } from './monitoring-flags';
-import { atRiskSql, measureVisibility, overdueSql } from './queries';
+import { disputedSql, lateReportSql, reportFlagFilterSql, reportMissingSql } from './monitoring-flags';
+import { atRiskFilterSql, measureVisibility, overdueSql, scheduleAtRiskSql } from './queries';
 import { loadVisible } from './rules';
 
 const SORTS: Record<string, SQL[]> = {
@@ -42,6 +42,8 @@ export function measureFilter(
   day: string,
   /** The bodies a text query names (`matchingOrganisations`); none when there is no `q`. */
   searchOrganisations: readonly string[] = [],
+  /** For a page (ordered, limited): the form of `atRisk` that stops when the page is full. */
+  form: { page?: boolean } = {},
 ) {
   const conds: (SQL | undefined)[] = [measureVisibility(actor)];
   if (q.roadmapId) conds.push(eq(measures.roadmapId, q.roadmapId));
@@ -64,11 +66,17 @@ export function measureFilter(
   if (q.dueFrom) conds.push(gte(measures.dueDate, q.dueFrom));
   if (q.dueTo) conds.push(lte(measures.dueDate, q.dueTo));
   if (q.overdue !== undefined) conds.push(q.overdue ? overdueSql(day) : sql`not ${overdueSql(day)}`);
+  // set-based where it pays (atRiskFilterSql says which form serves what)
   if (q.atRisk !== undefined)
-    conds.push(q.atRisk ? atRiskSql(day, actor) : sql`not ${atRiskSql(day, actor)}`);
+    conds.push(atRiskFilterSql(day, actor, q.atRisk, { roadmapId: q.roadmapId, page: form.page }));
   if (q.disputed !== undefined) conds.push(q.disputed ? disputedSql() : sql`not ${disputedSql()}`);
   if (q.lateReport !== undefined)
-    conds.push(q.lateReport ? lateReportSql(actor, day) : sql`not ${lateReportSql(actor, day)}`);
+    conds.push(
+      // true: a semi-join on the late set; false keeps the per-row form, as atRisk=false does
+      q.lateReport
+        ? reportFlagFilterSql(actor, day, 'late', { roadmapId: q.roadmapId })
+        : sql`not ${lateReportSql(actor, day)}`,
+    );
   if (q.reportMissing) conds.push(reportMissingSql(actor, q.reportMissing, day));
   if (q.leaf !== undefined) conds.push(q.leaf ? eq(measures.childCount, 0) : sql`${measures.childCount} > 0`);
   if (q.q) conds.push(measureSearchCondition(q.q, searchOrganisations));
@@ -88,17 +96,41 @@ export const SEARCH_COUNT_CAP = 1_000;
  */
 export async function findMeasures(ctx: Ctx, actor: Actor, q: z.output<typeof MeasureQuery>) {
   const day = today(ctx);
-  const where = measureFilter(actor, q, day, q.q ? await matchingOrganisations(ctx.db, q.q) : undefined);
+  const orgs = q.q ? await matchingOrganisations(ctx.db, q.q) : undefined;
+  const where = measureFilter(actor, q, day, orgs);
   const order = (q.sort.startsWith('-') ? DESC_SORTS : SORTS)[q.sort.replace(/^-/, '')];
   const [rows, count] = await Promise.all([
-    selectWithRelations(ctx.db, actor, day, where, {
+    selectWithRelations(ctx.db, actor, day, measureFilter(actor, q, day, orgs, { page: true }), {
       order: [...order, asc(measures.id)],
       limit: q.limit,
       offset: (q.page - 1) * q.limit,
     }),
-    countCapped(ctx.db, where, q.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP),
+    countList(ctx.db, actor, q, day, where, q.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP, orgs),
   ]);
   return { data: presentRows(rows, day), page: q.page, limit: q.limit, ...count };
+}
+
+/**
+ * The list's capped count (`countCapped` of `where`, the list's own filter). `atRisk=true` is
+ * counted on its schedule part alone first, which reads no reports: when that passes the cap,
+ * so does the whole (the schedule part is a subset), and the set of measures missing a report
+ * is never built; otherwise `where` counts it.
+ */
+export async function countList(
+  db: DbOrTx,
+  actor: Actor,
+  q: Omit<z.output<typeof MeasureQuery>, 'page' | 'limit' | 'sort'>,
+  day: string,
+  where: SQL | undefined,
+  cap: number,
+  searchOrganisations?: readonly string[],
+) {
+  if (q.atRisk === true) {
+    const rest = measureFilter(actor, { ...q, atRisk: undefined }, day, searchOrganisations);
+    const bySchedule = await countCapped(db, and(rest, scheduleAtRiskSql(day)), cap);
+    if (!bySchedule.totalIsExact) return bySchedule;
+  }
+  return countCapped(db, where, cap);
 }
 
 /** Measures by id in the caller's view, in the order asked (absent or hidden ones left out). */

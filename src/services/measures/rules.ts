@@ -46,12 +46,19 @@ export async function loadForWrite(tx: Tx, actor: Actor, id: string, day: string
       m: MEASURE_COLUMNS,
       ...relationColumns(OUTER_ID, actor, day),
       roadmapStatus: sql<string>`(select r.status from roadmaps r where r.id = "measures"."roadmap_id")`,
+      // read with the row (an index probe, no round trip): a first amendment freezes the plan
+      roadmapHasBaseline: sql<boolean>`exists (select 1 from baselines b where b.roadmap_id = "measures"."roadmap_id")`,
     })
     .from(measures)
     .where(and(eq(measures.id, id), measureVisibility(actor)))
     .for('update', { of: measures });
   if (!r) throw notFound('measure');
-  return { row: r.m as Visible<MeasureRow>, rel: r as Relations, roadmapStatus: r.roadmapStatus };
+  return {
+    row: r.m as Visible<MeasureRow>,
+    rel: r as Relations,
+    roadmapStatus: r.roadmapStatus,
+    roadmap: { id: r.m.roadmapId, status: r.roadmapStatus, hasBaseline: r.roadmapHasBaseline },
+  };
 }
 
 /** A write into an archived roadmap is refused, naming `path`. */
@@ -61,7 +68,14 @@ export function requireOpenRoadmap(status: string, path: string): void {
 
 /** The roadmap a write goes to: it must exist and not be archived. */
 export async function loadRoadmapForWrite(tx: Tx, roadmapId: string, path: string) {
-  const [r] = await tx.select().from(roadmaps).where(eq(roadmaps.id, roadmapId));
+  const [r] = await tx
+    .select({
+      id: roadmaps.id,
+      status: roadmaps.status,
+      hasBaseline: sql<boolean>`exists (select 1 from baselines b where b.roadmap_id = ${roadmaps.id})`,
+    })
+    .from(roadmaps)
+    .where(eq(roadmaps.id, roadmapId));
   if (!r) throw ruleViolation(path, 'noSuch.roadmap');
   requireOpenRoadmap(r.status, path);
   return r;

@@ -26,7 +26,13 @@ import { MEASURE_COLUMNS, type ResponsibleRow } from './queries';
 import { presentByIds } from './read';
 import { checkReferences, checkShape, loadForWrite, requireOpenRoadmap, type Shape } from './rules';
 import { retier } from './retier';
-import { decisionEffect, linkDecision, requireAmendmentReason } from '../baselines/amend';
+import {
+  type CitedDecision,
+  decisionEffect,
+  type FreezeContext,
+  amendPlan,
+  linkDecision,
+} from '../baselines/amend';
 import { replaceRelations, rollUpAncestors } from './tree';
 
 export type UpdateInput = z.output<typeof MeasureUpdate>;
@@ -41,6 +47,10 @@ export interface UpdateOptions {
   reason?: string;
   /** The commission decision the change follows (recorded, and linked to the measure). */
   decisionId?: string;
+  /** The same decision already read (a batch reads it once for all its items). */
+  decision?: CitedDecision;
+  /** Who, when and the audit log, for freezing the approved plan on a first amendment. */
+  freeze?: FreezeContext;
   /**
    * false: the caller reads only the event (reconciliation following a joint status), so the
    * answer's derived flags are not read again after a status change; its fields are current.
@@ -83,7 +93,7 @@ export async function applyUpdate(
   opts: UpdateOptions,
 ): Promise<{ measure: Measure; event: AuditInput | null }> {
   const prefix = opts.prefix ?? '';
-  const { row: cur, rel, roadmapStatus } = await loadForWrite(tx, actor, id, day);
+  const { row: cur, rel, roadmapStatus, roadmap } = await loadForWrite(tx, actor, id, day);
   checkVersion(cur, input.version, 'measure', prefix ? cur.code : undefined);
   const before = presentMeasure(cur, rel, day);
   // reason and decisionId say why, and go to the event; they are not fields of the measure
@@ -92,7 +102,6 @@ export async function applyUpdate(
   const changed = changedFields(before, patch);
   if (changed.length === 0) return { measure: before, event: null };
   const write = { kind: 'update' as const, fields: changed };
-  await requireAmendmentReason(tx, { id: cur.roadmapId, status: roadmapStatus }, write, reason, prefix);
 
   const allowed = editableMeasureFields(actor, { ...cur, responsible: rel.responsible });
   const refused = changed.filter((f) => !allowed.includes(f));
@@ -142,6 +151,10 @@ export async function applyUpdate(
       detail(`${prefix}responsible`, 'responsible.otherPartyStays'),
     ]);
 
+  // once the change is allowed and valid: who may not make it hears 403, a wrong one 422, not
+  // "say why"; and the plan is frozen (first amendment) before the change is written
+  const internal = cur.tier === 'internal' && shape.tier === 'internal';
+  await amendPlan(tx, roadmap, write, reason, opts.freeze, prefix, internal);
   const next = {
     title: patch.title ?? cur.title,
     description: patch.description !== undefined ? patch.description : cur.description,
@@ -168,7 +181,7 @@ export async function applyUpdate(
     .where(eq(measures.id, id))
     .returning(MEASURE_COLUMNS);
   await replaceRelations(tx, id, patch, responsible);
-  await linkDecision(tx, decisionId, id, decisionEffect(write, status), prefix);
+  await linkDecision(tx, opts.decision ?? decisionId, row, decisionEffect(write, status), prefix);
   if (tierChanged) await retier(tx, cur, parent, shape, prefix);
   if (cur.parentId && (['status', 'progress', 'weight', 'tier'] as const).some((f) => changed.includes(f)))
     await rollUpAncestors(tx, cur.parentId);
@@ -211,7 +224,10 @@ export async function updateMeasure(
 ): Promise<Measure> {
   const day = today(ctx);
   return mutate(ctx, actor, async (tx, audit) => {
-    const r = await applyUpdate(tx, actor, id, input, day, { source: 'edit' });
+    const r = await applyUpdate(tx, actor, id, input, day, {
+      source: 'edit',
+      freeze: { actor, at: ctx.now(), audit },
+    });
     if (r.event) audit.record(r.event);
     return r.measure;
   });

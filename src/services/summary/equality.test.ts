@@ -121,6 +121,7 @@ describe('fast summary = from-scratch summary', () => {
             ...dates(),
             ...state(),
             ...owner(),
+            reason: 'Проверка сумм',
           }),
         );
         ids.push(m.id);
@@ -138,7 +139,12 @@ describe('fast summary = from-scratch summary', () => {
                 : change === 'spheres'
                   ? { sphereIds: r.some(spheres, 0) }
                   : owner();
-        await updateMeasure(t.ctx, admin, id, MeasureUpdate.parse({ version: await version(id), ...set }));
+        await updateMeasure(
+          t.ctx,
+          admin,
+          id,
+          MeasureUpdate.parse({ version: await version(id), ...set, reason: 'Проверка сумм' }),
+        );
       },
       move: async () => {
         const id = r.pick(ids);
@@ -147,7 +153,7 @@ describe('fast summary = from-scratch summary', () => {
       },
       delete: async () => {
         const id = r.pick(ids);
-        await deleteMeasure(t.ctx, admin, id, await version(id));
+        await deleteMeasure(t.ctx, admin, id, await version(id), 'Проверка сумм');
         ids.splice(ids.indexOf(id), 1);
       },
       bulk: async () => {

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangeRequest } from '../../contracts';
 import { api, type Page, type QueryParams } from './client';
-import { measureKeys } from './measures';
+import { decisionsChanged, measureKeys } from './measures';
 
 export const changeRequestKeys = { list: (q: QueryParams) => ['change-requests', q] as const };
 
@@ -32,16 +32,22 @@ export function useCreateChangeRequest(measureId: string) {
   });
 }
 
-/** POST /change-requests/:id/accept|decline; an accepted one changed its measure. */
+/**
+ * POST /change-requests/:id/accept|decline; an accepted one changed its measure (and, citing a
+ * commission decision, linked it).
+ */
 export function useDecideChangeRequest() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { request: ChangeRequest; accept: boolean; reason?: string }) =>
+    mutationFn: (v: { request: ChangeRequest; accept: boolean; reason?: string; decisionId?: string }) =>
       api.post<ChangeRequest>(
         `/change-requests/${v.request.id}/${v.accept ? 'accept' : 'decline'}`,
-        v.accept ? { version: v.request.version } : { version: v.request.version, reason: v.reason },
+        v.accept
+          ? { version: v.request.version, ...(v.decisionId ? { decisionId: v.decisionId } : {}) }
+          : { version: v.request.version, reason: v.reason },
       ),
     onSuccess: (saved) => {
+      decisionsChanged(qc, saved.decisionId);
       void qc.invalidateQueries({ queryKey: ['change-requests'] });
       if (saved.state === 'accepted') {
         void qc.invalidateQueries({ queryKey: measureKeys.lists });

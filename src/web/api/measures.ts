@@ -14,6 +14,7 @@ import {
 } from '@tanstack/react-query';
 import type { Measure } from '../../contracts';
 import { api, fetchAll, type Page, type QueryParams } from './client';
+import { meetingKeys } from './meetings';
 import { summaryKey } from './roadmaps';
 
 /** Query keys of measures: one prefix for lists, one for single measures. */
@@ -155,9 +156,20 @@ export function useUpdateMeasure(id: string, onSaved?: (saved: Measure) => void)
     mutationFn: (body: Record<string, unknown>) => api.patch<Measure>(`/measures/${id}`, body),
     onSuccess: (saved, body) => {
       storeMeasures(qc, [saved], movesRollUp(saved, body));
+      decisionsChanged(qc, body.decisionId);
       onSaved?.(saved);
     },
   });
+}
+
+/**
+ * A write citing a decision links it to the measure: the measure's decisions and the meetings
+ * (which list each decision's measures) are read again.
+ */
+export function decisionsChanged(qc: QueryClient, decisionId: unknown) {
+  if (!decisionId) return;
+  for (const key of [meetingKeys.ofMeasure(undefined), meetingKeys.list(), meetingKeys.one(undefined)])
+    void qc.invalidateQueries({ queryKey: key.slice(0, 1) });
 }
 
 /** What POST /measures/bulk answers. */
@@ -177,12 +189,14 @@ export function useBulkUpdateMeasures() {
       body: { items: { id: string; version: number }[]; set: Record<string, unknown> };
       items: Measure[];
     }) => api.post<BulkResult>('/measures/bulk', vars.body),
-    onSuccess: (res, vars) =>
+    onSuccess: (res, vars) => {
       storeMeasures(
         qc,
         res.data ?? [],
         (res.data ?? []).some((m) => movesRollUp(m, vars.body.set)),
-      ),
+      );
+      decisionsChanged(qc, (vars.body as { decisionId?: string }).decisionId);
+    },
   });
 }
 
@@ -206,7 +220,10 @@ export function useCreateMeasure() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<Measure>('/measures', body),
-    onSuccess: (saved) => treeChanged(qc, saved, [saved.parentId]),
+    onSuccess: (saved, body) => {
+      treeChanged(qc, saved, [saved.parentId]);
+      decisionsChanged(qc, body.decisionId);
+    },
   });
 }
 
@@ -220,15 +237,19 @@ export function useMoveMeasure(m: Measure) {
   });
 }
 
-/** DELETE /measures/:id with the version read (and the reason, in an approved roadmap). */
+/**
+ * DELETE /measures/:id with the version read (and, in an approved roadmap, the reason and the
+ * decision it follows, if any).
+ */
 export function useDeleteMeasure(m: Measure) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string | undefined) =>
-      api.delete(`/measures/${m.id}`, { query: { version: m.version, reason } }),
-    onSuccess: () => {
+    mutationFn: (why: { reason?: string; decisionId?: string }) =>
+      api.delete(`/measures/${m.id}`, { query: { version: m.version, ...why } }),
+    onSuccess: (_r, why) => {
       qc.removeQueries({ queryKey: measureKeys.one(m.id), exact: true });
       treeChanged(qc, null, [m.parentId]);
+      decisionsChanged(qc, why.decisionId);
     },
   });
 }

@@ -1341,6 +1341,10 @@ const en = {
     reportMissingStat: 'Report missing',
     reportMissingHint: 'No report handed in for the latest period past its due date',
   },
+  planDecision: {
+    acceptTitle: 'Accept the request for measure {{code}}',
+    acceptReason: "The request's grounds go to the audit trail as the reason for the change: {{reason}}",
+  },
 } satisfies Translation;
 
 export default en;

@@ -1340,6 +1340,10 @@ const kk = {
     reportMissingStat: 'Есеп тапсырылмаған',
     reportMissingHint: 'Мерзімі өткен соңғы кезеңнің тапсырылған есебі жоқ',
   },
+  planDecision: {
+    acceptTitle: '{{code}} іс-шарасы бойынша сұрауды қабылдау',
+    acceptReason: 'Сұраудың негіздемесі журналға өзгерістің себебі ретінде жазылады: {{reason}}',
+  },
 } satisfies Translation;
 
 export default kk;

@@ -1371,6 +1371,10 @@ const ru = {
     reportMissingStat: 'Отчёт не сдан',
     reportMissingHint: 'Нет сданного отчёта за последний период, срок которого истёк',
   },
+  planDecision: {
+    acceptTitle: 'Принять запрос по мероприятию {{code}}',
+    acceptReason: 'Обоснование запроса войдёт в журнал как причина изменения: {{reason}}',
+  },
 };
 
 export default ru;

@@ -1,10 +1,9 @@
 /**
  * «Запросы на изменение» (`/change-requests`): the secretariat's queue of requests to move due
- * dates, with accept and decline (a reason); a coordinator sees its own party's requests and
- * their outcome.
+ * dates, with accept (citing the decision it follows, if any) and decline (a reason); a
+ * coordinator sees its own party's requests and their outcome.
  */
 import { Anchor, Badge, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +14,7 @@ import { useSession } from '../../api/session';
 import { ErrorAlert, formatDateText, LoadingState, PageHeader } from '../../components';
 import { TableHeader } from '../../components/TableHeader';
 import { ReasonDialog } from '../../components/ReasonDialog';
+import { AcceptRequestDialog } from './AcceptRequestDialog';
 
 const STATES = ['open', 'accepted', 'declined'] as const;
 
@@ -40,21 +40,9 @@ export default function ChangeRequestsPage() {
   const user = useSession().data?.user ?? null;
   const [state, setState] = useState<string>('open');
   const list = useChangeRequests({ state: state || undefined });
-  const decide = useDecideChangeRequest();
   const [declining, setDeclining] = useState<ChangeRequest | null>(null);
+  const [accepting, setAccepting] = useState<ChangeRequest | null>(null);
   const admin = mayDecideChangeRequests(user);
-  const accept = (request: ChangeRequest) =>
-    decide.mutate(
-      { request, accept: true },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: 'green',
-            message: t('changeRequests.accepted'),
-            closeButtonProps: { 'aria-label': t('common.close') },
-          }),
-      },
-    );
   const rows = list.data?.data ?? [];
   return (
     <>
@@ -73,7 +61,7 @@ export default function ChangeRequestsPage() {
         mb="md"
         maw={260}
       />
-      <ErrorAlert error={list.error ?? decide.error} />
+      <ErrorAlert error={list.error} />
       {list.isLoading ? (
         <LoadingState />
       ) : rows.length === 0 ? (
@@ -131,8 +119,7 @@ export default function ChangeRequestsPage() {
                           <Button
                             size="compact-sm"
                             aria-label={t('changeRequests.acceptLabel', { code: r.measureCode })}
-                            loading={decide.isPending && decide.variables?.request.id === r.id}
-                            onClick={() => accept(r)}
+                            onClick={() => setAccepting(r)}
                           >
                             {t('changeRequests.accept')}
                           </Button>
@@ -155,6 +142,7 @@ export default function ChangeRequestsPage() {
         </Table.ScrollContainer>
       )}
       {declining && <DeclineDialog request={declining} onClose={() => setDeclining(null)} />}
+      {accepting && <AcceptRequestDialog request={accepting} onClose={() => setAccepting(null)} />}
     </>
   );
 }

@@ -1,38 +1,26 @@
 /**
  * Baseline bars on the timeline: a picker of the roadmap's baselines, and the dates each
- * measure had in the chosen one (from the diff to now: a measure whose dates did not change
- * keeps its current ones; one added since has none).
+ * measure had in the chosen one (GET …/baselines/{id}/dates: the dates alone, not the diff;
+ * a measure added since is not in it).
  */
 import { NativeSelect } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBaselines, useDiff } from '../../api/baselines';
+import { useBaselineDatesQuery, useBaselines } from '../../api/baselines';
 import { formatDateText, localize } from '../../components';
 import { isLocale } from '../../i18n';
 
-/** A measure's dates in the baseline; null when it was not in it. */
-export type BaselineDates = Map<string, { startDate: string; dueDate: string } | null>;
+/** The measures' dates in the baseline; a measure not in the map was not in it. */
+export type BaselineDates = Map<string, { startDate: string; dueDate: string }>;
 
 export function useBaselineDates(roadmapId: string | undefined, baselineId: string | null) {
-  const diff = useDiff(
-    roadmapId,
-    { from: baselineId ?? undefined, to: 'now', field: undefined },
-    !!baselineId,
-  );
+  const dates = useBaselineDatesQuery(roadmapId, baselineId);
   return useMemo(() => {
-    if (!baselineId || !diff.data) return undefined;
+    if (!baselineId || !dates.data) return undefined;
     const out: BaselineDates = new Map();
-    for (const m of diff.data.added) out.set(m.measureId, null);
-    for (const c of diff.data.changed) {
-      const was = (f: 'startDate' | 'dueDate') =>
-        c.changes.find((x) => x.field === f)?.old as string | undefined;
-      out.set(c.item.measureId, {
-        startDate: was('startDate') ?? c.item.startDate,
-        dueDate: was('dueDate') ?? c.item.dueDate,
-      });
-    }
+    for (const i of dates.data.items) out.set(i.measureId, { startDate: i.startDate, dueDate: i.dueDate });
     return out;
-  }, [baselineId, diff.data]);
+  }, [baselineId, dates.data]);
 }
 
 export function TimelineBaselinePicker(p: {

@@ -1,8 +1,9 @@
 /**
  * The measure edit form. It offers exactly the fields the policy lets this user change
  * (through api/permissions), sends only what changed, validates with the API's own contract
- * (MeasureUpdate) before sending, and puts the API's field errors beside the fields. A stale
- * version (409 version_conflict) is explained with a reload button.
+ * (MeasureUpdate) before sending, and puts the API's field errors beside the fields. Where a
+ * change says why (an approved plan, a status correction) it may also cite the commission
+ * decision it follows. A stale version (409 version_conflict) is explained with a reload button.
  */
 import { Alert, Button, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
@@ -24,6 +25,7 @@ import { FieldsSection } from './components/FieldsSection';
 import { LinksSection } from './components/LinksSection';
 import { TextsSection } from './components/TextsSection';
 import { ReasonField, reasonError } from './components/ReasonField';
+import { DecisionSelect } from '../meetings/components/DecisionSelect';
 import { buildPatch, type FormValues, needsReason, type SectionProps, valuesOf } from './editForm';
 import { ResponsibleEditor } from './ResponsibleEditor';
 
@@ -58,6 +60,7 @@ export function MeasureEditForm({
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [nothing, setNothing] = useState(false);
   const [reason, setReason] = useState('');
+  const [decisionId, setDecisionId] = useState('');
   // an approved plan changes only with a reason (the API refuses without one)
   const approved = roadmap?.status === 'approved';
   const askReason = approved || may('status');
@@ -91,6 +94,7 @@ export function MeasureEditForm({
     const corrects = patch.status !== undefined || patch.progress !== undefined;
     const why = (approved && needsReason(patch)) || corrects ? reasonError(reason, t) : undefined;
     if (askReason && reason.trim()) patch.reason = reason.trim();
+    if (askReason && decisionId) patch.decisionId = decisionId;
     const parsed = MeasureUpdate.safeParse({ version: measure.version, ...patch });
     if (!parsed.success || why) {
       const errs: Record<string, string> = why ? { reason: why } : {};
@@ -176,6 +180,14 @@ export function MeasureEditForm({
             error={errors.reason}
             required={approved}
             hint={approved ? undefined : t('statusCorrection.hint')}
+          />
+        )}
+        {askReason && (
+          <DecisionSelect
+            roadmapId={measure.roadmapId}
+            value={decisionId}
+            onChange={setDecisionId}
+            error={errors.decisionId}
           />
         )}
         {nothing && (

@@ -156,13 +156,7 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
                     top={tops[i]}
                     rangeStart={range.start}
                     zoom={zoom}
-                    baseline={
-                      baseline
-                        ? baseline.has(r.measure.id)
-                          ? baseline.get(r.measure.id)
-                          : r.measure
-                        : undefined
-                    }
+                    baseline={baseline ? (baseline.get(r.measure.id) ?? null) : undefined}
                   />
                 ) : null;
               })}

@@ -1,7 +1,7 @@
 /**
  * Delete a measure: its children and the measures depending on it are named first (the API
  * refuses while it has children; a dependant would lose the link). In an approved roadmap a
- * reason is required.
+ * reason is required, and the commission decision the removal follows may be cited.
  */
 import { List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -13,6 +13,8 @@ import { useDeleteMeasure, useRoadmapMeasures } from '../../../api/measures';
 import { useLocalize } from '../../../components/LocalizedText';
 import { roadmapHref } from '../../roadmap/urlState';
 import { ConfirmDialog } from '../../../components/Dialogs';
+import { fieldErrors } from '../../../components/errors';
+import { DecisionSelect } from '../../meetings/components/DecisionSelect';
 import { ReasonField, reasonError } from '../components/ReasonField';
 
 /** The measures to name before deleting `m`: its visible children and dependants. */
@@ -40,6 +42,8 @@ export function DeleteMeasureDialog({
   const remove = useDeleteMeasure(measure);
   const [reason, setReason] = useState('');
   const [reasonErr, setReasonErr] = useState<string>();
+  const [decisionId, setDecisionId] = useState('');
+  const apiErrors = fieldErrors(remove.error);
   const approved = roadmap.status === 'approved';
   const { children, dependants } = blockersOf(all.data ?? [], measure);
   const blocked = children.length > 0 || measure.childCount > 0;
@@ -61,10 +65,11 @@ export function DeleteMeasureDialog({
       busy={remove.isPending}
       confirmLabel={t('common.delete')}
       onConfirm={() => {
-        const why = approved ? reasonError(reason, t) : undefined;
-        setReasonErr(why);
-        if (why || blocked) return;
-        remove.mutate(approved ? reason.trim() : undefined, {
+        const missing = approved ? reasonError(reason, t) : undefined;
+        setReasonErr(missing);
+        if (missing || blocked) return;
+        const why = approved ? { reason: reason.trim(), ...(decisionId ? { decisionId } : {}) } : {};
+        remove.mutate(why, {
           onSuccess: () => {
             notifications.show({
               color: 'green',
@@ -94,7 +99,17 @@ export function DeleteMeasureDialog({
           {names(dependants)}
         </>
       )}
-      {approved && !blocked && <ReasonField value={reason} onChange={setReason} error={reasonErr} />}
+      {approved && !blocked && (
+        <>
+          <ReasonField value={reason} onChange={setReason} error={reasonErr ?? apiErrors.reason} />
+          <DecisionSelect
+            roadmapId={measure.roadmapId}
+            value={decisionId}
+            onChange={setDecisionId}
+            error={apiErrors.decisionId}
+          />
+        </>
+      )}
     </ConfirmDialog>
   );
 }

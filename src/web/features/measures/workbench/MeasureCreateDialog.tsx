@@ -1,7 +1,8 @@
 /**
  * A new measure under a parent (a child) or beside a measure (a sibling), or at the top of a
  * roadmap. The code may be left empty: the API gives the next free number under the parent,
- * shown when the measure is saved. In an approved roadmap a reason is required.
+ * shown when the measure is saved. In an approved roadmap a reason is required, and the
+ * commission decision the new measure follows may be cited.
  */
 import { Fieldset, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +17,7 @@ import { useReference } from '../../../api/reference';
 import { FormDialog } from '../../../components/Dialogs';
 import { FieldsSection } from '../components/FieldsSection';
 import { ReasonField, reasonError } from '../components/ReasonField';
+import { DecisionSelect } from '../../meetings/components/DecisionSelect';
 import { TextsSection } from '../components/TextsSection';
 import { type FormValues, type SectionProps, texts } from '../editForm';
 import { ResponsibleEditor } from '../ResponsibleEditor';
@@ -77,6 +79,7 @@ export function MeasureCreateDialog({
   const [values, setValues] = useState<FormValues>(() => blank(user));
   const [code, setCode] = useState('');
   const [reason, setReason] = useState('');
+  const [decisionId, setDecisionId] = useState('');
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const create = useCreateMeasure();
   const approved = roadmap.status === 'approved';
@@ -115,6 +118,7 @@ export function MeasureCreateDialog({
       ownerPartyId: values.tier === 'internal' ? values.ownerPartyId || null : null,
       responsible: values.responsible,
       ...(approved ? { reason: reason.trim() } : {}),
+      ...(approved && decisionId ? { decisionId } : {}),
     };
     const errs: Record<string, string> = {};
     const parsed = MeasureCreate.safeParse(body);
@@ -173,6 +177,14 @@ export function MeasureCreateDialog({
         {t('workbench.measure.linksLater')}
       </Text>
       {approved && <ReasonField value={reason} onChange={setReason} error={errors.reason} />}
+      {approved && (
+        <DecisionSelect
+          roadmapId={roadmap.id}
+          value={decisionId}
+          onChange={setDecisionId}
+          error={errors.decisionId}
+        />
+      )}
     </FormDialog>
   );
 }

@@ -50,17 +50,39 @@ describe('the workbench rules', () => {
   });
 });
 
+/** An admin, and a measure of an approved roadmap led by a Kazakh ministry. */
+function approvedMeasure(code: string) {
+  const kz = buildParty('KZ', 'Республика Казахстан');
+  const org = buildOrg(kz, 'МИД РК');
+  const roadmap = buildRoadmap({ status: 'approved' });
+  const m = buildMeasure(code, {
+    roadmap,
+    dueDate: '2026-06-30',
+    responsible: [{ organisationId: org.id, partyId: kz.id, role: 'lead' }],
+  });
+  return { kz, org, roadmap, m, admin: buildUser({ role: 'admin' }) };
+}
+
+/** The edit form of that measure, as its admin sees it. */
+function renderForm(w: ReturnType<typeof approvedMeasure>, onDone: () => void) {
+  renderPage(
+    <MeasureEditForm
+      measure={w.m}
+      user={w.admin}
+      roadmap={w.roadmap}
+      parties={[w.kz]}
+      spheres={[]}
+      organisations={[w.org]}
+      onDone={onDone}
+      onReload={async () => undefined}
+    />,
+    { user: w.admin },
+  );
+}
+
 describe('MeasureEditForm in an approved roadmap', () => {
   it('asks for a reason for a plan change and sends it with the change', async () => {
-    const kz = buildParty('KZ', 'Республика Казахстан');
-    const org = buildOrg(kz, 'МИД РК');
-    const roadmap = buildRoadmap({ status: 'approved' });
-    const m = buildMeasure('3', {
-      roadmap,
-      dueDate: '2026-06-30',
-      responsible: [{ organisationId: org.id, partyId: kz.id, role: 'lead' }],
-    });
-    const admin = buildUser({ role: 'admin' });
+    const { kz, org, roadmap, m, admin } = approvedMeasure('3');
     const api = fakeApi((req) => {
       if (req.path === '/measures' && req.method === 'GET') return { body: page([m]) };
       if (req.method === 'PATCH') return { body: { ...m, dueDate: '2026-08-31', version: 2 } };
@@ -68,21 +90,9 @@ describe('MeasureEditForm in an approved roadmap', () => {
     });
     restore = api.restore;
     let done = false;
-    renderPage(
-      <MeasureEditForm
-        measure={m}
-        user={admin}
-        roadmap={roadmap}
-        parties={[kz]}
-        spheres={[]}
-        organisations={[org]}
-        onDone={() => {
-          done = true;
-        }}
-        onReload={async () => undefined}
-      />,
-      { user: admin },
-    );
+    renderForm({ m, admin, roadmap, kz, org }, () => {
+      done = true;
+    });
     const due = screen.getByLabelText(/^Срок/);
     fireEvent.change(due, { target: { value: '31.08.2026' } });
     fireEvent.blur(due);
@@ -100,5 +110,68 @@ describe('MeasureEditForm in an approved roadmap', () => {
       dueDate: '2026-08-31',
       reason: 'Решение 27-го заседания',
     });
+  }, 60_000);
+});
+
+describe('MeasureEditForm citing a commission decision', () => {
+  const D1 = '00000000-0000-4000-8000-0000000000d1';
+  const D2 = '00000000-0000-4000-8000-0000000000d2';
+  it("offers the roadmap's decisions, shows the API's refusal beside the picker and sends the one chosen", async () => {
+    const { kz, org, roadmap, m, admin } = approvedMeasure('4');
+    const decision = (id: string, number: number, ru: string) => ({ id, number, text: { ru }, measures: [] });
+    const meetings = [
+      { id: 'm27', number: 27, decisions: [decision(D1, 1, 'Перенести сроки раздела 4')] },
+      { id: 'm26', number: 26, decisions: [decision(D2, 3, 'Дополнить план')] },
+    ];
+    let patches = 0;
+    const api = fakeApi((req) => {
+      if (req.path === '/commission-meetings') return { body: page(meetings) };
+      if (req.method === 'PATCH')
+        return ++patches === 1
+          ? {
+              status: 422,
+              body: {
+                error: {
+                  code: 'rule_violation',
+                  message: 'decisionId: не то заседание',
+                  details: [
+                    { path: 'decisionId', message: 'не то заседание', rule: 'decision.otherRoadmap' },
+                  ],
+                },
+              },
+            }
+          : { body: { ...m, dueDate: '2026-08-31', version: 2 } };
+      return undefined;
+    });
+    restore = api.restore;
+    let done = false;
+    renderForm({ m, admin, roadmap, kz, org }, () => {
+      done = true;
+    });
+    const picker = (await screen.findByLabelText(/^Решение комиссии/)) as HTMLSelectElement;
+    await waitFor(() =>
+      expect([...picker.options].map((o) => o.text)).toEqual([
+        'Без ссылки на решение',
+        '27-е заседание, решение 1: Перенести сроки раздела 4',
+        '26-е заседание, решение 3: Дополнить план',
+      ]),
+    );
+    const due = screen.getByLabelText(/^Срок/);
+    fireEvent.change(due, { target: { value: '31.08.2026' } });
+    fireEvent.blur(due);
+    fireEvent.change(screen.getByLabelText(/Причина изменения/), { target: { value: 'По решению' } });
+    await userEvent.selectOptions(picker, D2);
+    await userEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(api.log.filter((r) => r.method === 'PATCH')).toHaveLength(1));
+    expect(await screen.findByText('не то заседание')).toBeTruthy();
+    expect(picker.getAttribute('aria-invalid')).toBe('true');
+
+    await userEvent.selectOptions(picker, D1);
+    await userEvent.click(screen.getByRole('button', { name: 'Сохранить' }));
+    await waitFor(() => expect(done).toBe(true));
+    expect(api.log.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
+      { version: 1, dueDate: '2026-08-31', reason: 'По решению', decisionId: D2 },
+      { version: 1, dueDate: '2026-08-31', reason: 'По решению', decisionId: D1 },
+    ]);
   }, 60_000);
 });
