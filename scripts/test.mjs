@@ -7,25 +7,50 @@
 //   chain 2: vitest server + web
 //   chain 3: vite build → playwright
 //
+// Chain 3 is the longest and cannot be split (one browser on one set of demo data), so it
+// keeps the normal CPU priority and the other two run `nice`d: they take what the browser
+// tests leave, instead of stretching them by taking a fair share of both cores.
+//
 // A chain stops at its first failing step; each step's output is printed whole when it ends
-// (so parallel steps never interleave) and the summary lists every step with its duration.
-// `npm test -- lint|unit|slow|e2e` runs one part.
+// (so parallel steps never interleave) and the summary lists every step with its duration and
+// the CPU time of its processes. `npm test -- lint|unit|slow|e2e` runs one part.
 //
 // Chromium: CHROMIUM_PATH, else /usr/bin/chromium; when neither exists and we are root with
 // apt, Debian's `chromium` is installed; otherwise the run stops and says how to install it.
 // The browser tests are never skipped silently.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const results = [];
 const started = Date.now();
 
+/** `nice` lowers a step's priority where it exists (coreutils); elsewhere steps run as they are. */
+const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
+
+/**
+ * CPU seconds of this process's finished children, all their waited-for descendants included
+ * (Linux /proc; null elsewhere). Read when a step's child has exited, the growth since the
+ * previous read is that step's CPU time.
+ */
+function childrenCpu() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime and cstime, in clock ticks (100 per second on Linux)
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+let cpuSeen = childrenCpu();
+
 /** Runs one step with its output buffered; resolves true when it passed. */
-function run(name, cmd, args, env = {}) {
+function run(name, cmd, args, { env = {}, nice = false } = {}) {
   const t0 = Date.now();
   process.stdout.write(`▶ ${name}\n`);
+  const [file, argv] = nice && NICE ? [NICE, ['-n', '10', cmd, ...args]] : [cmd, args];
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, {
+    const child = spawn(file, argv, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0', ...env },
     });
@@ -34,10 +59,13 @@ function run(name, cmd, args, env = {}) {
     child.stderr.on('data', (d) => out.push(d));
     child.on('close', (code) => {
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
+      const cpuNow = childrenCpu();
+      const cpu = cpuNow === null ? '' : `, CPU ${(cpuNow - cpuSeen).toFixed(1)} s`;
+      cpuSeen = cpuNow;
       const ok = code === 0;
-      results.push(`${ok ? '✓' : '✗'} ${name} (${secs} s)`);
+      results.push(`${ok ? '✓' : '✗'} ${name} (${secs} s${cpu})`);
       process.stdout.write(
-        `\n── ${ok ? '✓' : '✗'} ${name} (${secs} s) ──\n${Buffer.concat(out).toString()}\n`,
+        `\n── ${ok ? '✓' : '✗'} ${name} (${secs} s${cpu}) ──\n${Buffer.concat(out).toString()}\n`,
       );
       resolve(ok);
     });
@@ -79,23 +107,22 @@ const want = (part) => !only || only === part;
 // Before anything starts, so a missing browser stops the run at once.
 const chromium = want('e2e') ? findChromium() : null;
 
-const lint = () => run('lint (biome)', 'npx', ['biome', 'check', '.']);
-const types = () => run('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-const slow = () => run('slow tests (vitest slow)', 'npx', ['vitest', 'run', '--project', 'slow']);
+// Only when the browser tests run beside them do the other steps give way.
+const nice = want('e2e');
+const lint = () => run('lint (biome)', 'npx', ['biome', 'check', '.'], { nice });
+const types = () => run('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { nice });
+const slow = () => run('slow tests (vitest slow)', 'npx', ['vitest', 'run', '--project', 'slow'], { nice });
 const unit = () =>
-  run('unit and API tests (vitest server + web)', 'npx', [
-    'vitest',
-    'run',
-    '--project',
-    'server',
-    '--project',
-    'web',
-  ]);
+  run(
+    'unit and API tests (vitest server + web)',
+    'npx',
+    ['vitest', 'run', '--project', 'server', '--project', 'web'],
+    { nice },
+  );
 const build = () => run('web build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 const e2e = () =>
   run('browser tests (playwright, Chromium)', 'npx', ['playwright', 'test'], {
-    CHROMIUM_PATH: chromium,
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   });
 
 const chains = [
