@@ -7,42 +7,26 @@
 //   chain 2: vitest server + web
 //   chain 3: vite build → playwright
 //
-// Chain 3 is the longest and cannot be split (one browser on one set of demo data), so it
-// keeps the normal CPU priority and the other two run `nice`d: they take what the browser
-// tests leave, instead of stretching them by taking a fair share of both cores.
+// Chain 3 is the longest and cannot be split (one browser on one set of demo data). Chain 1
+// has the most slack, so it runs `nice`d and takes what the other two leave. Chain 2 keeps
+// its priority: `nice`d on a machine shared with other work it became the longest (796 s
+// against the browser tests' 682 s) and its timed tests failed.
 //
 // A chain stops at its first failing step; each step's output is printed whole when it ends
-// (so parallel steps never interleave) and the summary lists every step with its duration and
-// the CPU time of its processes. `npm test -- lint|unit|slow|e2e` runs one part.
+// (so parallel steps never interleave) and the summary lists every step with its duration.
+// `npm test -- lint|unit|slow|e2e` runs one part.
 //
 // Chromium: CHROMIUM_PATH, else /usr/bin/chromium; when neither exists and we are root with
 // apt, Debian's `chromium` is installed; otherwise the run stops and says how to install it.
 // The browser tests are never skipped silently.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
 const results = [];
 const started = Date.now();
 
 /** `nice` lowers a step's priority where it exists (coreutils); elsewhere steps run as they are. */
 const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
-
-/**
- * CPU seconds of this process's finished children, all their waited-for descendants included
- * (Linux /proc; null elsewhere). Read when a step's child has exited, the growth since the
- * previous read is that step's CPU time.
- */
-function childrenCpu() {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // cutime and cstime, in clock ticks (100 per second on Linux)
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return null;
-  }
-}
-let cpuSeen = childrenCpu();
 
 /** Runs one step with its output buffered; resolves true when it passed. */
 function run(name, cmd, args, { env = {}, nice = false } = {}) {
@@ -59,13 +43,10 @@ function run(name, cmd, args, { env = {}, nice = false } = {}) {
     child.stderr.on('data', (d) => out.push(d));
     child.on('close', (code) => {
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
-      const cpuNow = childrenCpu();
-      const cpu = cpuNow === null ? '' : `, CPU ${(cpuNow - cpuSeen).toFixed(1)} s`;
-      cpuSeen = cpuNow;
       const ok = code === 0;
-      results.push(`${ok ? '✓' : '✗'} ${name} (${secs} s${cpu})`);
+      results.push(`${ok ? '✓' : '✗'} ${name} (${secs} s)`);
       process.stdout.write(
-        `\n── ${ok ? '✓' : '✗'} ${name} (${secs} s${cpu}) ──\n${Buffer.concat(out).toString()}\n`,
+        `\n── ${ok ? '✓' : '✗'} ${name} (${secs} s) ──\n${Buffer.concat(out).toString()}\n`,
       );
       resolve(ok);
     });
@@ -107,18 +88,20 @@ const want = (part) => !only || only === part;
 // Before anything starts, so a missing browser stops the run at once.
 const chromium = want('e2e') ? findChromium() : null;
 
-// Only when the browser tests run beside them do the other steps give way.
+// Only when the browser tests run beside them do chain 1's steps give way.
 const nice = want('e2e');
 const lint = () => run('lint (biome)', 'npx', ['biome', 'check', '.'], { nice });
 const types = () => run('type-check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { nice });
 const slow = () => run('slow tests (vitest slow)', 'npx', ['vitest', 'run', '--project', 'slow'], { nice });
 const unit = () =>
-  run(
-    'unit and API tests (vitest server + web)',
-    'npx',
-    ['vitest', 'run', '--project', 'server', '--project', 'web'],
-    { nice },
-  );
+  run('unit and API tests (vitest server + web)', 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    'server',
+    '--project',
+    'web',
+  ]);
 const build = () => run('web build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 const e2e = () =>
   run('browser tests (playwright, Chromium)', 'npx', ['playwright', 'test'], {
