@@ -19,12 +19,14 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // E2E_CPU_REPORT=<file>: each test's CPU by process kind (scripts/playwright-cpu-report.mjs)
+  reporter: process.env.E2E_CPU_REPORT ? [['list'], ['./scripts/playwright-cpu-report.mjs']] : [['list']],
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,
     locale: 'ru-RU',
     timezoneId: 'Asia/Almaty',
-    // every test saves its final page as final.png through the auto fixture in e2e/fixtures.ts
+    // every test saves its final screen (its whole page when it failed) as final.png through
+    // the auto fixture in e2e/fixtures.ts
     screenshot: 'off',
     // A failed test keeps its trace (actions, DOM snapshots, network) but not the screencast:
     // the frames cost a quarter of the browser's CPU in every test, passing or not, and the

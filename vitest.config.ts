@@ -49,7 +49,13 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/web/**/*.test.{ts,tsx}'],
           setupFiles: ['src/web/test-setup.ts'],
-          testTimeout: 20_000,
+          // As the projects on PostgreSQL: a file whose first render loads a lazy route can
+          // take 20 s on a loaded two-core machine.
+          testTimeout: 30_000,
+          // Not `isolate: false` as the server project: it would cut this project's CPU by
+          // two thirds (React, Mantine and jsdom loaded once per worker instead of once per
+          // file), but the files would then share one jsdom window, and DateInput's calendar
+          // test failed after some orders of the other files (a popover left hidden).
         },
       },
     ],

@@ -121,7 +121,13 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
         .map((a) => a.finished.catch(() => undefined)),
     ),
   );
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  // Only violations are judged: axe still runs every rule on every node, but builds the
+  // selectors and details of one node per passed, incomplete or inapplicable rule instead of
+  // all of them (that tail is over half the check's CPU on a long page).
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad
     .map(
@@ -143,16 +149,19 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
 
 /**
  * The test object of every spec: as @playwright/test's, plus an automatic fixture that
- * saves a full-page screenshot of the final state as `final.png` in the test's output
- * folder, whether the test passed or failed.
+ * saves a screenshot of the final state as `final.png` in the test's output folder, whether
+ * the test passed or failed: the whole page when it failed, the screen when it passed.
  */
 export const test = base.extend<{ finalScreenshot: undefined }>({
   finalScreenshot: [
     async ({ page }, use, testInfo) => {
       await use(undefined);
       const path = testInfo.outputPath('final.png');
+      // A full-page shot lays the page out again at its whole height and back (about a
+      // CPU-second on a long page); a failure is worth it, a pass is not.
+      const fullPage = testInfo.status !== testInfo.expectedStatus;
       try {
-        await page.screenshot({ path, fullPage: true, timeout: 10_000 });
+        await page.screenshot({ path, fullPage, timeout: 10_000 });
         await testInfo.attach('final', { path, contentType: 'image/png' });
       } catch (e) {
         // a crashed or closed page has nothing to show; the failure itself is reported anyway
