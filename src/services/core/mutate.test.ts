@@ -53,8 +53,10 @@ describe('mutate on a deadlock', () => {
       });
     const out = await Promise.all([write(a.id, b.id, 'ab'), write(b.id, a.id, 'ba')]);
     expect(out).toEqual(['ab', 'ba']);
-    // one of the two was aborted by the deadlock detector and ran again
-    expect(attempts.ab + attempts.ba).toBe(3);
+    // the deadlock detector aborted one of the two (on a loaded machine both may have run the
+    // check before the first victim let go), and each aborted writer ran again once
+    expect(attempts.ab + attempts.ba).toBeGreaterThanOrEqual(3);
+    expect(Math.max(attempts.ab, attempts.ba)).toBe(2);
     const rows = await t.db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
