@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { baselines } from '../../db/schema';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../documents/import/csv';
 import { readXlsx } from '../../documents/import/xlsx';
 import { setUpTestApi } from '../../test/api';
-import { buildMeasure } from '../../test/factories';
+import { buildMeasure, buildRoadmap } from '../../test/factories';
 import { csv1251, csvUtf8Bom, docxOf, multipart, xlsxOf, zipBomb, bigXlsx } from '../../test/import-files';
 
 const s = setUpTestApi();
@@ -142,6 +143,41 @@ describe('import: XLSX saved, re-imported unchanged', () => {
         `action = 'measure.update' and entity_id in (select id from measures where roadmap_id = '${id}')`,
       ),
     ).toBe(0);
+  });
+});
+
+describe('import: into an approved plan', () => {
+  it('freezes a plan approved before baselines existed once, so the diff shows what the file added', async () => {
+    const legacy = await buildRoadmap(s.api.t.ctx.db, { agreementIds: [s.w.agreement.id], baseline: false });
+    const frozen = () => s.api.t.db.select().from(baselines).where(eq(baselines.roadmapId, legacy.id));
+    const first = await xlsxOf([HEAD, ['1', 'Провести форум', '31.12.2026', 'МИД KZ', 'МИД RU', '0']]);
+    const r1 = await upload(legacy.id, first, 'план.xlsx', { q: '?dryRun=false' });
+    expect(r1.statusCode, r1.body).toBe(200);
+    expect(r1.json()).toMatchObject({ create: 1 });
+    const [b, ...more] = await frozen();
+    expect(more).toEqual([]);
+    expect(b).toMatchObject({ kind: 'approval', name: { ru: 'Утверждённый план' } });
+    // the plan was frozen before the file's measure was written
+    const d = await s.api.call('GET', `/api/v1/roadmaps/${legacy.id}/diff?to=now`, {
+      cookie: s.cookie.viewer,
+    });
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json()).toMatchObject({
+      from: { baselineId: b.id },
+      counts: { added: 1, removed: 0, changed: 0 },
+    });
+    const second = await xlsxOf([
+      HEAD,
+      ['1', 'Провести форум', '31.12.2026', 'МИД KZ', 'МИД RU', '0'],
+      ['2', 'Открыть маршрут', '30.06.2027', 'МИД KZ', 'МИД RU', '0'],
+    ]);
+    const r2 = await upload(legacy.id, second, 'план.xlsx', { q: '?dryRun=false' });
+    expect(r2.json()).toMatchObject({ create: 1, unchanged: 1 });
+    expect(await frozen()).toHaveLength(1);
+    const d2 = await s.api.call('GET', `/api/v1/roadmaps/${legacy.id}/diff?to=now`, {
+      cookie: s.cookie.viewer,
+    });
+    expect(d2.json().counts).toEqual({ added: 2, removed: 0, changed: 0 });
   });
 });
 

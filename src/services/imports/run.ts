@@ -22,6 +22,7 @@ import { today } from '../context';
 import { authorize } from '../core/authorize';
 import { type AuditLog, mutate } from '../core/mutate';
 import type { Tx } from '../../db/client';
+import { amendPlan } from '../baselines/amend';
 import { applyUpdate } from '../measures/update';
 import {
   batchCreateEvents,
@@ -208,6 +209,18 @@ async function write(
       responsible: (m.responsible ?? []).map((r) => ({ ...r, organisationId: orgId(r.organisationId) })),
     });
   }
+  // new measures amend an approved plan (the file is the reason): a plan approved before
+  // baselines existed is frozen first, unless only one party's internal measures are added
+  if (batch.length)
+    await amendPlan(
+      tx,
+      { id: c.roadmap.id, status: c.roadmap.status, hasBaseline: false },
+      { kind: 'create' },
+      reason,
+      { actor, audit },
+      '',
+      batch.every((m) => m.tier === 'internal'),
+    );
   if (batch.length) await writeMeasureBatch(tx, c.roadmap.id, batch);
   if (batch.length || decided.some((d) => d.action === 'update')) await rollUpRoadmap(tx, c.roadmap.id);
   if (batch.length)
