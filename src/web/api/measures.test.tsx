@@ -82,7 +82,10 @@ describe('measure writes update the cache with their answer', () => {
 
     await act(() => result.current.update.mutateAsync({ version: other.version, progress: 40 }));
 
-    expect(result.current.measure.data).toMatchObject({ progress: 40, version: 2 });
+    // the answer is in the cache when the write resolves; the pages show it on their next render
+    // (React Query notifies its observers on a timer of its own, which act does not wait for)
+    expect(client.getQueryData(measureKeys.one(other.id))).toMatchObject({ progress: 40, version: 2 });
+    await waitFor(() => expect(result.current.measure.data).toMatchObject({ progress: 40, version: 2 }));
     expect(result.current.list.data?.find((m) => m.id === other.id)).toMatchObject({
       progress: 40,
       version: 2,
@@ -111,7 +114,7 @@ describe('measure writes update the cache with their answer', () => {
 
   it('a bulk answer is written into every cached measure it names', async () => {
     const api = server(new Map([leaf, other].map((m) => [m.id, m])));
-    const { result } = mount(other.id);
+    const { result, client } = mount(other.id);
     await waitFor(() => expect(result.current.measure.data && result.current.list.data).toBeTruthy());
     const before = api.log.length;
 
@@ -122,7 +125,8 @@ describe('measure writes update the cache with their answer', () => {
       }),
     );
 
-    expect(result.current.measure.data).toMatchObject({ version: 2 });
+    expect(client.getQueryData(measureKeys.one(other.id))).toMatchObject({ version: 2 });
+    await waitFor(() => expect(result.current.measure.data).toMatchObject({ version: 2 }));
     expect(result.current.list.data?.find((m) => m.id === other.id)?.version).toBe(2);
     await waitFor(() => expect(gets(api.log.slice(before), `/roadmaps/${roadmapId}/summary`)).toBe(1));
     expect(gets(api.log.slice(before), `/measures/${other.id}`)).toBe(0);
