@@ -36,6 +36,15 @@ const RETURN_REASONS = [
 
 const DAY = 86_400_000;
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T09:00:00Z`) + n * DAY);
+/** When a report in `state` was handed in and reviewed: 3 days after its due date if late, else 2 before; never after `now`. */
+function handIn(due: string, state: string, late: boolean, now: Date) {
+  const handedIn = state === 'draft' ? null : addDays(due, late ? 3 : -2);
+  const submittedAt = handedIn && handedIn > now ? new Date(now.getTime() - 2 * DAY) : handedIn;
+  const reviewed = state === 'approved' || state === 'returned';
+  const reviewedAt =
+    reviewed && submittedAt ? new Date(Math.min(submittedAt.getTime() + 2 * DAY, now.getTime() - DAY)) : null;
+  return { submittedAt, reviewedAt };
+}
 const share = (...parts: string[]) =>
   createHash('sha256').update(parts.join('|')).digest().readUInt16BE(0) % 100;
 
@@ -107,6 +116,7 @@ export async function seedDemoReports(
     orgsOf.set(r.measureId, (orgsOf.get(r.measureId) ?? new Set()).add(r.organisationId));
   const now = new Date(`${day}T09:00:00Z`);
   const rows: (typeof reports.$inferInsert)[] = [];
+  const dueOf = new Map<number, string>();
   for (const d of due.rows) {
     const who = byParty.get(d.partyId);
     if (!who) continue;
@@ -123,13 +133,8 @@ export async function seedDemoReports(
     }
     const byReporter = orgsOf.get(d.measureId)?.has(who.reporterOrganisationId) ?? false;
     const late = share('late', d.code, d.periodCode, d.partyId) < 15;
-    const handedIn = state === 'draft' ? null : addDays(d.reportDueDate, late ? 3 : -2);
-    const submittedAt = handedIn && handedIn > now ? new Date(now.getTime() - 2 * DAY) : handedIn;
-    const reviewed = state === 'approved' || state === 'returned';
-    const reviewedAt =
-      reviewed && submittedAt
-        ? new Date(Math.min(submittedAt.getTime() + 2 * DAY, now.getTime() - DAY))
-        : null;
+    const { submittedAt, reviewedAt } = handIn(d.reportDueDate, state, late, now);
+    dueOf.set(rows.length, d.reportDueDate);
     rows.push({
       id: randomUUID(),
       measureId: d.measureId,
@@ -153,6 +158,16 @@ export async function seedDemoReports(
           ? RETURN_REASONS[share('reason', d.code, d.periodCode) % RETURN_REASONS.length]
           : null,
     });
+  }
+  // the hash above picks about one report in seven to come late; on a day whose rows it
+  // spares a party, that party's first report handed in since then comes late instead
+  for (const partyId of new Set(rows.map((r) => r.partyId))) {
+    if (rows.some((r) => r.partyId === partyId && r.late)) continue;
+    const i = rows.findIndex(
+      (r, k) => r.partyId === partyId && r.submittedAt && addDays(dueOf.get(k)!, 5) < now,
+    );
+    if (i < 0) continue;
+    Object.assign(rows[i], handIn(dueOf.get(i)!, rows[i].state!, true, now), { late: true });
   }
   const internal = new Set(due.rows.filter((d) => d.tier === 'internal').map((d) => d.measureId));
   for (let i = 0; i < rows.length; i += 1000) {
