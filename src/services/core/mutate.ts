@@ -58,34 +58,32 @@ const eventRows = (actor: Actor, part: readonly AuditInput[]) =>
     })),
   );
 
+/** The INSERT of `part`'s events as one JSON text read by `json_to_recordset` in its order. */
+const insertEventsSql = (actor: Actor, part: readonly AuditInput[], now: Date) => sql`
+  insert into ${auditEvents} (id, occurred_at, actor_id, actor_label, action, entity_type, entity_id,
+    party_scope, request_id, before, after)
+  select x.i, ${now.toISOString()}::timestamptz, x.a, x.l, x.c, x.t, x.e, x.p, x.r, x.b, x.f
+  from rows from (json_to_recordset(${eventRows(actor, part)}::json) as (i uuid, a uuid, l text, c text, t text,
+    e uuid, p uuid, r text, b jsonb, f jsonb)) with ordinality as x(i, a, l, c, t, e, p, r, b, f, n)
+  order by x.n`;
+
 /**
- * Inserts events unsealed (no chain position yet): one statement per few thousand events, each
- * a JSON array read by `json_to_recordset` in its order (the chain seals by `pos`), the next
- * chunk's text made while PostgreSQL writes this one.
+ * Inserts events unsealed (no chain position yet): one statement per few thousand events (the
+ * chain seals by `pos`, so their order is kept), the next chunk's text made while PostgreSQL
+ * writes this one.
  */
 export async function insertAuditEvents(tx: DbOrTx, actor: Actor, events: readonly AuditInput[], now: Date) {
-  const at = now.toISOString();
-  let rows = eventRows(actor, events.slice(0, BATCH_CHUNK));
+  let next = insertEventsSql(actor, events.slice(0, BATCH_CHUNK), now);
   for (let i = 0; i < events.length; i += BATCH_CHUNK) {
     // a native promise: a Drizzle query runs again on every `then`
-    const writing = Promise.resolve(
-      tx.execute(sql`
-      insert into ${auditEvents} (id, occurred_at, actor_id, actor_label, action, entity_type, entity_id,
-        party_scope, request_id, before, after)
-      select x.i, ${at}::timestamptz, x.a, x.l, x.c, x.t, x.e, x.p, x.r, x.b, x.f
-      from rows from (json_to_recordset(${rows}::json) as (i uuid, a uuid, l text, c text, t text, e uuid,
-        p uuid, r text, b jsonb, f jsonb)) with ordinality as x(i, a, l, c, t, e, p, r, b, f, n)
-      order by x.n`),
-    );
+    const writing = Promise.resolve(tx.execute(next));
     writing.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled
     await new Promise((r) => setImmediate(r));
     if (i + BATCH_CHUNK < events.length)
-      rows = eventRows(actor, events.slice(i + BATCH_CHUNK, i + 2 * BATCH_CHUNK));
+      next = insertEventsSql(actor, events.slice(i + BATCH_CHUNK, i + 2 * BATCH_CHUNK), now);
     await writing;
   }
 }
-
-const json = (x: unknown) => (x === undefined || x === null ? null : JSON.stringify(x));
 
 /**
  * The notifications and the events of one transaction in one statement (one round trip on
@@ -94,16 +92,7 @@ const json = (x: unknown) => (x === undefined || x === null ? null : JSON.string
  */
 async function recordOnce(tx: Tx, actor: Actor, events: readonly AuditInput[], now: Date): Promise<number> {
   const notify = notificationStatements(actor, events);
-  const values = sql.join(
-    events.map(({ actor: who = actor, ...e }) => {
-      return sql`(${randomUUID()}::uuid, ${now.toISOString()}::timestamptz, ${who.userId}::uuid, ${who.label},
-        ${e.action}, ${e.entityType}, ${e.entityId}::uuid, ${e.partyScope ?? null}::uuid, ${who.requestId ?? null},
-        ${json(e.before)}::jsonb, ${json(e.after)}::jsonb)`;
-    }),
-    sql`, `,
-  );
-  const insert = sql`insert into ${auditEvents} (id, occurred_at, actor_id, actor_label, action, entity_type,
-    entity_id, party_scope, request_id, before, after) values ${values}`;
+  const insert = insertEventsSql(actor, events, now);
   if (notify.length === 0) {
     await tx.execute(insert);
     return 0;
