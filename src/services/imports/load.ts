@@ -3,7 +3,7 @@
  * roadmap, the parties, the organisation directory, spheres, the provisions of the roadmap's
  * agreements and the roadmap's measures by code.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { I18nText } from '../../contracts/common';
 import type { Measure } from '../../contracts/roadmaps';
 import type { Tx } from '../../db/client';
@@ -21,13 +21,17 @@ import type { PartyRef } from '../../domain/import/headers';
 import type { KnownBody } from '../../domain/import/organisations';
 import type { Actor } from '../../domain/policies';
 import { presentRows, selectWithRelations } from '../measures/present';
-import { requireOpenRoadmap } from '../measures/rules';
+import { hasBaselineSql, requireOpenRoadmap } from '../measures/rules';
 
 const texts = (t: I18nText | null) => (t ? [t.ru, t.kk, t.en].filter((x): x is string => !!x) : []);
 
 /** Everything the import needs to know besides the file. */
 export async function loadImportContext(tx: Tx, actor: Actor, roadmapId: string, day: string) {
-  const [roadmap] = await tx.select().from(roadmaps).where(eq(roadmaps.id, roadmapId)).for('update');
+  const [roadmap] = await tx
+    .select({ ...getTableColumns(roadmaps), hasBaseline: hasBaselineSql(roadmaps.id) })
+    .from(roadmaps)
+    .where(eq(roadmaps.id, roadmapId))
+    .for('update');
   if (!roadmap) throw notFound('roadmap');
   requireOpenRoadmap(roadmap.status, 'roadmapId');
   // one after another: a transaction is one connection, which runs one query at a time anyway

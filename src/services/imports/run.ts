@@ -214,7 +214,7 @@ async function write(
   if (batch.length)
     await amendPlan(
       tx,
-      { id: c.roadmap.id, status: c.roadmap.status, hasBaseline: false },
+      c.roadmap,
       { kind: 'create' },
       reason,
       { actor, audit },

@@ -3,7 +3,7 @@
  * the roadmap being open, the shape rules (tiers, owners, dates, status and progress) and
  * the references (spheres, provisions, organisations, dependencies).
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import {
   measureDependencies,
@@ -47,7 +47,7 @@ export async function loadForWrite(tx: Tx, actor: Actor, id: string, day: string
       ...relationColumns(OUTER_ID, actor, day),
       roadmapStatus: sql<string>`(select r.status from roadmaps r where r.id = "measures"."roadmap_id")`,
       // read with the row (an index probe, no round trip): a first amendment freezes the plan
-      roadmapHasBaseline: sql<boolean>`exists (select 1 from baselines b where b.roadmap_id = "measures"."roadmap_id")`,
+      roadmapHasBaseline: hasBaselineSql(sql`"measures"."roadmap_id"`),
     })
     .from(measures)
     .where(and(eq(measures.id, id), measureVisibility(actor)))
@@ -66,13 +66,17 @@ export function requireOpenRoadmap(status: string, path: string): void {
   if (status === 'archived') throw ruleViolation(path, ARCHIVED);
 }
 
+/** Whether the roadmap `roadmapId` (a column or expression) has a frozen plan: an index probe. */
+export const hasBaselineSql = (roadmapId: SQLWrapper) =>
+  sql<boolean>`exists (select 1 from baselines b where b.roadmap_id = ${roadmapId})`;
+
 /** The roadmap a write goes to: it must exist and not be archived. */
 export async function loadRoadmapForWrite(tx: Tx, roadmapId: string, path: string) {
   const [r] = await tx
     .select({
       id: roadmaps.id,
       status: roadmaps.status,
-      hasBaseline: sql<boolean>`exists (select 1 from baselines b where b.roadmap_id = ${roadmaps.id})`,
+      hasBaseline: hasBaselineSql(roadmaps.id),
     })
     .from(roadmaps)
     .where(eq(roadmaps.id, roadmapId));
