@@ -42,7 +42,6 @@ export async function bulkUpdateMeasures(ctx: Ctx, actor: Actor, input: z.output
           applyUpdate(sp, actor, item.id, { ...input.set, version: item.version }, day, {
             source: 'bulk',
             reason: input.reason,
-            decisionId: input.decisionId,
             decision,
             freeze,
             prefix: `items.${i}.`,

@@ -47,7 +47,7 @@ export interface UpdateOptions {
   reason?: string;
   /** The commission decision the change follows (recorded, and linked to the measure). */
   decisionId?: string;
-  /** The same decision already read (a batch reads it once for all its items). */
+  /** The cited decision already read (a batch reads it once for all its items); its id is the decisionId. */
   decision?: CitedDecision;
   /** Who, when and the audit log, for freezing the approved plan on a first amendment. */
   freeze?: FreezeContext;
@@ -97,7 +97,12 @@ export async function applyUpdate(
   checkVersion(cur, input.version, 'measure', prefix ? cur.code : undefined);
   const before = presentMeasure(cur, rel, day);
   // reason and decisionId say why, and go to the event; they are not fields of the measure
-  const { version: _v, reason = opts.reason, decisionId = opts.decisionId, ...patch } = input;
+  const {
+    version: _v,
+    reason = opts.reason,
+    decisionId = opts.decision?.id ?? opts.decisionId,
+    ...patch
+  } = input;
   opts = { ...opts, reason, decisionId };
   const changed = changedFields(before, patch);
   if (changed.length === 0) return { measure: before, event: null };
